@@ -1,0 +1,229 @@
+namespace DataverseRelationship.Plugins.Schema;
+
+// The one source of truth for table, column and message names in plugin code. The solution in solution/src
+// defines every custom column named here (the solution validation tests check both directions); standard
+// columns are as ../shared/dataverse-columns.md lists them.
+
+/// <summary>The solution publisher: its prefix and the option value prefix that every choice value starts with.</summary>
+public static class Publisher
+{
+    public const string UniqueName = "dataverserelationship";
+    public const string CustomizationPrefix = "dvr";
+
+    /// <summary>Choice values are <c>OptionValuePrefix * 10000 + n</c>.</summary>
+    public const int OptionValuePrefix = 41870;
+}
+
+/// <summary>account: the standard table plus the relationship columns this solution adds.</summary>
+public static class AccountTable
+{
+    public const string LogicalName = "account";
+    public const string Id = "accountid";
+    public const string Name = "name";
+    public const string OwnerId = "ownerid";
+    public const string CreatedOn = "createdon";
+    public const string StateCode = "statecode";
+
+    // Inputs a relationship manager maintains.
+    /// <summary>Date only: when the relationship began (tenure start). Defaults to the creation date.</summary>
+    public const string RelationshipSince = "dvr_relationshipsince";
+    /// <summary>Lookup (contact): the executive sponsor on the customer's side.</summary>
+    public const string CustomerSponsorId = "dvr_customersponsorid";
+    /// <summary>Lookup (systemuser): the executive sponsor on our side.</summary>
+    public const string SellerSponsorId = "dvr_sellersponsorid";
+    /// <summary>Yes/no: a written joint account plan exists.</summary>
+    public const string HasJointAccountPlan = "dvr_hasjointaccountplan";
+    /// <summary>Date only: when the joint account plan was last reviewed.</summary>
+    public const string JointPlanReviewedOn = "dvr_jointplanreviewedon";
+
+    // Tier: computed, with a manual override.
+    /// <summary>Choice <see cref="RelationshipTierChoice"/>: the effective tier. Written only when it really changes; flows watch it.</summary>
+    public const string Tier = "dvr_tier";
+    /// <summary>Choice <see cref="RelationshipTierChoice"/>: the tier the data alone qualifies for.</summary>
+    public const string EligibleTier = "dvr_eligibletier";
+    /// <summary>Date and time: when the effective tier last changed (for the minimum dwell time).</summary>
+    public const string TierChangedOn = "dvr_tierchangedon";
+    /// <summary>Choice <see cref="RelationshipTierChoice"/>: a manual override of the tier; empty when none.</summary>
+    public const string TierOverride = "dvr_tieroverride";
+    /// <summary>Text: why the override was set (required with an override).</summary>
+    public const string TierOverrideReason = "dvr_tieroverridereason";
+    /// <summary>Date and time: when the override expires (required, in the future, within the policy maximum).</summary>
+    public const string TierOverrideExpiresOn = "dvr_tieroverrideexpireson";
+    /// <summary>Lookup (systemuser): who set the override; written by the plugin.</summary>
+    public const string TierOverrideSetBy = "dvr_tieroverridesetby";
+
+    // Scores: computed, read-only to users.
+    public const string ReciprocityScore = "dvr_reciprocityscore";
+    public const string AutonomyScore = "dvr_autonomyscore";
+    public const string IntegrityScore = "dvr_integrityscore";
+    public const string LoyaltyScore = "dvr_loyaltyscore";
+    public const string FairnessScore = "dvr_fairnessscore";
+    public const string HealthScore = "dvr_healthscore";
+    /// <summary>Choice <see cref="HealthBandChoice"/>.</summary>
+    public const string HealthBand = "dvr_healthband";
+    /// <summary>Choice <see cref="HealthTrendChoice"/>.</summary>
+    public const string HealthTrend = "dvr_healthtrend";
+    /// <summary>Money: customer lifetime value.</summary>
+    public const string LifetimeValue = "dvr_lifetimevalue";
+    /// <summary>Decimal 0–100: churn risk.</summary>
+    public const string ChurnRisk = "dvr_churnrisk";
+    /// <summary>Decimal 0–100: how complete the inputs were.</summary>
+    public const string Confidence = "dvr_confidence";
+    /// <summary>Whole number: active contacts who are decision makers or influencers.</summary>
+    public const string KeyContactCount = "dvr_keycontactcount";
+    /// <summary>Multiple lines of text: the factors that moved the scores most.</summary>
+    public const string ScoreExplanation = "dvr_scoreexplanation";
+    /// <summary>Date and time: when the scores were last computed with a change.</summary>
+    public const string ScoresCalculatedOn = "dvr_scorescalculatedon";
+    /// <summary>Text: the policy version the stored results were computed with.</summary>
+    public const string PolicyVersion = "dvr_policyversion";
+}
+
+/// <summary>opportunity: the standard table plus the deal columns this solution adds.</summary>
+public static class OpportunityTable
+{
+    public const string LogicalName = "opportunity";
+    public const string Id = "opportunityid";
+    public const string Name = "name";
+    public const string ParentAccountId = "parentaccountid";
+    public const string CustomerId = "customerid";
+    public const string StateCode = "statecode";
+    public const string StatusCode = "statuscode";
+    public const string EstimatedValue = "estimatedvalue";
+    public const string ActualValue = "actualvalue";
+    public const string EstimatedCloseDate = "estimatedclosedate";
+    public const string ActualCloseDate = "actualclosedate";
+    /// <summary>Decimal 0–100: the discount granted, in percent (standard column).</summary>
+    public const string DiscountPercentage = "discountpercentage";
+    public const string CreatedOn = "createdon";
+
+    // Inputs a seller maintains.
+    /// <summary>Decimal −100..100: the seller's margin on the deal, in percent.</summary>
+    public const string SellerMargin = "dvr_sellermargin";
+    /// <summary>Multi-select choice <see cref="ConcessionChoice"/>: what the seller conceded.</summary>
+    public const string Concessions = "dvr_concessions";
+    /// <summary>Multi-select choice <see cref="CommitmentChoice"/>: what the customer committed.</summary>
+    public const string Commitments = "dvr_commitments";
+    /// <summary>Multi-select choice <see cref="ProcurementTacticChoice"/>: the procurement tactics the customer used.</summary>
+    public const string ProcurementTactics = "dvr_procurementtactics";
+    /// <summary>Yes/no: the seller delivered as promised (empty while not yet known).</summary>
+    public const string DeliveredAsPromised = "dvr_deliveredaspromised";
+    /// <summary>Whole number: average days the customer paid late (0 = on time; empty while not yet known).</summary>
+    public const string PaymentDelayDays = "dvr_paymentdelaydays";
+
+    // Deal fairness: computed, read-only to users.
+    /// <summary>Decimal 0–100.</summary>
+    public const string DealFairnessScore = "dvr_dealfairnessscore";
+    /// <summary>Decimal −100..100: commitments minus concessions, weighted (0 = balanced).</summary>
+    public const string ReciprocityBalance = "dvr_reciprocitybalance";
+    /// <summary>Choice <see cref="PriceBandChoice"/>.</summary>
+    public const string PriceBand = "dvr_priceband";
+    /// <summary>Multi-select choice <see cref="ProcurementTacticChoice"/>: the customer games detected on the deal.</summary>
+    public const string GameFlags = "dvr_gameflags";
+    /// <summary>Choice <see cref="TierRuleVerdictChoice"/>: how the deal stands against its account's tier rule.</summary>
+    public const string TierRuleVerdict = "dvr_tierruleverdict";
+    /// <summary>Multiple lines of text: the deal's explanation, including any tier-rule warning.</summary>
+    public const string DealExplanation = "dvr_dealexplanation";
+    /// <summary>Text: the policy version the deal was assessed with.</summary>
+    public const string PolicyVersion = "dvr_policyversion";
+}
+
+/// <summary>opportunityclose: the activity Win and Lose create.</summary>
+public static class OpportunityCloseTable
+{
+    public const string LogicalName = "opportunityclose";
+    public const string Id = "activityid";
+    public const string OpportunityId = "opportunityid";
+    public const string ActualRevenue = "actualrevenue";
+    public const string ActualEnd = "actualend";
+    public const string Subject = "subject";
+}
+
+/// <summary>contact: standard columns only.</summary>
+public static class ContactTable
+{
+    public const string LogicalName = "contact";
+    public const string Id = "contactid";
+    public const string FirstName = "firstname";
+    public const string LastName = "lastname";
+    /// <summary>Customer lookup (account or contact): the contact's company.</summary>
+    public const string ParentCustomerId = "parentcustomerid";
+    /// <summary>Choice: 1 Decision Maker, 2 Employee, 3 Influencer.</summary>
+    public const string AccountRoleCode = "accountrolecode";
+    public const string StateCode = "statecode";
+}
+
+/// <summary>dvr_tierchange: one row per effective tier change (the history flows and auditors read).</summary>
+public static class TierChangeTable
+{
+    public const string LogicalName = "dvr_tierchange";
+    public const string Id = "dvr_tierchangeid";
+    public const string Name = "dvr_name";
+    public const string AccountId = "dvr_accountid";
+    public const string FromTier = "dvr_fromtier";
+    public const string ToTier = "dvr_totier";
+    public const string ChangedOn = "dvr_changedon";
+    /// <summary>Choice <see cref="TierChangeKindChoice"/>.</summary>
+    public const string ChangeKind = "dvr_changekind";
+    public const string Reason = "dvr_reason";
+    public const string HealthScore = "dvr_healthscore";
+    public const string ReciprocityScore = "dvr_reciprocityscore";
+    public const string AutonomyScore = "dvr_autonomyscore";
+    public const string IntegrityScore = "dvr_integrityscore";
+    public const string LoyaltyScore = "dvr_loyaltyscore";
+    public const string FairnessScore = "dvr_fairnessscore";
+    public const string PolicyVersion = "dvr_policyversion";
+}
+
+/// <summary>Security tables the override check reads.</summary>
+public static class SecurityTables
+{
+    public const string SystemUser = "systemuser";
+    public const string SystemUserId = "systemuserid";
+    public const string Role = "role";
+    public const string RoleId = "roleid";
+    public const string RoleName = "name";
+    /// <summary>The intersect table between systemuser and role.</summary>
+    public const string SystemUserRoles = "systemuserroles";
+
+    /// <summary>The security role this solution ships; holders may set tier overrides.</summary>
+    public const string RelationshipManagerRole = "Relationship Manager";
+}
+
+/// <summary>Environment variable tables and the solution's policy variable.</summary>
+public static class EnvironmentVariables
+{
+    public const string DefinitionTable = "environmentvariabledefinition";
+    public const string DefinitionId = "environmentvariabledefinitionid";
+    public const string DefinitionSchemaName = "schemaname";
+    public const string DefinitionDefaultValue = "defaultvalue";
+    public const string ValueTable = "environmentvariablevalue";
+    public const string ValueDefinitionId = "environmentvariabledefinitionid";
+    public const string ValueValue = "value";
+
+    /// <summary>The JSON policy (see the engine's RelationshipPolicy).</summary>
+    public const string PolicySchemaName = "dvr_RelationshipPolicy";
+}
+
+/// <summary>Custom APIs this solution defines, with their parameter names.</summary>
+public static class CustomApis
+{
+    /// <summary>Bound to account: recompute one account now.</summary>
+    public const string RecalculateAccount = "dvr_RecalculateAccount";
+
+    /// <summary>Unbound: recompute one page of accounts (scheduled runs age the scores and end expired overrides).</summary>
+    public const string RecalculateAccounts = "dvr_RecalculateAccounts";
+
+    /// <summary>Input, whole number: accounts per page (default 250, at most 5000).</summary>
+    public const string PageSizeParameter = "PageSize";
+    /// <summary>Input, text: where to resume; empty for the first page.</summary>
+    public const string ContinuationTokenParameter = "ContinuationToken";
+    /// <summary>Output, whole number: accounts recomputed on this page.</summary>
+    public const string ProcessedParameter = "Processed";
+    /// <summary>Output, whole number: accounts whose stored values changed.</summary>
+    public const string ChangedParameter = "Changed";
+    /// <summary>Output, text: the token for the next page; empty when done.</summary>
+    public const string NextContinuationTokenParameter = "NextContinuationToken";
+    /// <summary>Output, yes/no: more pages remain.</summary>
+    public const string MoreRecordsParameter = "MoreRecords";
+}

@@ -1,0 +1,30 @@
+using System.Runtime.Serialization;
+
+namespace Microsoft.Xrm.Sdk.Messages
+{
+    /// <summary>Deletes a row.</summary>
+    [DataContract(Namespace = ContractNamespaces.Xrm2011)]
+    public sealed class DeleteRequest : OrganizationRequest
+    {
+        /// <summary>A request named "Delete" with Target present (null) until set.</summary>
+        public DeleteRequest()
+        {
+            RequestName = "Delete";
+            Target = null;
+        }
+
+        /// <summary>Parameters["ConcurrencyBehavior"].</summary>
+        public ConcurrencyBehavior ConcurrencyBehavior
+        {
+            get => GetParameter<ConcurrencyBehavior>("ConcurrencyBehavior");
+            set => Parameters["ConcurrencyBehavior"] = value;
+        }
+
+        /// <summary>Parameters["Target"].</summary>
+        public EntityReference Target
+        {
+            get => GetParameter<EntityReference>("Target");
+            set => Parameters["Target"] = value;
+        }
+    }
+}

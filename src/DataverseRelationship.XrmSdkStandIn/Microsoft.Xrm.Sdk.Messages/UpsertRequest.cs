@@ -1,0 +1,23 @@
+using System.Runtime.Serialization;
+
+namespace Microsoft.Xrm.Sdk.Messages
+{
+    /// <summary>Creates the row, or updates it when it exists.</summary>
+    [DataContract(Namespace = ContractNamespaces.Xrm2011)]
+    public sealed class UpsertRequest : OrganizationRequest
+    {
+        /// <summary>A request named "Upsert" with Target present (null) until set.</summary>
+        public UpsertRequest()
+        {
+            RequestName = "Upsert";
+            Target = null;
+        }
+
+        /// <summary>Parameters["Target"].</summary>
+        public Entity Target
+        {
+            get => GetParameter<Entity>("Target");
+            set => Parameters["Target"] = value;
+        }
+    }
+}

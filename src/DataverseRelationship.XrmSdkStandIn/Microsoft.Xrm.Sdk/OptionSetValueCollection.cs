@@ -1,0 +1,20 @@
+using System.Collections.Generic;
+using System.Runtime.Serialization;
+
+namespace Microsoft.Xrm.Sdk
+{
+    /// <summary>The values of a multi-select choice column.</summary>
+    [CollectionDataContract(Name = "OptionSetValueCollection", Namespace = ContractNamespaces.Xrm90)]
+    public sealed class OptionSetValueCollection : DataCollection<OptionSetValue>
+    {
+        public OptionSetValueCollection()
+        {
+        }
+
+        /// <summary>Wraps <paramref name="list"/>; changes show through both.</summary>
+        public OptionSetValueCollection(IList<OptionSetValue> list)
+            : base(list)
+        {
+        }
+    }
+}

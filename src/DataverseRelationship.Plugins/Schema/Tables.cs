@@ -151,6 +151,7 @@ public static class ContactTable
     /// <summary>Choice: 1 Decision Maker, 2 Employee, 3 Influencer.</summary>
     public const string AccountRoleCode = "accountrolecode";
     public const string StateCode = "statecode";
+    public const string CreatedOn = "createdon";
 }
 
 /// <summary>dvr_tierchange: one row per effective tier change (the history flows and auditors read).</summary>

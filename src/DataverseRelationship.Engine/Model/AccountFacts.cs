@@ -1,0 +1,59 @@
+using System;
+
+namespace DataverseRelationship.Engine.Model
+{
+    /// <summary>The relationship facts of one account, mapped from the account row and its key contacts.</summary>
+    public sealed record AccountFacts
+    {
+        /// <summary>When the relationship started; the account's creation date is used when absent.</summary>
+        public DateTime? RelationshipSince { get; init; }
+
+        public DateTime CreatedOn { get; init; }
+
+        /// <summary>Active key contacts: decision makers and influencers.</summary>
+        public int KeyContactCount { get; init; }
+
+        /// <summary>An executive sponsor on the customer's side.</summary>
+        public bool HasCustomerSponsor { get; init; }
+
+        /// <summary>An executive sponsor on the seller's side.</summary>
+        public bool HasSellerSponsor { get; init; }
+
+        /// <summary>A written joint account plan exists.</summary>
+        public bool HasJointAccountPlan { get; init; }
+
+        public DateTime? JointPlanReviewedOn { get; init; }
+
+        /// <summary>The tier recorded on the account; null when it has never been assessed.</summary>
+        public RelationshipTier? CurrentTier { get; init; }
+
+        /// <summary>When the recorded tier last changed; minimum dwell time is measured from here.</summary>
+        public DateTime? TierChangedOn { get; init; }
+
+        /// <summary>A manual tier override, active until it expires.</summary>
+        public TierOverride? Override { get; init; }
+
+        /// <summary>The health recorded at the previous assessment.</summary>
+        public decimal? PreviousHealth { get; init; }
+
+        /// <summary>The trend recorded at the previous assessment.</summary>
+        public HealthTrend? PreviousTrend { get; init; }
+    }
+
+    /// <summary>A manual tier override: the rules respect it until <see cref="ExpiresOn"/>.</summary>
+    public sealed record TierOverride
+    {
+        public RelationshipTier Tier { get; init; }
+
+        public string? Reason { get; init; }
+
+        /// <summary>The override applies while asOf is before this instant; an override without expiry never applies.</summary>
+        public DateTime? ExpiresOn { get; init; }
+
+        /// <summary>Who set the override (user name or id).</summary>
+        public string? SetBy { get; init; }
+
+        /// <summary>Whether the override applies at <paramref name="asOf"/>.</summary>
+        public bool IsActiveAt(DateTime asOf) => ExpiresOn.HasValue && asOf < ExpiresOn.Value;
+    }
+}

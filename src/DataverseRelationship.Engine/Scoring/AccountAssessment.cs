@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using DataverseRelationship.Engine.Explanations;
+using DataverseRelationship.Engine.Model;
+using DataverseRelationship.Engine.Tiers;
+
+namespace DataverseRelationship.Engine.Scoring
+{
+    /// <summary>Everything the engine computes for one account at one instant, with its explanations.</summary>
+    public sealed record AccountAssessment
+    {
+        public DateTime AsOf { get; init; }
+
+        public RelationshipTier EffectiveTier { get; init; }
+
+        public RelationshipTier EligibleTier { get; init; }
+
+        public TierVerdict TierVerdict { get; init; } = new TierVerdict();
+
+        /// <summary>Set when the effective tier differs from the account's recorded tier.</summary>
+        public TierChange? TierChange { get; init; }
+
+        public decimal Reciprocity { get; init; }
+
+        public decimal Autonomy { get; init; }
+
+        public decimal Integrity { get; init; }
+
+        public decimal Loyalty { get; init; }
+
+        public decimal Fairness { get; init; }
+
+        /// <summary>Weighted mean of the five scores.</summary>
+        public decimal Health { get; init; }
+
+        public HealthBand HealthBand { get; init; }
+
+        public HealthTrend HealthTrend { get; init; }
+
+        /// <summary>Customer lifetime value: annual margin × r / (1 + i − r), rounded to 2 decimals.</summary>
+        public decimal LifetimeValue { get; init; }
+
+        /// <summary>The margin won in the last 12 months that the lifetime value is based on.</summary>
+        public decimal AnnualMargin { get; init; }
+
+        /// <summary>The retention rate r used for the lifetime value.</summary>
+        public decimal RetentionRate { get; init; }
+
+        /// <summary>0–100: the higher, the likelier the customer leaves.</summary>
+        public decimal ChurnRisk { get; init; }
+
+        /// <summary>0–100: how complete the inputs were.</summary>
+        public decimal Confidence { get; init; }
+
+        /// <summary>Opportunities inside the window that the scores are based on.</summary>
+        public int OpportunitiesConsidered { get; init; }
+
+        /// <summary>Every score with its factors (Reciprocity … Confidence).</summary>
+        public IReadOnlyList<ScoreExplanation> Scores { get; init; } = Array.Empty<ScoreExplanation>();
+
+        /// <summary>Short text: the health's main factors and the tier verdict.</summary>
+        public string Explanation { get; init; } = string.Empty;
+
+        public string PolicyVersion { get; init; } = string.Empty;
+
+        /// <summary>The explanation of one score.</summary>
+        public ScoreExplanation ExplanationOf(ScoreKind score)
+        {
+            foreach (var explanation in Scores)
+            {
+                if (explanation.Score == score)
+                {
+                    return explanation;
+                }
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(score), score, "This assessment does not carry that score.");
+        }
+    }
+}

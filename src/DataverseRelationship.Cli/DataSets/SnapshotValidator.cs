@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataverseRelationship.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+
+namespace DataverseRelationship.Cli.DataSets;
+
+/// <summary>Where a loaded row came from, for error messages: the file and the line or record.</summary>
+public delegate DataSetProblem RowLocator(string table, int index, string reason);
+
+/// <summary>
+/// Checks loaded rows as a whole: unique ids, every lookup to account/contact/opportunity resolves, required names,
+/// value ranges of the standard columns and known values of every choice.
+/// </summary>
+public static class SnapshotValidator
+{
+    private static readonly HashSet<int> ConcessionValues = [.. Enum.GetValues<ConcessionChoice>().Select(v => (int)v)];
+    private static readonly HashSet<int> CommitmentValues = [.. Enum.GetValues<CommitmentChoice>().Select(v => (int)v)];
+    private static readonly HashSet<int> TacticValues = [.. Enum.GetValues<ProcurementTacticChoice>().Select(v => (int)v)];
+
+    /// <summary>Adds every problem found to <paramref name="problems"/>.</summary>
+    public static void Validate(DataSetRows rows, ProblemLog problems, RowLocator locate)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(locate);
+        void Report(string table, int index, string reason)
+        {
+            DataSetProblem p = locate(table, index, reason);
+            problems.Add(p.File, p.Location, p.Reason);
+        }
+
+        HashSet<Guid> accounts = UniqueIds(AccountTable.LogicalName, rows.Accounts, Report);
+        HashSet<Guid> contacts = UniqueIds(ContactTable.LogicalName, rows.Contacts, Report);
+        UniqueIds(OpportunityTable.LogicalName, rows.Opportunities, Report);
+
+        bool Exists(EntityReference r) => r.LogicalName switch
+        {
+            AccountTable.LogicalName => accounts.Contains(r.Id),
+            ContactTable.LogicalName => contacts.Contains(r.Id),
+            _ => true,
+        };
+
+        void CheckLookup(string table, int index, Entity row, string column, params string[] targets)
+        {
+            if (!row.TryGetAttributeValue(column, out EntityReference? r) || r is null)
+            {
+                return;
+            }
+
+            if (!targets.Contains(r.LogicalName, StringComparer.Ordinal))
+            {
+                Report(table, index, $"{column} refers to a {r.LogicalName} row; it must refer to {string.Join(" or ", targets)}");
+            }
+            else if (!Exists(r))
+            {
+                Report(table, index, $"{column} refers to {r.LogicalName} {r.Id}, which is not in the data set");
+            }
+        }
+
+        for (int i = 0; i < rows.Accounts.Count; i++)
+        {
+            Entity a = rows.Accounts[i];
+            if (string.IsNullOrWhiteSpace(a.GetAttributeValue<string>(AccountTable.Name)))
+            {
+                Report(AccountTable.LogicalName, i, $"{AccountTable.Name} is required");
+            }
+
+            CheckLookup(AccountTable.LogicalName, i, a, AccountTable.CustomerSponsorId, ContactTable.LogicalName);
+            CheckLookup(AccountTable.LogicalName, i, a, AccountTable.SellerSponsorId, SecurityTables.SystemUser);
+        }
+
+        for (int i = 0; i < rows.Contacts.Count; i++)
+        {
+            Entity c = rows.Contacts[i];
+            CheckLookup(ContactTable.LogicalName, i, c, ContactTable.ParentCustomerId, AccountTable.LogicalName, ContactTable.LogicalName);
+            CheckOption(ContactTable.LogicalName, i, c, ContactTable.AccountRoleCode, [1, 2, 3], Report);
+            CheckOption(ContactTable.LogicalName, i, c, ContactTable.StateCode, [0, 1], Report);
+        }
+
+        for (int i = 0; i < rows.Opportunities.Count; i++)
+        {
+            Entity o = rows.Opportunities[i];
+            const string T = OpportunityTable.LogicalName;
+            CheckLookup(T, i, o, OpportunityTable.ParentAccountId, AccountTable.LogicalName);
+            CheckLookup(T, i, o, OpportunityTable.CustomerId, AccountTable.LogicalName, ContactTable.LogicalName);
+            CheckRange(T, i, o, OpportunityTable.DiscountPercentage, 0m, 100m, Report);
+            CheckRange(T, i, o, OpportunityTable.SellerMargin, -100m, 100m, Report);
+            CheckRange(T, i, o, OpportunityTable.EstimatedValue, -1_000_000_000_000m, 1_000_000_000_000m, Report);
+            CheckRange(T, i, o, OpportunityTable.ActualValue, -1_000_000_000_000m, 1_000_000_000_000m, Report);
+            if (o.GetAttributeValue<int?>(OpportunityTable.PaymentDelayDays) is < 0)
+            {
+                Report(T, i, $"{OpportunityTable.PaymentDelayDays} must not be negative");
+            }
+
+            CheckOption(T, i, o, OpportunityTable.StateCode, [0, 1, 2], Report);
+            CheckOption(T, i, o, OpportunityTable.StatusCode, [1, 2, 3, 4, 5], Report);
+            CheckStatus(i, o, Report);
+            CheckChoices(T, i, o, OpportunityTable.Concessions, ConcessionValues, Report);
+            CheckChoices(T, i, o, OpportunityTable.Commitments, CommitmentValues, Report);
+            CheckChoices(T, i, o, OpportunityTable.ProcurementTactics, TacticValues, Report);
+        }
+    }
+
+    private static HashSet<Guid> UniqueIds(string table, IReadOnlyList<Entity> rows, Action<string, int, string> report)
+    {
+        var ids = new HashSet<Guid>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Id == Guid.Empty)
+            {
+                report(table, i, "the row has no id");
+            }
+            else if (!ids.Add(rows[i].Id))
+            {
+                report(table, i, $"{table} {rows[i].Id} appears more than once");
+            }
+        }
+
+        return ids;
+    }
+
+    private static void CheckRange(string table, int index, Entity row, string column, decimal min, decimal max, Action<string, int, string> report)
+    {
+        decimal? value = row.Attributes.TryGetValue(column, out object? raw) ? raw switch
+        {
+            decimal d => d,
+            Money m => m.Value,
+            _ => null,
+        } : null;
+        if (value is { } v && (v < min || v > max))
+        {
+            report(table, index, FormattableString.Invariant($"{column} is {v}; it must be between {min} and {max}"));
+        }
+    }
+
+    private static void CheckOption(string table, int index, Entity row, string column, int[] allowed, Action<string, int, string> report)
+    {
+        OptionSetValue? value = row.GetAttributeValue<OptionSetValue>(column);
+        if (value is not null && !allowed.Contains(value.Value))
+        {
+            report(table, index, FormattableString.Invariant($"{column} is {value.Value}; allowed values are {string.Join(", ", allowed)}"));
+        }
+    }
+
+    private static void CheckStatus(int index, Entity row, Action<string, int, string> report)
+    {
+        int? state = row.GetAttributeValue<OptionSetValue>(OpportunityTable.StateCode)?.Value;
+        int? status = row.GetAttributeValue<OptionSetValue>(OpportunityTable.StatusCode)?.Value;
+        if (state is null || status is null)
+        {
+            return;
+        }
+
+        bool fits = state switch
+        {
+            0 => status is 1 or 2,
+            1 => status == 3,
+            2 => status is 4 or 5,
+            _ => true,
+        };
+        if (!fits)
+        {
+            report(OpportunityTable.LogicalName, index, FormattableString.Invariant($"{OpportunityTable.StatusCode} {status} does not belong to {OpportunityTable.StateCode} {state}"));
+        }
+    }
+
+    private static void CheckChoices(string table, int index, Entity row, string column, HashSet<int> allowed, Action<string, int, string> report)
+    {
+        OptionSetValueCollection? values = row.GetAttributeValue<OptionSetValueCollection>(column);
+        if (values is null)
+        {
+            return;
+        }
+
+        foreach (OptionSetValue v in values)
+        {
+            if (!allowed.Contains(v.Value))
+            {
+                report(table, index, FormattableString.Invariant($"{column} holds {v.Value}, which is not one of its choices"));
+            }
+        }
+    }
+}

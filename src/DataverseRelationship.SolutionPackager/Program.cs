@@ -106,7 +106,10 @@ public static class Program
         var result = SolutionPacker.Pack(new PackRequest(source, assemblies, outFolder, type, testPackage));
         foreach (var assembly in result.Assemblies)
         {
-            output.WriteLine($"assembly {assembly.FullName} ({assembly.TargetFramework}, {(assembly.ReferencesStandIn ? "built against the SDK stand-in" : "built against the official SDK")})");
+            var problems = assembly.DeploymentProblems();
+            output.WriteLine(problems.Count == 0
+                ? $"assembly {assembly.FullName}: deployable ({assembly.TargetFramework}, signed, references {PluginAssemblyFacts.OfficialXrmSdk})"
+                : $"assembly {assembly.FullName}: NOT deployable ({string.Join("; ", problems)})");
         }
         foreach (var zip in result.Zips)
         {

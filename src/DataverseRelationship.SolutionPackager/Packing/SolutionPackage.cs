@@ -36,6 +36,8 @@ public sealed class SolutionPackage
         "SdkMessageProcessingSteps", "EntityDataProviders", "connectionreferences", "Languages",
     ];
 
+    private const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
+
     private static readonly Regex VersionPattern = new(@"^\d+\.\d+\.\d+\.\d+$", RegexOptions.CultureInvariant);
     private static readonly Regex FileNameSafe = new(@"^[A-Za-z0-9_]+$", RegexOptions.CultureInvariant);
 
@@ -104,6 +106,10 @@ public sealed class SolutionPackage
             throw new PackingException($"Other/Customizations.xml: the root element is <{customizationsRoot.Name.LocalName}>, expected <ImportExportXml>");
         }
 
+        if (customizationsRoot.Attribute(XNamespace.Xmlns + "xsi") is null)
+        {
+            customizationsRoot.SetAttributeValue(XNamespace.Xmlns + "xsi", XsiNamespace);
+        }
         MergeRelationships(customizationsRoot);
         var ignored = new List<string>();
         foreach (var file in Directory.EnumerateFiles(root))
@@ -259,7 +265,7 @@ public sealed class SolutionPackage
             var entityFile = relative + "/Entity.xml";
             if (!File.Exists(Full(entityFile)))
             {
-                throw new PackingException($"{relative}: Entity.xml is missing");
+                throw new PackingException($"{entityFile}: required file is missing (every folder under Entities/ holds an Entity.xml)");
             }
             var entity = LoadRoot(entityFile, "Entity");
             var anchor = entity.Element("EntityInfo") ?? entity.Element("Name")
@@ -450,6 +456,7 @@ public sealed class SolutionPackage
         {
             var variant = ManagedVariantOf(file);
             var use = managed && File.Exists(Full(variant)) ? variant : file;
+            consumed.Add(file);
             consumed.Add(use);
             chosen.Add(use);
         }
@@ -531,6 +538,14 @@ public sealed class SolutionPackage
                 $"{relative}: the root element is <{element.Name.LocalName}>, expected <{string.Join("> or <", expected)}>");
         }
         element.Remove();
+        foreach (var declaration in element.Attributes().Where(a => a.IsNamespaceDeclaration).ToList())
+        {
+            // The merged document declares xsi (and friends) once at its root, as pac's output does.
+            if (declaration.Value == XsiNamespace)
+            {
+                declaration.Remove();
+            }
+        }
         return element;
     }
 

@@ -1,0 +1,259 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using DataverseRelationship.SolutionPackager.Packing;
+
+namespace DataverseRelationship.Solution.Tests.Packing;
+
+public sealed class SolutionPackerTests : IDisposable
+{
+    private readonly TemporaryFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    private SolutionSourceFixture Source(string token = SolutionSourceFixture.AssemblyToken) => new(folder.Combine("src"), token);
+
+    private string Out => folder.Combine("out");
+
+    private PackResult PackTest(SolutionSourceFixture source, PackageType type = PackageType.Both) =>
+        SolutionPacker.Pack(new PackRequest(source.Root, [Repository.StandInPluginAssembly], Out, type, TestPackage: true));
+
+    private string OfficialShapedAssembly() =>
+        EmittedAssembly.Write(Directory.CreateDirectory(folder.Combine("official")).FullName, "DataverseRelationship.Plugins",
+            [EmittedAssembly.OfficialXrmSdk], EmittedAssembly.NetFramework462, Signing.StrongName);
+
+    [Fact]
+    public void A_stand_in_build_is_refused_for_a_deployable_package_and_nothing_is_written()
+    {
+        var source = Source();
+
+        var error = Assert.Throws<PackingException>(() => SolutionPacker.Pack(
+            new PackRequest(source.Root, [Repository.StandInPluginAssembly], Out, PackageType.Both, TestPackage: false)));
+
+        Assert.Contains("refusing", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Xrm.Sdk, Version=9.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--test-package", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out) && Directory.EnumerateFiles(Out).Any());
+    }
+
+    [Fact]
+    public void A_test_package_is_named_and_described_as_not_to_be_imported()
+    {
+        var result = PackTest(Source());
+
+        Assert.Equal(
+            ["DataverseRelationship_1.2.3.4_TEST-DO-NOT-IMPORT.zip", "DataverseRelationship_1.2.3.4_TEST-DO-NOT-IMPORT_managed.zip"],
+            result.Zips.Select(z => Path.GetFileName(z.Path)));
+        foreach (var zip in result.Zips)
+        {
+            var description = (string)new UnpackedZip(zip.Path).Manifest.Element("Descriptions")!.Element("Description")!.Attribute("description")!;
+            Assert.StartsWith("TEST PACKAGE built against the offline SDK stand-in — DO NOT IMPORT", description, StringComparison.Ordinal);
+            Assert.EndsWith("Tiered customer relationships.", description, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_managed_zip_says_Managed_1_and_the_unmanaged_zip_says_Managed_0()
+    {
+        var result = PackTest(Source());
+
+        var unmanaged = new UnpackedZip(result.Zips.Single(z => !z.Managed).Path);
+        var managed = new UnpackedZip(result.Zips.Single(z => z.Managed).Path);
+        Assert.Equal("0", unmanaged.Manifest.Element("Managed")!.Value);
+        Assert.Equal("1", managed.Manifest.Element("Managed")!.Value);
+    }
+
+    [Theory]
+    [InlineData(PackageType.Unmanaged, "DataverseRelationship_1.2.3.4_TEST-DO-NOT-IMPORT.zip")]
+    [InlineData(PackageType.Managed, "DataverseRelationship_1.2.3.4_TEST-DO-NOT-IMPORT_managed.zip")]
+    public void A_single_package_type_writes_only_its_zip(PackageType type, string expected)
+    {
+        var result = PackTest(Source(), type);
+
+        Assert.Equal(expected, Path.GetFileName(Assert.Single(result.Zips).Path));
+        Assert.Equal([expected], Directory.EnumerateFiles(Out).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void The_zip_has_the_pac_layout_with_manifests_first_and_the_file_components()
+    {
+        var zip = new UnpackedZip(PackTest(Source(), PackageType.Managed).Zips[0].Path);
+
+        Assert.Equal(["[Content_Types].xml", "solution.xml", "customizations.xml"], zip.Names.Take(3));
+        Assert.Equal(SolutionSourceFixture.FileComponents.Order(StringComparer.Ordinal), zip.Names.Skip(3).Order(StringComparer.Ordinal));
+        XNamespace types = "http://schemas.openxmlformats.org/package/2006/content-types";
+        var extensions = zip.Xml("[Content_Types].xml").Root!.Elements(types + "Default").Select(d => (string)d.Attribute("Extension")!);
+        Assert.Equal(["dll", "json", "xml"], extensions);
+    }
+
+    [Fact]
+    public void Every_component_of_the_source_is_merged_into_customizations_xml()
+    {
+        var customizations = new UnpackedZip(PackTest(Source(), PackageType.Managed).Zips[0].Path).Customizations;
+
+        Assert.Equal(["Account", "dvr_tierchange"], customizations.Element("Entities")!.Elements("Entity").Select(e => e.Element("Name")!.Value));
+        var tierChange = customizations.Element("Entities")!.Elements("Entity").Single(e => e.Element("Name")!.Value == "dvr_tierchange");
+        Assert.Equal(["Name", "EntityInfo", "FormXml", "SavedQueries", "RibbonDiffXml"], tierChange.Elements().Select(e => e.Name.LocalName));
+        var forms = tierChange.Element("FormXml")!.Element("forms")!;
+        Assert.Equal("main", (string?)forms.Attribute("type"));
+        Assert.Equal(SolutionSourceFixture.FormId, forms.Element("systemform")!.Element("formid")!.Value);
+        Assert.Equal(SolutionSourceFixture.ViewId, tierChange.Element("SavedQueries")!.Element("savedqueries")!.Element("savedquery")!.Element("savedqueryid")!.Value);
+        Assert.Equal("dvr_relationshiptier", (string?)customizations.Element("optionsets")!.Element("optionset")!.Attribute("Name"));
+        Assert.Equal("dvr_account_dvr_tierchange_account", (string?)customizations.Element("EntityRelationships")!.Element("EntityRelationship")!.Attribute("Name"));
+        Assert.Equal($"/PluginAssemblies/{SolutionSourceFixture.AssemblyFolder}/DataverseRelationship.Plugins.dll",
+            customizations.Element("SolutionPluginAssemblies")!.Element("PluginAssembly")!.Element("FileName")!.Value);
+        Assert.Equal(SolutionSourceFixture.StepId,
+            (string?)customizations.Element("SdkMessageProcessingSteps")!.Element("SdkMessageProcessingStep")!.Attribute("SdkMessageProcessingStepId"));
+        Assert.Equal(SolutionSourceFixture.FlowId, (string?)customizations.Element("Workflows")!.Element("Workflow")!.Attribute("WorkflowId"));
+        Assert.Equal("Relationship Manager", (string?)customizations.Element("Roles")!.Element("Role")!.Attribute("name"));
+        Assert.Equal("dvr_sharedcommondataserviceforapps",
+            (string?)customizations.Element("connectionreferences")!.Element("connectionreference")!.Attribute("connectionreferencelogicalname"));
+        Assert.Equal("1033", customizations.Element("Languages")!.Element("Language")!.Value);
+    }
+
+    [Fact]
+    public void Missing_sections_of_Customizations_xml_are_created_in_pac_order()
+    {
+        var source = Source();
+        source.Write("Other/Customizations.xml", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <ImportExportXml><Languages><Language>1033</Language></Languages></ImportExportXml>
+            """);
+
+        var customizations = new UnpackedZip(PackTest(source, PackageType.Unmanaged).Zips[0].Path).Customizations;
+
+        Assert.Equal(
+            ["Entities", "Roles", "Workflows", "EntityRelationships", "optionsets", "SolutionPluginAssemblies", "SdkMessageProcessingSteps", "Languages"],
+            customizations.Elements().Select(e => e.Name.LocalName));
+    }
+
+    [Fact]
+    public void The_mapped_assembly_replaces_the_copy_in_the_source()
+    {
+        var source = Source();
+        var stale = source.Write($"PluginAssemblies/{SolutionSourceFixture.AssemblyFolder}/DataverseRelationship.Plugins.dll", "stale build");
+
+        var zip = new UnpackedZip(PackTest(source, PackageType.Managed).Zips[0].Path);
+
+        Assert.Equal(File.ReadAllBytes(Repository.StandInPluginAssembly),
+            zip.Bytes($"PluginAssemblies/{SolutionSourceFixture.AssemblyFolder}/DataverseRelationship.Plugins.dll"));
+        Assert.NotEqual(File.ReadAllBytes(stale).Length, zip.Bytes($"PluginAssemblies/{SolutionSourceFixture.AssemblyFolder}/DataverseRelationship.Plugins.dll").Length);
+    }
+
+    [Fact]
+    public void An_assembly_built_against_the_official_sdk_is_packed_into_a_deployable_zip()
+    {
+        var assembly = OfficialShapedAssembly();
+        var source = Source(PluginAssemblyInspector.Inspect(assembly).PublicKeyToken);
+
+        var result = SolutionPacker.Pack(new PackRequest(source.Root, [assembly], Out, PackageType.Both, TestPackage: false));
+
+        Assert.Equal(["DataverseRelationship_1.2.3.4.zip", "DataverseRelationship_1.2.3.4_managed.zip"], result.Zips.Select(z => Path.GetFileName(z.Path)));
+        var managed = new UnpackedZip(result.Zips[1].Path);
+        Assert.Equal(File.ReadAllBytes(assembly), managed.Bytes($"PluginAssemblies/{SolutionSourceFixture.AssemblyFolder}/DataverseRelationship.Plugins.dll"));
+        Assert.Equal("Tiered customer relationships.", (string?)managed.Manifest.Element("Descriptions")!.Element("Description")!.Attribute("description"));
+    }
+
+    [Fact]
+    public void An_assembly_whose_public_key_token_differs_from_the_registration_is_refused()
+    {
+        var assembly = OfficialShapedAssembly();
+
+        var error = Assert.Throws<PackingException>(() => SolutionPacker.Pack(
+            new PackRequest(Source().Root, [assembly], Out, PackageType.Both, TestPackage: false)));
+
+        Assert.Contains("PublicKeyToken=06b801852a48a391", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DataverseRelationship.Plugins.dll.data.xml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_assembly_with_no_registration_in_the_source_is_refused()
+    {
+        var other = EmittedAssembly.Write(folder.Path, "Contoso.Plugins", [EmittedAssembly.OfficialXrmSdk], EmittedAssembly.NetFramework462, Signing.StrongName);
+
+        var error = Assert.Throws<PackingException>(() => SolutionPacker.Pack(
+            new PackRequest(Source().Root, [Repository.StandInPluginAssembly, other], Out, PackageType.Both, TestPackage: true)));
+
+        Assert.Contains("Contoso.Plugins", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_registered_assembly_that_is_neither_mapped_nor_in_the_source_is_an_error_naming_the_data_file()
+    {
+        var error = Assert.Throws<PackingException>(() => SolutionPacker.Pack(
+            new PackRequest(Source().Root, [], Out, PackageType.Both, TestPackage: true)));
+
+        Assert.Contains($"PluginAssemblies/{SolutionSourceFixture.AssemblyFolder}/DataverseRelationship.Plugins.dll.data.xml", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--assembly", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Other/Solution.xml")]
+    [InlineData("Other/Customizations.xml")]
+    [InlineData("Entities/Account/Entity.xml")]
+    [InlineData("Workflows/" + SolutionSourceFixture.FlowFile)]
+    public void A_missing_source_file_is_an_error_naming_it(string relative)
+    {
+        var source = Source();
+        source.Delete(relative);
+
+        var error = Assert.Throws<PackingException>(() => PackTest(source));
+
+        Assert.Contains(relative, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_belongs_to_no_component_is_an_error()
+    {
+        var source = Source();
+        source.Write("Workflows/Orphan-00000000-0000-0000-0000-000000000001.json", "{}");
+
+        var error = Assert.Throws<PackingException>(() => PackTest(source));
+
+        Assert.Contains("Workflows/Orphan-00000000-0000-0000-0000-000000000001.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<Version>1.2.3.4</Version>", "<Version>1.2</Version>", "Version")]
+    [InlineData("<UniqueName>DataverseRelationship</UniqueName>", "<UniqueName>Dataverse Relationship</UniqueName>", "UniqueName")]
+    [InlineData("<Managed>2</Managed>", "<Managed>yes</Managed>", "Managed")]
+    public void A_malformed_manifest_field_is_an_error_naming_the_field(string original, string broken, string field)
+    {
+        var source = Source();
+        var path = Path.Combine(source.Root, "Other", "Solution.xml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace(original, broken, StringComparison.Ordinal));
+
+        var error = Assert.Throws<PackingException>(() => PackTest(source));
+
+        Assert.Contains("Other/Solution.xml", error.Message, StringComparison.Ordinal);
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_xml_is_an_error_naming_the_file()
+    {
+        var source = Source();
+        source.Write("OptionSets/dvr_relationshiptier.xml", "<optionset Name=\"dvr_relationshiptier\">");
+
+        var error = Assert.Throws<PackingException>(() => PackTest(source));
+
+        Assert.Contains("OptionSets/dvr_relationshiptier.xml", error.Message, StringComparison.Ordinal);
+        Assert.Contains("well-formed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_managed_variant_of_a_form_goes_into_the_managed_zip_only()
+    {
+        var source = Source();
+        source.Write($"Entities/dvr_tierchange/FormXml/main/{SolutionSourceFixture.FormId}_managed.xml",
+            $"<forms><systemform><formid>{SolutionSourceFixture.FormId}</formid><IsCustomizable>0</IsCustomizable><form /></systemform></forms>");
+
+        var result = PackTest(source);
+
+        XElement Form(PackedZip zip) => new UnpackedZip(zip.Path).Customizations.Element("Entities")!.Elements("Entity")
+            .Single(e => e.Element("Name")!.Value == "dvr_tierchange").Element("FormXml")!.Element("forms")!.Element("systemform")!;
+        Assert.Null(Form(result.Zips.Single(z => !z.Managed)).Element("IsCustomizable"));
+        Assert.Equal("0", Form(result.Zips.Single(z => z.Managed)).Element("IsCustomizable")!.Value);
+    }
+}

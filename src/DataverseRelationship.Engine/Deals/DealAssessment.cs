@@ -10,6 +10,8 @@ namespace DataverseRelationship.Engine.Deals
     {
         public Guid OpportunityId { get; init; }
 
+        public DateTime AsOf { get; init; }
+
         /// <summary>0–100.</summary>
         public decimal DealScore { get; init; }
 

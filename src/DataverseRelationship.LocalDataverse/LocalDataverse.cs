@@ -1,0 +1,208 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using DataverseRelationship.LocalDataverse.Observability;
+using DataverseRelationship.LocalDataverse.Pipeline;
+using DataverseRelationship.LocalDataverse.Registration;
+using DataverseRelationship.LocalDataverse.Schema;
+using DataverseRelationship.LocalDataverse.Time;
+using Microsoft.Xrm.Sdk;
+
+namespace DataverseRelationship.LocalDataverse;
+
+/// <summary>
+/// An in-memory Dataverse: tables with the solution's schema, an organization service per user and the event
+/// pipeline that runs the plugins exactly as the solution registers them.
+/// </summary>
+/// <example>
+/// <code>
+/// var dataverse = LocalDataverse.FromSolution("solution/src", typeof(AssessDealOnSave).Assembly);
+/// dataverse.SetNow(new DateTime(2026, 1, 15, 9, 0, 0, DateTimeKind.Utc));
+/// var accountId = dataverse.Seed(new Entity("account") { ["name"] = "Contoso" });
+/// var opportunityId = dataverse.Service.Create(new Entity("opportunity") { ["parentaccountid"] = new EntityReference("account", accountId) });
+/// var saved = dataverse.Read("opportunity", opportunityId);
+/// var trace = dataverse.LastOperation.TraceLines;
+/// </code>
+/// </example>
+public sealed class LocalDataverse
+{
+    private readonly Platform _platform;
+
+    private LocalDataverse(SchemaCatalog schema, IEnumerable<StepRegistration> steps, IReadOnlyDictionary<string, CustomApiDefinition> customApis, LocalDataverseOptions options)
+    {
+        Steps = steps.ToList();
+        CustomApis = customApis;
+        _platform = new Platform(schema, Steps, customApis, options.MaxDepth, options.Clock) { KeepHistory = options.KeepOperationHistory };
+        _platform.Seed(new Entity("systemuser", _platform.SystemUserId) { ["firstname"] = "SYSTEM", ["lastname"] = string.Empty }, _platform.SystemUserId);
+        DefaultUserId = _platform.Seed(new Entity("systemuser") { ["firstname"] = "Local", ["lastname"] = "Administrator" }, _platform.SystemUserId);
+    }
+
+    /// <summary>A local Dataverse with the standard tables and no plugins.</summary>
+    public LocalDataverse()
+        : this(new LocalDataverseOptions())
+    {
+    }
+
+    /// <summary>A local Dataverse with the standard tables and no plugins.</summary>
+    public LocalDataverse(LocalDataverseOptions options)
+        : this(SchemaCatalog.Standard(), [], new Dictionary<string, CustomApiDefinition>(), options ?? throw new ArgumentNullException(nameof(options)))
+    {
+    }
+
+    /// <summary>Loads tables, steps, Custom APIs and environment variables from an unpacked solution; plugin types come from <paramref name="pluginAssemblies"/>.</summary>
+    public static LocalDataverse FromSolution(string solutionFolder, params Assembly[] pluginAssemblies) =>
+        FromSolution(solutionFolder, new LocalDataverseOptions(), pluginAssemblies);
+
+    /// <inheritdoc cref="FromSolution(string, Assembly[])"/>
+    public static LocalDataverse FromSolution(string solutionFolder, LocalDataverseOptions options, params Assembly[] pluginAssemblies)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(solutionFolder);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(pluginAssemblies);
+        var schema = SchemaCatalog.Standard();
+        schema.LoadSolutionEntities(solutionFolder);
+        var registrations = new SolutionReader(solutionFolder, schema, pluginAssemblies, new Dictionary<Guid, string>(options.SecureConfigurations)).Read();
+        var dataverse = new LocalDataverse(schema, registrations.Steps, registrations.CustomApis, options);
+        foreach (var definition in registrations.EnvironmentVariableDefinitions)
+        {
+            dataverse.Seed(definition);
+        }
+
+        return dataverse;
+    }
+
+    /// <summary>Tables and columns known to this instance.</summary>
+    public SchemaCatalog Schema => _platform.Schema;
+
+    /// <summary>The step registrations loaded from the solution.</summary>
+    public IReadOnlyList<StepRegistration> Steps { get; }
+
+    /// <summary>The Custom APIs loaded from the solution, by unique name.</summary>
+    public IReadOnlyDictionary<string, CustomApiDefinition> CustomApis { get; }
+
+    /// <summary>Where "now" comes from.</summary>
+    public IClock Clock
+    {
+        get => _platform.Clock;
+        set => _platform.Clock = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>Sets "now" (switching to a <see cref="ManualClock"/>).</summary>
+    public void SetNow(DateTime utcNow)
+    {
+        if (_platform.Clock is ManualClock manual)
+        {
+            manual.UtcNow = utcNow;
+        }
+        else
+        {
+            _platform.Clock = new ManualClock(utcNow);
+        }
+    }
+
+    /// <summary>The SYSTEM user.</summary>
+    public Guid SystemUserId => _platform.SystemUserId;
+
+    /// <summary>The user <see cref="Service"/> acts as (a seeded systemuser, "Local Administrator").</summary>
+    public Guid DefaultUserId { get; }
+
+    public Guid OrganizationId => _platform.OrganizationId;
+
+    public Guid BusinessUnitId => _platform.BusinessUnitId;
+
+    /// <summary>The organization service as <see cref="DefaultUserId"/>.</summary>
+    public IOrganizationService Service => ServiceAs(DefaultUserId);
+
+    /// <summary>The organization service as the given user (the chain's initiating user).</summary>
+    public IOrganizationService ServiceAs(Guid userId) => new LocalOrganizationService(_platform, new Caller(userId, userId, 1, Guid.NewGuid(), null, null));
+
+    /// <summary>Runs one request as a user.</summary>
+    public OrganizationResponse Execute(OrganizationRequest request, Guid? asUser = null) => ServiceAs(asUser ?? DefaultUserId).Execute(request);
+
+    /// <summary>Writes a row without running plugins; columns are checked, platform defaults applied, provided createdon kept.</summary>
+    public Guid Seed(Entity row) => _platform.Seed(row, DefaultUserId);
+
+    /// <summary>Seeds several rows.</summary>
+    public IReadOnlyList<Guid> Seed(IEnumerable<Entity> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Select(Seed).ToList();
+    }
+
+    /// <summary>Seeds a systemuser.</summary>
+    public Guid SeedUser(string firstName, string lastName) =>
+        Seed(new Entity("systemuser") { ["firstname"] = firstName, ["lastname"] = lastName });
+
+    /// <summary>Seeds a security role.</summary>
+    public Guid SeedRole(string name) => Seed(new Entity("role") { ["name"] = name, ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId) });
+
+    /// <summary>Gives a user a security role (a systemuserroles row).</summary>
+    public void AssignRole(Guid userId, Guid roleId)
+    {
+        lock (_platform.Gate)
+        {
+            _platform.Store.Get("systemuser", userId);
+            _platform.Store.Get("role", roleId);
+        }
+
+        Seed(new Entity("systemuserroles") { ["systemuserid"] = userId, ["roleid"] = roleId });
+    }
+
+    /// <summary>A copy of a row with all its columns; throws a <see cref="DataverseFaultException"/> when it does not exist.</summary>
+    public Entity Read(string table, Guid id)
+    {
+        lock (_platform.Gate)
+        {
+            var metadata = Schema.GetTable(table);
+            return Platform.Read(metadata, _platform.Store.Get(table, id), new Microsoft.Xrm.Sdk.Query.ColumnSet(true));
+        }
+    }
+
+    /// <summary>A copy of a row, or null when it does not exist.</summary>
+    public Entity? Find(string table, Guid id)
+    {
+        lock (_platform.Gate)
+        {
+            return _platform.Store.Find(table, id)?.ToEntity();
+        }
+    }
+
+    /// <summary>Copies of every row of a table.</summary>
+    public IReadOnlyList<Entity> ReadAll(string table)
+    {
+        lock (_platform.Gate)
+        {
+            return _platform.Store.Table(table).Rows.Values.Select(r => r.ToEntity()).ToList();
+        }
+    }
+
+    /// <summary>How many rows a table holds.</summary>
+    public int Count(string table)
+    {
+        lock (_platform.Gate)
+        {
+            return _platform.Store.Table(table).Rows.Count;
+        }
+    }
+
+    /// <summary>Every recorded top-level operation, oldest first.</summary>
+    public IReadOnlyList<OperationRecord> Operations => _platform.Operations;
+
+    /// <summary>The most recent top-level operation.</summary>
+    public OperationRecord LastOperation => _platform.Operations.Count > 0
+        ? _platform.Operations[^1]
+        : throw new InvalidOperationException("No operation has run yet (or KeepOperationHistory is off).");
+
+    /// <summary>Every plugin execution recorded, oldest first.</summary>
+    public IEnumerable<PluginExecution> PluginExecutions => _platform.Operations.SelectMany(o => o.PluginExecutions);
+
+    /// <summary>Forgets the recorded operations.</summary>
+    public void ClearHistory() => _platform.ClearHistory();
+
+    /// <summary>Asynchronous steps waiting to run.</summary>
+    public int PendingAsyncJobs => _platform.PendingAsyncJobs;
+
+    /// <summary>Runs every queued asynchronous step (and any they queue); failures are reported, not thrown.</summary>
+    public IReadOnlyList<AsyncJobResult> DrainAsyncQueue() => _platform.DrainAsyncQueue();
+}

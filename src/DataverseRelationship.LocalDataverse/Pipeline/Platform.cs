@@ -1,0 +1,424 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using DataverseRelationship.LocalDataverse.Observability;
+using DataverseRelationship.LocalDataverse.Query;
+using DataverseRelationship.LocalDataverse.Registration;
+using DataverseRelationship.LocalDataverse.Schema;
+using DataverseRelationship.LocalDataverse.Storage;
+using DataverseRelationship.LocalDataverse.Time;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace DataverseRelationship.LocalDataverse.Pipeline;
+
+/// <summary>
+/// The organization service and its event pipeline: runs each message through PreValidation, PreOperation, the
+/// main operation and PostOperation, inside a transaction that any synchronous failure rolls back.
+/// Event framework: https://learn.microsoft.com/power-apps/developer/data-platform/event-framework
+/// </summary>
+internal sealed partial class Platform
+{
+    private readonly Dictionary<string, List<StepRegistration>> _stepsByMessage = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, CustomApiDefinition> _customApis;
+    private readonly Dictionary<string, IPlugin> _pluginInstances = new(StringComparer.Ordinal);
+    private readonly Queue<AsyncJob> _asyncQueue = new();
+    private readonly List<OperationRecord> _operations = [];
+    private readonly object _gate = new();
+    private OperationRecord? _current;
+
+    public Platform(SchemaCatalog schema, IEnumerable<StepRegistration> steps, IReadOnlyDictionary<string, CustomApiDefinition> customApis, int maxDepth, IClock clock)
+    {
+        Schema = schema;
+        Store = new RowStore(schema);
+        _customApis = customApis;
+        MaxDepth = maxDepth;
+        Clock = clock;
+        var order = 0;
+        foreach (var step in steps.Select(s => (Step: s, Order: order++)).OrderBy(s => (int)s.Step.Stage).ThenBy(s => s.Step.Rank).ThenBy(s => s.Order).Select(s => s.Step))
+        {
+            if (!_stepsByMessage.TryGetValue(step.Message, out var list))
+            {
+                list = [];
+                _stepsByMessage[step.Message] = list;
+            }
+
+            list.Add(step);
+        }
+    }
+
+    public SchemaCatalog Schema { get; }
+
+    public RowStore Store { get; }
+
+    public IClock Clock { get; set; }
+
+    public int MaxDepth { get; }
+
+    public bool KeepHistory { get; set; } = true;
+
+    /// <summary>The SYSTEM user (what a plugin's CreateOrganizationService(null) acts as).</summary>
+    public Guid SystemUserId { get; } = new("5a5e0000-0000-4000-8000-000000000001");
+
+    public Guid OrganizationId { get; } = new("5a5e0000-0000-4000-8000-0000000000aa");
+
+    public Guid BusinessUnitId { get; } = new("5a5e0000-0000-4000-8000-0000000000bb");
+
+    public static string OrganizationName => "localdataverse";
+
+    public IReadOnlyList<OperationRecord> Operations => _operations;
+
+    public int PendingAsyncJobs => _asyncQueue.Count;
+
+    public object Gate => _gate;
+
+    public void ClearHistory() => _operations.Clear();
+
+    /// <summary>Runs one request for a caller; a call from outside any plugin is recorded as a top-level operation.</summary>
+    public OrganizationResponse Execute(OrganizationRequest request, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var name = request.RequestName ?? throw new DataverseFaultException(PlatformErrorCodes.InvalidArgument, "The request has no RequestName.");
+        lock (_gate)
+        {
+            caller.Plugin?.CountCall(name);
+            var topLevel = _current == null;
+            var timer = topLevel ? Stopwatch.StartNew() : null;
+            if (topLevel)
+            {
+                _current = new OperationRecord(name, string.Empty, caller.UserId, isAsyncJob: false);
+                if (KeepHistory)
+                {
+                    _operations.Add(_current);
+                }
+            }
+
+            try
+            {
+                return Dispatch(name, request, caller);
+            }
+            catch (Exception ex) when (topLevel)
+            {
+                _current!.Error = ex.Message;
+                throw;
+            }
+            finally
+            {
+                if (topLevel)
+                {
+                    _current!.Elapsed = timer!.Elapsed;
+                    _current = null;
+                }
+            }
+        }
+    }
+
+    private void NoteTarget(string table, Guid id)
+    {
+        if (_current != null && _current.Table.Length == 0)
+        {
+            _current.Table = table;
+            _current.PrimaryEntityId = id;
+        }
+    }
+
+    private OrganizationResponse Dispatch(string name, OrganizationRequest request, Caller caller) => name switch
+    {
+        "Create" => Create(request, caller),
+        "Update" => Update(request, caller),
+        "Delete" => Delete(request, caller),
+        "Retrieve" => Retrieve(request, caller),
+        "RetrieveMultiple" => RetrieveMultiple(request, caller),
+        "WhoAmI" => WhoAmI(caller),
+        "WinOpportunity" => CloseOpportunity(request, caller, won: true),
+        "LoseOpportunity" => CloseOpportunity(request, caller, won: false),
+        "SetState" => SetState(request, caller),
+        "Associate" => Associate(request, associate: true),
+        "Disassociate" => Associate(request, associate: false),
+        "Upsert" => Upsert(request, caller),
+        _ when _customApis.TryGetValue(name, out var api) => ExecuteCustomApi(api, request, caller),
+        _ => throw new DataverseFaultException(PlatformErrorCodes.InvalidArgument, $"The local Dataverse does not know the message '{name}' (no platform message or Custom API of that name)."),
+    };
+
+    private static T RequireParameter<T>(OrganizationRequest request, string name)
+        where T : class
+    {
+        if (!request.Parameters.TryGetValue(name, out var value) || value == null)
+        {
+            throw new DataverseFaultException(PlatformErrorCodes.InvalidArgument, $"Required field '{name}' is missing from the {request.RequestName} request.");
+        }
+
+        return value as T ?? throw new DataverseFaultException(PlatformErrorCodes.InvalidArgument, $"The '{name}' parameter of {request.RequestName} must be a {typeof(T).Name}, not {value.GetType().Name}.");
+    }
+
+    private static OperationRun NewRun(string message, string table, Guid id, OrganizationRequest request)
+    {
+        var run = new OperationRun(message, table, id, request.RequestId);
+
+        // The optional "tag" parameter reaches plugins as SharedVariables["tag"]
+        // (https://learn.microsoft.com/power-apps/developer/data-platform/optional-parameters#add-a-shared-variable-to-the-plugin-execution-context).
+        if (request.Parameters.TryGetValue("tag", out var tag) && tag != null)
+        {
+            run.Shared["tag"] = tag;
+        }
+
+        return run;
+    }
+
+    private List<StepRegistration> StepsFor(string message, string table) =>
+        _stepsByMessage.TryGetValue(message, out var steps)
+            ? steps.Where(s => s.PrimaryEntity.Length == 0 || s.PrimaryEntity == table).ToList()
+            : [];
+
+    /// <summary>The pipeline: PreValidation, then (inside the transaction) PreOperation, main operation, PostOperation.</summary>
+    private void RunPipeline(OperationRun run, Caller caller, Action mainOperation, CustomApiDefinition? api = null)
+    {
+        var steps = StepsFor(run.Message, run.Table);
+        if ((steps.Count > 0 || api?.PluginType != null) && caller.Depth > MaxDepth)
+        {
+            // Depth grows with each plugin-triggered call; past the maximum (8) the platform aborts the chain as an
+            // infinite loop (https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.iexecutioncontext.depth).
+            throw new DataverseFaultException(
+                PlatformErrorCodes.Unexpected,
+                $"This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again. ({run.Message} of {run.Table} would run plugins at depth {caller.Depth}; the maximum is {MaxDepth}.)");
+        }
+
+        run.OperationCreatedOn = Clock.UtcNow;
+
+        // PreValidation runs before the transaction unless the operation is itself part of one.
+        RunStage(run, caller, steps, PipelineStage.PreValidation);
+        var owns = Store.Active == null;
+        if (owns)
+        {
+            Store.Active = new Transaction();
+        }
+
+        var transaction = Store.Active!;
+        try
+        {
+            RunStage(run, caller, steps, PipelineStage.PreOperation);
+            mainOperation();
+            if (api?.PluginType != null)
+            {
+                RunPlugin(api.PluginType, "Custom API " + api.UniqueName, null, api.UniqueName, null, null, run, caller, PipelineStage.MainOperation, mode: 0, inTransaction: true, images: []);
+            }
+
+            RunStage(run, caller, steps, PipelineStage.PostOperation);
+            if (owns)
+            {
+                Store.Active = null;
+                foreach (var job in transaction.PendingAsyncJobs)
+                {
+                    _asyncQueue.Enqueue(job);
+                }
+            }
+        }
+        catch
+        {
+            if (owns)
+            {
+                transaction.Rollback();
+                Store.Active = null;
+            }
+
+            throw;
+        }
+    }
+
+    private void RunStage(OperationRun run, Caller caller, List<StepRegistration> steps, PipelineStage stage)
+    {
+        foreach (var step in steps)
+        {
+            if (step.Stage != stage)
+            {
+                continue;
+            }
+
+            // Filtering attributes (Update only): the step runs when one of them is present in Target, changed or not
+            // (https://learn.microsoft.com/power-apps/developer/data-platform/best-practices/business-logic/include-filtering-attributes-plugin-registration).
+            if (run.Message == "Update" && step.FilteringAttributes.Count > 0
+                && (run.TargetEntity == null || !step.FilteringAttributes.Any(run.TargetEntity.Attributes.ContainsKey)))
+            {
+                continue;
+            }
+
+            if (step.IsAsynchronous)
+            {
+                Store.Active!.PendingAsyncJobs.Add(new AsyncJob(step, Snapshot(run), caller));
+                continue;
+            }
+
+            RunPlugin(step.PluginType, step.Name, step.Id, step.Id.ToString(), step.UnsecureConfiguration, step.SecureConfiguration, run, caller, stage, mode: 0, inTransaction: Store.Active != null, images: step.Images);
+        }
+    }
+
+    private static OperationRun Snapshot(OperationRun run)
+    {
+        var copy = new OperationRun(run.Message, run.Table, run.PrimaryId, run.RequestId)
+        {
+            OperationCreatedOn = run.OperationCreatedOn,
+            PreImageSource = run.PreImageSource == null ? null : ValueCopy.CloneEntity(run.PreImageSource),
+            PostImageSource = run.PostImageSource == null ? null : ValueCopy.CloneEntity(run.PostImageSource),
+        };
+        foreach (var (target, source) in new[] { (copy.Input, run.Input), (copy.Output, run.Output), (copy.Shared, run.Shared) })
+        {
+            foreach (var pair in source)
+            {
+                target[pair.Key] = ValueCopy.Clone(pair.Value)!;
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>An image: the registered columns of the row (all when none are listed), as a copy.</summary>
+    private static Entity Image(Entity source, IReadOnlyList<string> columns)
+    {
+        var image = new Entity(source.LogicalName, source.Id);
+        foreach (var attribute in source.Attributes)
+        {
+            if (columns.Count == 0 || columns.Contains(attribute.Key, StringComparer.Ordinal))
+            {
+                image.Attributes[attribute.Key] = ValueCopy.Clone(attribute.Value)!;
+            }
+        }
+
+        return image;
+    }
+
+    private IPlugin Instance(string key, Type type, string? unsecure, string? secure)
+    {
+        // The platform caches plugin instances and reuses them across executions.
+        if (!_pluginInstances.TryGetValue(key, out var plugin))
+        {
+            var withConfiguration = type.GetConstructor([typeof(string), typeof(string)]);
+            plugin = (IPlugin)(withConfiguration != null
+                ? withConfiguration.Invoke([unsecure, secure])
+                : Activator.CreateInstance(type)!);
+            _pluginInstances[key] = plugin;
+        }
+
+        return plugin;
+    }
+
+    private void RunPlugin(
+        Type pluginType,
+        string stepName,
+        Guid? stepId,
+        string instanceKey,
+        string? unsecure,
+        string? secure,
+        OperationRun run,
+        Caller caller,
+        PipelineStage stage,
+        int mode,
+        bool inTransaction,
+        IReadOnlyList<ImageRegistration> images)
+    {
+        var pre = new EntityImageCollection();
+        var post = new EntityImageCollection();
+        foreach (var image in images)
+        {
+            if (image.IsPre && run.PreImageSource != null)
+            {
+                pre[image.Alias] = Image(run.PreImageSource, image.Columns);
+            }
+
+            if (image.IsPost && stage == PipelineStage.PostOperation && run.PostImageSource != null)
+            {
+                post[image.Alias] = Image(run.PostImageSource, image.Columns);
+            }
+        }
+
+        var context = new PluginExecutionContext
+        {
+            BusinessUnitId = BusinessUnitId,
+            CorrelationId = caller.CorrelationId,
+            Depth = caller.Depth,
+            InitiatingUserId = caller.InitiatingUserId,
+            InputParameters = run.Input,
+            IsInTransaction = inTransaction,
+            MessageName = run.Message,
+            Mode = mode,
+            OperationCreatedOn = run.OperationCreatedOn,
+            OperationId = run.OperationId,
+            OrganizationId = OrganizationId,
+            OrganizationName = OrganizationName,
+            OutputParameters = run.Output,
+            OwningExtension = new EntityReference("sdkmessageprocessingstep", stepId ?? Guid.Empty),
+            PostEntityImages = post,
+            PreEntityImages = pre,
+            PrimaryEntityId = run.PrimaryId,
+            PrimaryEntityName = run.Table,
+            RequestId = run.RequestId,
+            SharedVariables = run.Shared,
+            UserId = caller.UserId,
+            ParentContext = caller.ParentContext,
+            Stage = (int)stage,
+        };
+        var execution = new PluginExecution(stepName, stepId, pluginType, run.Message, run.Table, run.PrimaryId, (int)stage, mode, caller.Depth);
+        _current?.Add(execution);
+        var plugin = Instance(instanceKey, pluginType, unsecure, secure);
+        var timer = Stopwatch.StartNew();
+        try
+        {
+            plugin.Execute(new PluginServiceProvider(context, new RecordingTracingService(execution), new PluginServiceFactory(this, context, execution)));
+        }
+        catch (Exception ex) when (ex is InvalidPluginExecutionException or DataverseFaultException)
+        {
+            execution.Error = ex.Message;
+            throw;
+        }
+        catch (Exception ex)
+        {
+            execution.Error = ex.Message;
+            throw new DataverseFaultException(
+                PlatformErrorCodes.Unexpected,
+                $"Unexpected exception from plug-in (Execute): {pluginType.FullName}: {ex.GetType().FullName}: {ex.Message}",
+                ex);
+        }
+        finally
+        {
+            execution.Elapsed = timer.Elapsed;
+        }
+    }
+
+    /// <summary>Runs the queued asynchronous steps (and any they queue), each outside the transaction of its operation.</summary>
+    public IReadOnlyList<AsyncJobResult> DrainAsyncQueue()
+    {
+        lock (_gate)
+        {
+            var results = new List<AsyncJobResult>();
+            while (_asyncQueue.TryDequeue(out var job))
+            {
+                var record = new OperationRecord(job.Step.Message, job.Run.Table, job.Caller.UserId, isAsyncJob: true) { PrimaryEntityId = job.Run.PrimaryId };
+                if (KeepHistory)
+                {
+                    _operations.Add(record);
+                }
+
+                _current = record;
+                var timer = Stopwatch.StartNew();
+                try
+                {
+                    RunPlugin(job.Step.PluginType, job.Step.Name, job.Step.Id, job.Step.Id.ToString(), job.Step.UnsecureConfiguration, job.Step.SecureConfiguration, job.Run, job.Caller, PipelineStage.PostOperation, mode: 1, inTransaction: false, images: job.Step.Images);
+                    results.Add(new AsyncJobResult(job.Step.Name, job.Step.Message, job.Run.Table, job.Run.PrimaryId, null));
+                }
+                catch (Exception ex) when (ex is InvalidPluginExecutionException or DataverseFaultException)
+                {
+                    // A failed system job does not reach the caller of the original operation; it is reported here.
+                    record.Error = ex.Message;
+                    results.Add(new AsyncJobResult(job.Step.Name, job.Step.Message, job.Run.Table, job.Run.PrimaryId, ex));
+                }
+                finally
+                {
+                    record.Elapsed = timer.Elapsed;
+                    _current = null;
+                }
+            }
+
+            return results;
+        }
+    }
+}

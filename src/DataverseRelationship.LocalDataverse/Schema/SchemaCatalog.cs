@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace DataverseRelationship.LocalDataverse.Schema;
+
+/// <summary>The tables the local Dataverse knows: the standard ones the project touches plus every table and column in solution/src.</summary>
+public sealed class SchemaCatalog
+{
+    private readonly Dictionary<string, TableMetadata> _tables = new(StringComparer.Ordinal);
+
+    private SchemaCatalog()
+    {
+    }
+
+    /// <summary>The standard tables only.</summary>
+    public static SchemaCatalog Standard()
+    {
+        var catalog = new SchemaCatalog();
+        foreach (var table in StandardTables.All())
+        {
+            catalog._tables.Add(table.LogicalName, table);
+        }
+
+        return catalog;
+    }
+
+    public IEnumerable<TableMetadata> Tables => _tables.Values;
+
+    public bool HasTable(string logicalName) => _tables.ContainsKey(logicalName);
+
+    public TableMetadata? FindTable(string logicalName) => _tables.GetValueOrDefault(logicalName);
+
+    /// <summary>The table, or a platform error naming it.</summary>
+    public TableMetadata GetTable(string? logicalName)
+    {
+        if (string.IsNullOrEmpty(logicalName))
+        {
+            throw new DataverseFaultException(PlatformErrorCodes.InvalidArgument, "The table (entity logical name) is required.");
+        }
+
+        return FindTable(logicalName) ?? throw new DataverseFaultException(
+            PlatformErrorCodes.QueryBuilderNoAttribute,
+            $"Could not find an entity with the logical name '{logicalName}' in the metadata.");
+    }
+
+    /// <summary>Adds a table (or replaces the one of the same name).</summary>
+    public void AddTable(TableMetadata table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        _tables[table.LogicalName] = table;
+    }
+
+    /// <summary>
+    /// Reads every <c>Entities/&lt;Name&gt;/Entity.xml</c> of an unpacked (pac format) solution: columns of a standard
+    /// table are added to it; a new table gets its columns plus the system columns every custom table has.
+    /// </summary>
+    public void LoadSolutionEntities(string solutionFolder)
+    {
+        var entitiesFolder = Path.Combine(solutionFolder, "Entities");
+        if (!Directory.Exists(entitiesFolder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(entitiesFolder, "Entity.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            LoadEntityXml(file);
+        }
+    }
+
+    private void LoadEntityXml(string file)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(file);
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            throw new SolutionRegistrationException($"{file}: not well-formed XML ({ex.Message}).", ex);
+        }
+
+        var root = document.Root ?? throw new SolutionRegistrationException($"{file}: empty document.");
+        var entityElement = root.Descendants("entity").FirstOrDefault(e => e.Attribute("Name") != null);
+        var tableName = (entityElement?.Attribute("Name")?.Value ?? root.Element("Name")?.Value)?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(tableName))
+        {
+            throw new SolutionRegistrationException($"{file}: the table name is missing (EntityInfo/entity@Name or Name).");
+        }
+
+        var attributes = (entityElement ?? root).Descendants("attributes").Elements("attribute").ToList();
+        var existing = FindTable(tableName);
+        TableMetadata table;
+        if (existing != null)
+        {
+            table = existing;
+        }
+        else
+        {
+            var primaryKey = attributes.FirstOrDefault(a => string.Equals(a.Element("Type")?.Value.Trim(), "primarykey", StringComparison.OrdinalIgnoreCase));
+            var primaryIdColumn = primaryKey?.Element("LogicalName")?.Value.Trim().ToLowerInvariant() ?? tableName + "id";
+            table = new TableMetadata(tableName, primaryIdColumn);
+        }
+
+        foreach (var attribute in attributes)
+        {
+            var column = ReadColumn(file, tableName, attribute);
+            if (column == null || column.LogicalName == table.PrimaryIdColumn)
+            {
+                continue;
+            }
+
+            if (column.Type == ColumnType.Currency && !column.LogicalName.EndsWith("_base", StringComparison.Ordinal))
+            {
+                table.WithMoney(column.LogicalName, column.MinValue, column.MaxValue);
+            }
+            else
+            {
+                table.AddColumn(column);
+            }
+        }
+
+        if (existing == null)
+        {
+            StandardTables.WithCustomTableSystemColumns(table);
+            if (!table.HasColumn("exchangerate") && table.Columns.Any(c => c.Type == ColumnType.Currency))
+            {
+                table.AddColumn(new ColumnMetadata("transactioncurrencyid", ColumnType.Lookup) { Targets = ["transactioncurrency"] });
+                table.AddColumn(new ColumnMetadata("exchangerate", ColumnType.DecimalNumber) { IsPlatformSet = true });
+            }
+
+            AddTable(table);
+        }
+    }
+
+    private static ColumnMetadata? ReadColumn(string file, string tableName, XElement attribute)
+    {
+        var physicalName = attribute.Attribute("PhysicalName")?.Value;
+        var logicalName = (attribute.Element("LogicalName")?.Value ?? physicalName)?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(logicalName))
+        {
+            throw new SolutionRegistrationException($"{file}: an attribute of '{tableName}' has neither LogicalName nor PhysicalName.");
+        }
+
+        var typeText = attribute.Element("Type")?.Value ?? string.Empty;
+        if (typeText.Trim().Equals("virtual", StringComparison.OrdinalIgnoreCase)
+            || typeText.Trim().Equals("partylist", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var type = ColumnTypes.FromSolutionType(typeText)
+            ?? throw new SolutionRegistrationException($"{file}: column '{logicalName}' of '{tableName}' has the unsupported type '{typeText}'.");
+        var behavior = ReadInt(attribute, "Behavior");
+        var format = attribute.Element("Format")?.Value.Trim();
+        return new ColumnMetadata(logicalName, type)
+        {
+            MinValue = ReadDecimal(attribute, "MinValue"),
+            MaxValue = ReadDecimal(attribute, "MaxValue"),
+            MaxLength = ReadInt(attribute, "MaxLength") ?? ReadInt(attribute, "Length"),
+            DateBehavior = behavior is 2 || (behavior == null && string.Equals(format, "date", StringComparison.OrdinalIgnoreCase))
+                ? DateBehavior.DateOnly
+                : behavior is 3 ? DateBehavior.TimeZoneIndependent : DateBehavior.UserLocal,
+        };
+    }
+
+    private static decimal? ReadDecimal(XElement attribute, string name) =>
+        decimal.TryParse(attribute.Element(name)?.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static int? ReadInt(XElement attribute, string name) =>
+        int.TryParse(attribute.Element(name)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+}

@@ -1,0 +1,229 @@
+using System.Collections.Generic;
+
+namespace DataverseRelationship.LocalDataverse.Schema;
+
+/// <summary>
+/// Metadata of the standard tables the project touches, from Microsoft's table reference pages as summarised in
+/// ../shared/dataverse-columns.md (https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/account,
+/// .../opportunity, .../opportunityclose, .../contact, .../systemuser, .../role, .../environmentvariabledefinition,
+/// .../environmentvariablevalue). Only the columns the project uses are declared.
+/// </summary>
+internal static class StandardTables
+{
+    private const decimal MoneyBaseLimit = 922337203685477m;
+
+    public static IEnumerable<TableMetadata> All()
+    {
+        yield return Account();
+        yield return Opportunity();
+        yield return OpportunityClose();
+        yield return Contact();
+        yield return SystemUser();
+        yield return Role();
+        yield return SystemUserRoles();
+        yield return EnvironmentVariableDefinition();
+        yield return EnvironmentVariableValue();
+    }
+
+    private static ColumnMetadata Col(string name, ColumnType type) => new(name, type);
+
+    private static ColumnMetadata Ref(string name, params string[] targets) => new(name, ColumnType.Lookup) { Targets = targets };
+
+    private static ColumnMetadata PlatformSet(string name, ColumnType type, params string[] targets) =>
+        new(name, type) { IsPlatformSet = true, Targets = targets };
+
+    private static ColumnMetadata Number(string name, ColumnType type, decimal min, decimal max) =>
+        new(name, type) { MinValue = min, MaxValue = max };
+
+    private static ColumnMetadata Text(string name, int maxLength, ColumnType type = ColumnType.Text) => new(name, type) { MaxLength = maxLength };
+
+    private static ColumnMetadata DateOnly(string name) => new(name, ColumnType.DateAndTime) { DateBehavior = DateBehavior.DateOnly };
+
+    /// <summary>createdon/modifiedon/createdby/modifiedby, set by the platform.</summary>
+    private static TableMetadata WithAudit(this TableMetadata table) => table
+        .AddColumn(PlatformSet("createdon", ColumnType.DateAndTime))
+        .AddColumn(PlatformSet("modifiedon", ColumnType.DateAndTime))
+        .AddColumn(PlatformSet("createdby", ColumnType.Lookup, "systemuser"))
+        .AddColumn(PlatformSet("modifiedby", ColumnType.Lookup, "systemuser"))
+        .AddColumn(PlatformSet("versionnumber", ColumnType.BigInt));
+
+    /// <summary>ownerid (systemuser or team) and the owning* columns of a user-owned table.</summary>
+    private static TableMetadata WithOwner(this TableMetadata table) => table
+        .AddColumn(new ColumnMetadata("ownerid", ColumnType.Owner) { Targets = ["systemuser", "team"] })
+        .AddColumn(PlatformSet("owningbusinessunit", ColumnType.Lookup, "businessunit"))
+        .AddColumn(PlatformSet("owninguser", ColumnType.Lookup, "systemuser"))
+        .AddColumn(PlatformSet("owningteam", ColumnType.Lookup, "team"));
+
+    /// <summary>statecode 0 Active (status 1) / 1 Inactive (status 2).</summary>
+    internal static TableMetadata WithActiveInactiveState(this TableMetadata table) => table
+        .AddColumn(Col("statecode", ColumnType.State))
+        .AddColumn(Col("statuscode", ColumnType.Status))
+        .WithDefaultStatus(0, 1)
+        .WithDefaultStatus(1, 2);
+
+    /// <summary>transactioncurrencyid and exchangerate of a table with currency columns.</summary>
+    private static TableMetadata WithCurrency(this TableMetadata table) => table
+        .AddColumn(Ref("transactioncurrencyid", "transactioncurrency"))
+        .AddColumn(new ColumnMetadata("exchangerate", ColumnType.DecimalNumber) { IsPlatformSet = true });
+
+    /// <summary>A currency column and its platform-computed <c>_base</c> companion.</summary>
+    internal static TableMetadata WithMoney(this TableMetadata table, string name, decimal? min = null, decimal? max = null) => table
+        .AddColumn(new ColumnMetadata(name, ColumnType.Currency) { MinValue = min, MaxValue = max })
+        .AddColumn(new ColumnMetadata(name + "_base", ColumnType.Currency) { IsPlatformSet = true, MinValue = -MoneyBaseLimit, MaxValue = MoneyBaseLimit });
+
+    private static TableMetadata Account() => new TableMetadata("account", "accountid", "name")
+        .AddColumn(Text("name", 160))
+        .AddColumn(Text("accountnumber", 20))
+        .AddColumn(Ref("parentaccountid", "account"))
+        .AddColumn(Ref("primarycontactid", "contact"))
+        .AddColumn(Number("numberofemployees", ColumnType.WholeNumber, 0, 1000000000))
+        .AddColumn(Col("industrycode", ColumnType.Choice))
+        .AddColumn(Col("customertypecode", ColumnType.Choice))
+        .AddColumn(Col("accountcategorycode", ColumnType.Choice))
+        .WithMoney("revenue", 0, 100000000000000m)
+        .WithMoney("creditlimit", 0, 100000000000000m)
+        .WithCurrency()
+        .WithOwner()
+        .WithAudit()
+        .WithActiveInactiveState();
+
+    private static TableMetadata Opportunity()
+    {
+        var table = new TableMetadata("opportunity", "opportunityid", "name")
+            .AddColumn(Text("name", 300))
+            .AddColumn(Ref("parentaccountid", "account"))
+            .AddColumn(Ref("parentcontactid", "contact"))
+            .AddColumn(new ColumnMetadata("customerid", ColumnType.Customer) { Targets = ["account", "contact"] })
+            .AddColumn(PlatformSet("accountid", ColumnType.Lookup, "account"))
+            .AddColumn(PlatformSet("contactid", ColumnType.Lookup, "contact"))
+            .AddColumn(Col("statecode", ColumnType.State))
+            .AddColumn(Col("statuscode", ColumnType.Status))
+            .WithDefaultStatus(0, 1)
+            .WithDefaultStatus(1, 3)
+            .WithDefaultStatus(2, 4)
+            .WithMoney("estimatedvalue", -1000000000000m, 1000000000000m)
+            .WithMoney("actualvalue", -1000000000000m, 1000000000000m)
+            .WithMoney("discountamount", 0, 1000000000000m)
+            .WithMoney("budgetamount", 0, 1000000000000m)
+            .WithMoney("freightamount")
+            .AddColumn(DateOnly("estimatedclosedate"))
+            .AddColumn(DateOnly("actualclosedate"))
+            .AddColumn(Number("closeprobability", ColumnType.WholeNumber, 0, 100))
+            .AddColumn(Number("discountpercentage", ColumnType.DecimalNumber, 0, 100))
+            .AddColumn(Col("salesstage", ColumnType.Choice))
+            .AddColumn(Col("salesstagecode", ColumnType.Choice))
+            .AddColumn(Text("stepname", 200))
+            .AddColumn(Col("opportunityratingcode", ColumnType.Choice))
+            .AddColumn(Col("isrevenuesystemcalculated", ColumnType.YesNo))
+            .WithCurrency()
+            .WithOwner()
+            .WithAudit();
+        foreach (var total in new[] { "totalamount", "totaldiscountamount", "totallineitemamount", "totallineitemdiscountamount", "totalamountlessfreight", "totaltax" })
+        {
+            table.WithMoney(total, -MoneyBaseLimit, MoneyBaseLimit);
+        }
+
+        return table;
+    }
+
+    private static TableMetadata OpportunityClose() => new TableMetadata("opportunityclose", "activityid", "subject")
+        .AddColumn(Ref("opportunityid", "opportunity"))
+        .WithMoney("actualrevenue", -MoneyBaseLimit, MoneyBaseLimit)
+        .AddColumn(Col("actualend", ColumnType.DateAndTime))
+        .AddColumn(Text("subject", 200))
+        .AddColumn(Text("description", 2000, ColumnType.Memo))
+        .AddColumn(Col("statecode", ColumnType.State))
+        .AddColumn(Col("statuscode", ColumnType.Status))
+        .WithDefaultStatus(0, 1)
+        .WithDefaultStatus(1, 2)
+        .WithDefaultStatus(2, 3)
+        .AddColumn(Ref("competitorid", "competitor"))
+        .AddColumn(Col("opportunitystatecode", ColumnType.Choice))
+        .AddColumn(Col("opportunitystatuscode", ColumnType.Choice))
+        .AddColumn(PlatformSet("activitytypecode", ColumnType.TableName))
+        .AddColumn(Ref("regardingobjectid"))
+        .WithCurrency()
+        .WithOwner()
+        .WithAudit();
+
+    private static TableMetadata Contact() => new TableMetadata("contact", "contactid", "fullname")
+        .AddColumn(new ColumnMetadata("fullname", ColumnType.Text) { IsPlatformSet = true, MaxLength = 160 })
+        .AddColumn(Text("firstname", 50))
+        .AddColumn(Text("lastname", 50))
+        .AddColumn(Text("jobtitle", 100))
+        .AddColumn(new ColumnMetadata("parentcustomerid", ColumnType.Customer) { Targets = ["account", "contact"] })
+        .AddColumn(Col("accountrolecode", ColumnType.Choice))
+        .AddColumn(PlatformSet("accountid", ColumnType.Lookup, "account"))
+        .AddColumn(PlatformSet("parentcontactid", ColumnType.Lookup, "contact"))
+        .WithCurrency()
+        .WithOwner()
+        .WithAudit()
+        .WithActiveInactiveState();
+
+    private static TableMetadata SystemUser() => new TableMetadata("systemuser", "systemuserid", "fullname")
+        .AddColumn(new ColumnMetadata("fullname", ColumnType.Text) { IsPlatformSet = true, MaxLength = 200 })
+        .AddColumn(Text("firstname", 256))
+        .AddColumn(Text("lastname", 256))
+        .AddColumn(Text("domainname", 1024))
+        .AddColumn(Ref("businessunitid", "businessunit"))
+        .AddColumn(Col("isdisabled", ColumnType.YesNo))
+        .AddColumn(Col("accessmode", ColumnType.Choice))
+        .WithAudit();
+
+    private static TableMetadata Role() => new TableMetadata("role", "roleid", "name")
+        .AddColumn(Text("name", 100))
+        .AddColumn(Ref("businessunitid", "businessunit"))
+        .WithAudit();
+
+    /// <summary>The systemuser–role intersect table: its columns are plain unique identifiers.</summary>
+    private static TableMetadata SystemUserRoles() => new TableMetadata("systemuserroles", "systemuserroleid")
+        .AddColumn(Col("systemuserid", ColumnType.UniqueIdentifier))
+        .AddColumn(Col("roleid", ColumnType.UniqueIdentifier));
+
+    private static TableMetadata EnvironmentVariableDefinition() => new TableMetadata("environmentvariabledefinition", "environmentvariabledefinitionid", "schemaname")
+        .AddColumn(Text("schemaname", 100))
+        .AddColumn(Text("displayname", 100))
+        .AddColumn(Text("defaultvalue", 2000, ColumnType.Memo))
+        .AddColumn(Text("description", 2000, ColumnType.Memo))
+        .AddColumn(Text("valueschema", 2000, ColumnType.Memo))
+        .AddColumn(Col("type", ColumnType.Choice))
+        .AddColumn(Col("isrequired", ColumnType.YesNo))
+        .AddColumn(Col("secretstore", ColumnType.Choice))
+        .AddColumn(Ref("parentdefinitionid", "environmentvariabledefinition"))
+        .WithOwner()
+        .WithAudit()
+        .WithActiveInactiveState();
+
+    private static TableMetadata EnvironmentVariableValue() => new TableMetadata("environmentvariablevalue", "environmentvariablevalueid", "schemaname")
+        .AddColumn(Text("value", 2000, ColumnType.Memo))
+        .AddColumn(Ref("environmentvariabledefinitionid", "environmentvariabledefinition"))
+        .AddColumn(Text("schemaname", 100))
+        .WithOwner()
+        .WithAudit()
+        .WithActiveInactiveState();
+
+    /// <summary>The columns Dataverse adds to every custom user-owned table.</summary>
+    internal static TableMetadata WithCustomTableSystemColumns(TableMetadata table)
+    {
+        if (!table.HasColumn("ownerid"))
+        {
+            table.WithOwner();
+        }
+
+        if (!table.HasColumn("createdon"))
+        {
+            table.WithAudit();
+        }
+
+        if (!table.HasColumn("statecode"))
+        {
+            table.WithActiveInactiveState();
+        }
+        else if (table.DefaultStatusByState.Count == 0)
+        {
+            table.WithDefaultStatus(0, 1).WithDefaultStatus(1, 2);
+        }
+
+        return table;
+    }
+}

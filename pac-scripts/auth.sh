@@ -3,6 +3,7 @@
 #   Service principal: set PAC_ENVIRONMENT_URL, PAC_APPLICATION_ID, PAC_CLIENT_SECRET and PAC_TENANT_ID.
 #   Interactive:       set PAC_ENVIRONMENT_URL and pass --interactive (or leave the other three unset outside CI).
 # Usage: pac-scripts/auth.sh [--interactive] [--dry-run]
+# shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 usage() { sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }

@@ -2,6 +2,7 @@
 # Sets the build part of the solution version (a.b.BUILD.d) in the source's Other/Solution.xml.
 # The build number comes from --build-number, else BUILD_NUMBER, else GITHUB_RUN_NUMBER.
 # Usage: pac-scripts/bump-version.sh [--build-number N] [--source solution/src] [--dry-run]
+# shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 usage() { sed -n '2,4p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }

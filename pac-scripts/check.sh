@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Power Apps solution checker on the managed zip; results go to out/checker.
 # Usage: pac-scripts/check.sh [--zip out/<Name>_<Version>_managed.zip] [--source solution/src] [--out out] [--dry-run]
+# shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 usage() { sed -n '2,3p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes the deployment settings file (environment variable values, connection references) for the managed zip.
 # Usage: pac-scripts/create-settings.sh [--zip Z] [--settings-file out/deployment-settings.json] [--source solution/src] [--out out] [--dry-run]
+# shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 usage() { sed -n '2,3p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }

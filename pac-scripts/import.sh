@@ -2,6 +2,7 @@
 # Imports the managed zip into the environment of the current pac auth profile (see auth.sh), activating plugins
 # and publishing, with the deployment settings file. Refuses a TEST-DO-NOT-IMPORT package.
 # Usage: pac-scripts/import.sh [--zip Z] [--settings-file out/deployment-settings.json] [--stage-and-upgrade] [--source solution/src] [--out out] [--dry-run]
+# shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 usage() { sed -n '2,4p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }

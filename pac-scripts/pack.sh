@@ -4,6 +4,7 @@
 # project's own packer (same zip layout). --test-package builds against the offline stand-in and always uses the
 # project's packer, which names the zips *_TEST-DO-NOT-IMPORT* (never import them).
 # Usage: pac-scripts/pack.sh [--type Both|Unmanaged|Managed] [--source solution/src] [--out out] [--test-package] [--dry-run]
+# shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 usage() { sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }

@@ -2,6 +2,7 @@
 # Developer inner loop: builds the plugin against the official SDK and pushes the assembly over the registered one.
 # The plugin assembly id comes from --plugin-id or PAC_PLUGIN_ID (pac plugin list shows it).
 # Usage: pac-scripts/plugin-push.sh [--plugin-id GUID] [--plugin-file F] [--no-build] [--dry-run]
+# shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 usage() { sed -n '2,4p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using DataverseRelationship.Solution.Tests.Packing;
+
+namespace DataverseRelationship.Solution.Tests.Scripts;
+
+/// <summary>The outcome of one script run.</summary>
+internal sealed record ScriptRun(int ExitCode, string Output, string Error)
+{
+    public IReadOnlyList<string> Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public override string ToString() => $"exit {ExitCode}\nstdout:\n{Output}\nstderr:\n{Error}";
+}
+
+/// <summary>
+/// Runs a pac script with bash in a controlled environment: PATH holds only the basic tools the scripts use (and,
+/// when asked, a fake pac that records its arguments), no PAC_* variables leak in from the machine.
+/// </summary>
+internal sealed class PacScript : IDisposable
+{
+    private static readonly string[] Tools = ["bash", "sed", "grep", "dirname", "basename", "cat", "mkdir"];
+    private readonly TemporaryFolder folder = new();
+    private readonly Dictionary<string, string> environment = new(StringComparer.Ordinal);
+
+    public PacScript(bool withPac)
+    {
+        var tools = Directory.CreateDirectory(folder.Combine("tools")).FullName;
+        foreach (var tool in Tools)
+        {
+            File.CreateSymbolicLink(Path.Combine(tools, tool), Which(tool));
+        }
+        if (withPac)
+        {
+            var fake = Path.Combine(tools, "pac");
+            File.WriteAllText(fake, "#!/usr/bin/env bash\nprintf '%s\\n' \"$*\" >> \"$FAKE_PAC_LOG\"\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+        environment["PATH"] = tools;
+        environment["HOME"] = folder.Path;
+        environment["FAKE_PAC_LOG"] = PacLog;
+    }
+
+    /// <summary>A folder for the test's own files (source, out).</summary>
+    public TemporaryFolder Folder => folder;
+
+    /// <summary>Every argument line the fake pac was called with.</summary>
+    public IReadOnlyList<string> PacCalls => File.Exists(PacLog) ? File.ReadAllLines(PacLog) : [];
+
+    private string PacLog => folder.Combine("pac-calls.log");
+
+    public PacScript Set(string name, string value)
+    {
+        environment[name] = value;
+        return this;
+    }
+
+    public ScriptRun Run(string script, params string[] args)
+    {
+        var start = new ProcessStartInfo(Which("bash"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = folder.Path,
+        };
+        start.ArgumentList.Add(Path.Combine(Repository.PacScripts, script));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment.Clear();
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{script} did not finish within 60 s");
+        }
+        return new ScriptRun(process.ExitCode, output.Result, error.Result);
+    }
+
+    public static string Which(string tool)
+    {
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Append("/usr/bin").Append("/bin")
+            .Select(directory => Path.Combine(directory, tool))
+            .FirstOrDefault(File.Exists);
+        return path ?? throw new InvalidOperationException($"{tool} is not installed");
+    }
+
+    public static string? Find(string tool)
+    {
+        try
+        {
+            return Which(tool);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    public void Dispose() => folder.Dispose();
+}

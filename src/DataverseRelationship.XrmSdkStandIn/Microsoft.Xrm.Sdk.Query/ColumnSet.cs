@@ -49,6 +49,11 @@ namespace Microsoft.Xrm.Sdk.Query
         /// <summary>Appends the columns in order (no de-duplication).</summary>
         public void AddColumns(params string[] columns)
         {
+            if (columns == null)
+            {
+                throw new ArgumentNullException(nameof(columns), "AddColumns needs an array of column names, not null.");
+            }
+
             this.columns.AddRange(columns);
         }
     }

@@ -45,16 +45,19 @@ namespace Microsoft.Xrm.Sdk.Query
 
         public DataCollection<OrderExpression> Orders => orders;
 
-        /// <summary>Adds and returns an inner join from this link's table.</summary>
+        /// <summary>Adds and returns an inner join (see the other overload for which table it starts from).</summary>
         public LinkEntity AddLink(string linkToEntityName, string linkFromAttributeName, string linkToAttributeName)
         {
             return AddLink(linkToEntityName, linkFromAttributeName, linkToAttributeName, JoinOperator.Inner);
         }
 
-        /// <summary>Adds and returns a join from this link's table.</summary>
+        /// <summary>
+        /// Adds and returns a nested join. As in the genuine SDK, its <see cref="LinkFromEntityName"/> is this link's
+        /// <see cref="LinkFromEntityName"/> (not its <see cref="LinkToEntityName"/>).
+        /// </summary>
         public LinkEntity AddLink(string linkToEntityName, string linkFromAttributeName, string linkToAttributeName, JoinOperator joinOperator)
         {
-            var link = new LinkEntity(LinkToEntityName, linkToEntityName, linkFromAttributeName, linkToAttributeName, joinOperator);
+            var link = new LinkEntity(LinkFromEntityName, linkToEntityName, linkFromAttributeName, linkToAttributeName, joinOperator);
             linkEntities.Add(link);
             return link;
         }

@@ -10,10 +10,14 @@ namespace Microsoft.Xrm.Sdk.Query
         private readonly DataCollection<object> values = new DataCollection<object>();
         private readonly DataCollection<OrderExpression> orders = new DataCollection<OrderExpression>();
 
+        /// <summary>A query with an empty column set and page info.</summary>
         public QueryByAttribute()
         {
+            ColumnSet = new ColumnSet();
+            PageInfo = new PagingInfo();
         }
 
+        /// <summary>A query on the table; as in the genuine SDK, <see cref="ColumnSet"/> and <see cref="PageInfo"/> stay null.</summary>
         public QueryByAttribute(string entityName)
         {
             EntityName = entityName;
@@ -21,13 +25,13 @@ namespace Microsoft.Xrm.Sdk.Query
 
         public DataCollection<string> Attributes => attributes;
 
-        public ColumnSet ColumnSet { get; set; } = new ColumnSet();
+        public ColumnSet ColumnSet { get; set; }
 
         public string EntityName { get; set; }
 
         public DataCollection<OrderExpression> Orders => orders;
 
-        public PagingInfo PageInfo { get; set; } = new PagingInfo();
+        public PagingInfo PageInfo { get; set; }
 
         public int? TopCount { get; set; }
 

@@ -10,10 +10,10 @@ namespace Microsoft.Xrm.Sdk
         {
         }
 
-        /// <summary>Wraps <paramref name="list"/> (as <see cref="Collection{T}"/> does); changes show through both.</summary>
+        /// <summary>A new list holding the items of <paramref name="list"/> (a copy; later changes to either do not show in the other).</summary>
         internal DataCollection(IList<T> list)
-            : base(list)
         {
+            AddRange(list);
         }
 
         /// <summary>Appends each item in order; a null array adds nothing.</summary>

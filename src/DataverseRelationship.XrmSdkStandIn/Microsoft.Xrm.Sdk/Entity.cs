@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
 using System.Linq;
 using System.Runtime.Serialization;
 
@@ -9,8 +11,10 @@ namespace Microsoft.Xrm.Sdk
     [DataContract(Name = "Entity", Namespace = ContractNamespaces.Xrm2011)]
     public class Entity : IExtensibleDataObject
     {
-        private FormattedValueCollection formattedValues = new FormattedValueCollection();
-        private RelatedEntityCollection relatedEntities = new RelatedEntityCollection();
+        private AttributeCollection attributes;
+        private FormattedValueCollection formattedValues;
+        private KeyAttributeCollection keyAttributes;
+        private RelatedEntityCollection relatedEntities;
 
         public Entity()
             : this((string)null)
@@ -31,22 +35,27 @@ namespace Microsoft.Xrm.Sdk
         public Entity(string entityName, KeyAttributeCollection keyAttributes)
             : this(entityName)
         {
-            KeyAttributes = keyAttributes;
+            this.keyAttributes = keyAttributes;
         }
 
         public Entity(string entityName, string keyName, object keyValue)
             : this(entityName)
         {
-            KeyAttributes[keyName] = keyValue;
+            KeyAttributes.Add(keyName, keyValue);
         }
 
-        public AttributeCollection Attributes { get; set; } = new AttributeCollection();
+        /// <summary>The column values by logical name; never null (a null assignment reads back as a new empty collection).</summary>
+        public AttributeCollection Attributes
+        {
+            get => attributes ??= new AttributeCollection();
+            set => attributes = value;
+        }
 
         public EntityState? EntityState { get; set; }
 
         public ExtensionDataObject ExtensionData { get; set; }
 
-        public FormattedValueCollection FormattedValues => formattedValues;
+        public FormattedValueCollection FormattedValues => formattedValues ??= new FormattedValueCollection();
 
         public bool HasLazyFileAttribute { get; set; }
 
@@ -60,7 +69,12 @@ namespace Microsoft.Xrm.Sdk
             set => Attributes[attributeName] = value;
         }
 
-        public KeyAttributeCollection KeyAttributes { get; set; } = new KeyAttributeCollection();
+        /// <summary>Alternate-key values; never null (a null assignment reads back as a new empty collection).</summary>
+        public KeyAttributeCollection KeyAttributes
+        {
+            get => keyAttributes ??= new KeyAttributeCollection();
+            set => keyAttributes = value;
+        }
 
         public string LazyFileAttributeKey { get; set; }
 
@@ -72,7 +86,7 @@ namespace Microsoft.Xrm.Sdk
 
         public string LogicalName { get; set; }
 
-        public RelatedEntityCollection RelatedEntities => relatedEntities;
+        public RelatedEntityCollection RelatedEntities => relatedEntities ??= new RelatedEntityCollection();
 
         public string RowVersion { get; set; }
 
@@ -81,51 +95,48 @@ namespace Microsoft.Xrm.Sdk
 
         /// <summary>
         /// The column value cast (not converted) to <typeparamref name="T"/>; default(T) when the column is missing or null.
-        /// A value of another type throws <see cref="InvalidCastException"/>.
+        /// A value of another type throws <see cref="InvalidCastException"/>; a null or blank name throws <see cref="ArgumentNullException"/>.
         /// </summary>
         public virtual T GetAttributeValue<T>(string attributeLogicalName)
         {
-            if (!Attributes.TryGetValue(attributeLogicalName, out object value) || value == null)
-            {
-                return default;
-            }
-
-            return (T)value;
+            object value = GetAttributeValueOrNull(attributeLogicalName);
+            return value == null ? default : (T)value;
         }
 
         /// <summary>The formatted value of the column, or null when there is none.</summary>
         protected virtual string GetFormattedAttributeValue(string attributeLogicalName)
         {
+            RequireName(attributeLogicalName, nameof(attributeLogicalName));
             return FormattedValues.TryGetValue(attributeLogicalName, out string value) ? value : null;
         }
 
-        /// <summary>The related rows under the relationship, each as <typeparamref name="TEntity"/>; null when the relationship is absent.</summary>
+        /// <summary>The related rows under the relationship, each cast to <typeparamref name="TEntity"/>; null when the relationship is absent.</summary>
         protected virtual IEnumerable<TEntity> GetRelatedEntities<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole)
             where TEntity : Entity
         {
             Relationship key = RelationshipKey(relationshipSchemaName, primaryEntityRole);
-            if (!RelatedEntities.TryGetValue(key, out EntityCollection related))
-            {
-                return null;
-            }
-
-            return related.Entities.Select(entity => entity.ToEntity<TEntity>()).ToList();
+            return RelatedEntities.TryGetValue(key, out EntityCollection related) ? related.Entities.Cast<TEntity>() : null;
         }
 
-        /// <summary>The first related row under the relationship, or null.</summary>
+        /// <summary>The first related row under the relationship cast to <typeparamref name="TEntity"/>, or null.</summary>
         protected virtual TEntity GetRelatedEntity<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole)
             where TEntity : Entity
         {
-            IEnumerable<TEntity> related = GetRelatedEntities<TEntity>(relationshipSchemaName, primaryEntityRole);
-            return related?.FirstOrDefault();
+            Relationship key = RelationshipKey(relationshipSchemaName, primaryEntityRole);
+            return RelatedEntities.TryGetValue(key, out EntityCollection related) ? (TEntity)related.Entities.FirstOrDefault() : null;
         }
 
+        /// <summary>Sets the column; a null or blank name throws <see cref="ArgumentNullException"/>.</summary>
         protected virtual void SetAttributeValue(string attributeLogicalName, object value)
         {
+            RequireName(attributeLogicalName, nameof(attributeLogicalName));
             Attributes[attributeLogicalName] = value;
         }
 
-        /// <summary>Replaces the related rows under the relationship; null removes the relationship.</summary>
+        /// <summary>
+        /// Replaces the related rows under the relationship (null removes it). Every row needs a logical name; the collection's
+        /// EntityName is the first row's.
+        /// </summary>
         protected virtual void SetRelatedEntities<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole, IEnumerable<TEntity> entities)
             where TEntity : Entity
         {
@@ -136,21 +147,31 @@ namespace Microsoft.Xrm.Sdk
                 return;
             }
 
-            var list = new List<Entity>(entities);
-            var collection = new EntityCollection(list) { EntityName = list.Count > 0 ? list[0].LogicalName : null };
-            RelatedEntities[key] = collection;
+            var rows = new List<Entity>(entities);
+            if (rows.Exists(row => string.IsNullOrWhiteSpace(row.LogicalName)))
+            {
+                throw new ArgumentException("An entity is missing a value for the 'LogicalName' property.", nameof(entities));
+            }
+
+            RelatedEntities[key] = new EntityCollection(rows) { EntityName = rows.First().LogicalName };
         }
 
-        /// <summary>Replaces the related row under the relationship; null removes the relationship.</summary>
+        /// <summary>Replaces the related row under the relationship (null removes it). The row needs a logical name.</summary>
         protected virtual void SetRelatedEntity<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole, TEntity entity)
             where TEntity : Entity
         {
+            if (entity != null && string.IsNullOrWhiteSpace(entity.LogicalName))
+            {
+                throw new ArgumentException("The entity is missing a value for the 'LogicalName' property.", nameof(entity));
+            }
+
             SetRelatedEntities(relationshipSchemaName, primaryEntityRole, entity == null ? null : new[] { entity });
         }
 
         /// <summary>
-        /// A shallow copy as <typeparamref name="T"/> (a new instance sharing this row's collections). For a type derived from
-        /// <see cref="Entity"/>, the logical name must be set and must match the one the derived type's constructor sets, if any.
+        /// A new <typeparamref name="T"/> sharing this row's name, id, state, row version and collections (a shallow copy: the
+        /// copy's Attributes are this row's Attributes). For a type derived from <see cref="Entity"/> the logical name must be
+        /// set and must match the one the derived type's constructor sets, if it sets one.
         /// </summary>
         public T ToEntity<T>()
             where T : Entity
@@ -164,39 +185,71 @@ namespace Microsoft.Xrm.Sdk
 
             if (string.IsNullOrWhiteSpace(LogicalName))
             {
-                throw new NotSupportedException("LogicalName must be set before calling ToEntity().");
+                throw new NotSupportedException("LogicalName must be set before calling ToEntity()");
             }
 
             T target = Activator.CreateInstance<T>();
             if (!string.IsNullOrWhiteSpace(target.LogicalName) && !string.Equals(target.LogicalName, LogicalName, StringComparison.Ordinal))
             {
-                throw new NotSupportedException(
-                    "Cannot convert entity '" + LogicalName + "' to type " + typeof(T).FullName + " whose LogicalName is '" + target.LogicalName + "'.");
+                throw new NotSupportedException(string.Format(CultureInfo.InvariantCulture, "Cannot convert entity {0} to {1}", LogicalName, target.LogicalName));
             }
 
             ShallowCopyTo(target);
             return target;
         }
 
-        /// <summary>A reference carrying this row's logical name, id and key attributes (Name stays null).</summary>
+        /// <summary>A reference carrying this row's logical name, id, key attributes and row version (Name stays null).</summary>
         public EntityReference ToEntityReference()
         {
             return new EntityReference(LogicalName, Id) { KeyAttributes = KeyAttributes, RowVersion = RowVersion };
         }
 
         /// <summary>
-        /// The column value when present and of type <typeparamref name="T"/>; false (and default) when missing or of another type.
+        /// The column value as <typeparamref name="T"/>: false (and default) when the column is missing or null, or when a value
+        /// of another type cannot be converted by <typeparamref name="T"/>'s <see cref="TypeConverter"/> (e.g. "5" to int converts).
         /// </summary>
         public bool TryGetAttributeValue<T>(string attributeKey, out T result)
         {
-            if (Attributes.TryGetValue(attributeKey, out object value) && value is T typed)
+            result = default;
+            object value;
+            try
+            {
+                value = GetAttributeValueOrNull(attributeKey);
+            }
+            catch (ArgumentNullException)
+            {
+                return false;
+            }
+
+            if (value == null)
+            {
+                return false;
+            }
+
+            if (value is T typed)
             {
                 result = typed;
                 return true;
             }
 
-            result = default;
-            return false;
+            try
+            {
+                result = (T)TypeDescriptor.GetConverter(typeof(T)).ConvertFrom(value);
+                return true;
+            }
+            catch (Exception conversionFailure) when (conversionFailure is NotSupportedException or ArgumentException or FormatException or InvalidCastException or OverflowException or NullReferenceException)
+            {
+                result = default;
+                return false;
+            }
+        }
+
+        private static void RequireName(string name, string parameterName)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new ArgumentNullException(parameterName, "The column logical name must not be null or blank.");
+            }
         }
 
         private static Relationship RelationshipKey(string relationshipSchemaName, EntityRole? primaryEntityRole)
@@ -209,22 +262,23 @@ namespace Microsoft.Xrm.Sdk
             return new Relationship(relationshipSchemaName) { PrimaryEntityRole = primaryEntityRole };
         }
 
+        private object GetAttributeValueOrNull(string attributeLogicalName)
+        {
+            RequireName(attributeLogicalName, nameof(attributeLogicalName));
+            return Attributes.TryGetValue(attributeLogicalName, out object value) ? value : null;
+        }
+
         private void ShallowCopyTo(Entity target)
         {
-            target.LogicalName = LogicalName;
             target.Id = Id;
-            target.Attributes = Attributes;
-            target.KeyAttributes = KeyAttributes;
+            target.LogicalName = LogicalName;
             target.EntityState = EntityState;
-            target.RowVersion = RowVersion;
+            target.relatedEntities = RelatedEntities;
+            target.attributes = Attributes;
+            target.formattedValues = FormattedValues;
             target.ExtensionData = ExtensionData;
-            target.formattedValues = formattedValues;
-            target.relatedEntities = relatedEntities;
-            target.HasLazyFileAttribute = HasLazyFileAttribute;
-            target.LazyFileAttributeKey = LazyFileAttributeKey;
-            target.LazyFileAttributeValue = LazyFileAttributeValue;
-            target.LazyFileSizeAttributeKey = LazyFileSizeAttributeKey;
-            target.LazyFileSizeAttributeValue = LazyFileSizeAttributeValue;
+            target.RowVersion = RowVersion;
+            target.keyAttributes = KeyAttributes;
         }
     }
 }

@@ -7,20 +7,19 @@ namespace Microsoft.Xrm.Sdk
     [DataContract(Name = "EntityCollection", Namespace = ContractNamespaces.Xrm2011)]
     public sealed class EntityCollection : IExtensibleDataObject
     {
-        private readonly DataCollection<Entity> entities;
+        private DataCollection<Entity> entities;
 
         public EntityCollection()
         {
-            entities = new DataCollection<Entity>();
         }
 
-        /// <summary>Wraps <paramref name="list"/> as <see cref="Entities"/>; changes show through both.</summary>
+        /// <summary>A collection whose <see cref="Entities"/> hold a copy of the rows of <paramref name="list"/>.</summary>
         public EntityCollection(IList<Entity> list)
         {
             entities = new DataCollection<Entity>(list);
         }
 
-        public DataCollection<Entity> Entities => entities;
+        public DataCollection<Entity> Entities => entities ??= new DataCollection<Entity>();
 
         public string EntityName { get; set; }
 

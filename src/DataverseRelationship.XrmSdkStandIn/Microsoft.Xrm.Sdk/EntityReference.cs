@@ -1,15 +1,18 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.Serialization;
 
 namespace Microsoft.Xrm.Sdk
 {
     /// <summary>
-    /// A reference to a row. <see cref="Equals(object)"/> compares logical name (ordinal, case-sensitive) and id;
+    /// A reference to a row. <see cref="Equals(object)"/> compares logical name (ordinal, case-sensitive), id and key attributes;
     /// the == operator is not overloaded (reference equality), and <see cref="object.ToString"/> is not overridden.
     /// </summary>
     [DataContract(Name = "EntityReference", Namespace = ContractNamespaces.Xrm2011)]
     public sealed class EntityReference : IExtensibleDataObject
     {
+        private KeyAttributeCollection keyAttributes;
+
         public EntityReference()
         {
         }
@@ -41,7 +44,12 @@ namespace Microsoft.Xrm.Sdk
 
         public Guid Id { get; set; }
 
-        public KeyAttributeCollection KeyAttributes { get; set; } = new KeyAttributeCollection();
+        /// <summary>Alternate-key values; never null (a null assignment reads back as a new empty collection).</summary>
+        public KeyAttributeCollection KeyAttributes
+        {
+            get => keyAttributes ??= new KeyAttributeCollection();
+            set => keyAttributes = value;
+        }
 
         public string LogicalName { get; set; }
 
@@ -50,7 +58,7 @@ namespace Microsoft.Xrm.Sdk
 
         public string RowVersion { get; set; }
 
-        /// <summary>True for another reference with the same logical name (case-sensitive) and id.</summary>
+        /// <summary>True for another reference with the same logical name (case-sensitive), id and key-attribute pairs.</summary>
         public override bool Equals(object obj)
         {
             if (ReferenceEquals(this, obj))
@@ -60,12 +68,31 @@ namespace Microsoft.Xrm.Sdk
 
             return obj is EntityReference other
                 && Id == other.Id
-                && string.Equals(LogicalName, other.LogicalName, StringComparison.Ordinal);
+                && string.Equals(LogicalName, other.LogicalName, StringComparison.Ordinal)
+                && SameKeyAttributes(KeyAttributes, other.KeyAttributes);
         }
 
         public override int GetHashCode()
         {
             return Id.GetHashCode() ^ (LogicalName == null ? 0 : StringComparer.Ordinal.GetHashCode(LogicalName));
+        }
+
+        private static bool SameKeyAttributes(KeyAttributeCollection left, KeyAttributeCollection right)
+        {
+            if (left.Count != right.Count)
+            {
+                return false;
+            }
+
+            foreach (KeyValuePair<string, object> pair in left)
+            {
+                if (!right.Contains(pair))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

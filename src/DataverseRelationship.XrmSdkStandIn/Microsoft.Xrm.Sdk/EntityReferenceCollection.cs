@@ -11,7 +11,7 @@ namespace Microsoft.Xrm.Sdk
         {
         }
 
-        /// <summary>Wraps <paramref name="list"/>; changes show through both.</summary>
+        /// <summary>A collection holding a copy of the items of <paramref name="list"/>.</summary>
         public EntityReferenceCollection(IList<EntityReference> list)
             : base(list)
         {

@@ -5,20 +5,19 @@ namespace Microsoft.Xrm.Sdk
 {
     /// <summary>
     /// Thrown by a plugin to fail the operation and show its message to the user. Defaults: Status Failed,
-    /// ErrorCode -2146233088 (0x80131500), HttpStatus NotSet.
+    /// ErrorCode -2146233088 (0x80131500, the exception's HResult), HttpStatus NotSet.
     /// </summary>
     [Serializable]
     public sealed class InvalidPluginExecutionException : Exception
     {
-        private const int DefaultErrorCode = -2146233088;
-
         public InvalidPluginExecutionException()
         {
         }
 
+        /// <summary>An exception with the status and an empty message.</summary>
         public InvalidPluginExecutionException(OperationStatus status)
+            : this(status, string.Empty)
         {
-            Status = status;
         }
 
         public InvalidPluginExecutionException(string message)
@@ -27,34 +26,39 @@ namespace Microsoft.Xrm.Sdk
         }
 
         public InvalidPluginExecutionException(OperationStatus status, string message)
-            : base(message)
+            : this(status, 0, message)
         {
-            Status = status;
         }
 
+        /// <summary>An exception wrapping <paramref name="exception"/>; the HTTP status of a wrapped plugin exception carries over.</summary>
         public InvalidPluginExecutionException(string message, Exception exception)
             : base(message, exception)
         {
+            if (exception is InvalidPluginExecutionException inner)
+            {
+                HttpStatus = inner.HttpStatus;
+            }
         }
 
         public InvalidPluginExecutionException(string message, PluginHttpStatusCode httpStatus)
-            : base(message)
+            : this(OperationStatus.Failed, 0, message, httpStatus)
         {
-            HttpStatus = httpStatus;
         }
 
+        /// <summary>An exception with the status and error code (0 keeps the default error code).</summary>
         public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message)
             : base(message)
         {
             Status = status;
-            ErrorCode = errorCode;
+            if (errorCode != 0)
+            {
+                HResult = errorCode;
+            }
         }
 
         public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message, PluginHttpStatusCode httpStatus)
-            : base(message)
+            : this(status, errorCode, message)
         {
-            Status = status;
-            ErrorCode = errorCode;
             HttpStatus = httpStatus;
         }
 
@@ -65,11 +69,11 @@ namespace Microsoft.Xrm.Sdk
             : base(info, context)
         {
             Status = (OperationStatus)info.GetInt32(nameof(Status));
-            ErrorCode = info.GetInt32(nameof(ErrorCode));
             HttpStatus = (PluginHttpStatusCode)info.GetInt32(nameof(HttpStatus));
         }
 
-        public int ErrorCode { get; } = DefaultErrorCode;
+        /// <summary>The error code returned to the caller: the exception's HResult.</summary>
+        public int ErrorCode => HResult;
 
         public PluginHttpStatusCode HttpStatus { get; } = PluginHttpStatusCode.NotSet;
 
@@ -80,10 +84,14 @@ namespace Microsoft.Xrm.Sdk
 #endif
         public override void GetObjectData(SerializationInfo info, StreamingContext context)
         {
-            base.GetObjectData(info, context);
+            if (info == null)
+            {
+                throw new ArgumentNullException(nameof(info), "GetObjectData needs the SerializationInfo to write to.");
+            }
+
             info.AddValue(nameof(Status), (int)Status);
-            info.AddValue(nameof(ErrorCode), ErrorCode);
             info.AddValue(nameof(HttpStatus), (int)HttpStatus);
+            base.GetObjectData(info, context);
         }
     }
 }

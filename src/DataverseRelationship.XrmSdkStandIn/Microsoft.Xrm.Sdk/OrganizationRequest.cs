@@ -7,6 +7,8 @@ namespace Microsoft.Xrm.Sdk
     [DataContract(Name = "OrganizationRequest", Namespace = ContractNamespaces.Xrm2011)]
     public class OrganizationRequest : IExtensibleDataObject
     {
+        private ParameterCollection parameters;
+
         public OrganizationRequest()
         {
         }
@@ -25,16 +27,21 @@ namespace Microsoft.Xrm.Sdk
             set => Parameters[parameterName] = value;
         }
 
-        public ParameterCollection Parameters { get; set; } = new ParameterCollection();
+        /// <summary>The input parameters; never null (a null assignment reads back as a new empty collection).</summary>
+        public ParameterCollection Parameters
+        {
+            get => parameters ??= new ParameterCollection();
+            set => parameters = value;
+        }
 
         public Guid? RequestId { get; set; }
 
         public string RequestName { get; set; }
 
-        /// <summary>The parameter cast to <typeparamref name="T"/>, or default when absent (how the typed message properties read).</summary>
+        /// <summary>The parameter cast (not converted) to <typeparamref name="T"/>, or default when absent: how the typed message properties read.</summary>
         internal T GetParameter<T>(string name)
         {
-            return Parameters.TryGetValue(name, out object value) && value != null ? (T)value : default;
+            return Parameters.TryGetValue(name, out object value) ? (T)value : default;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Runtime.Serialization;
 
 namespace Microsoft.Xrm.Sdk
@@ -22,7 +23,7 @@ namespace Microsoft.Xrm.Sdk
 
         public string SchemaName { get; set; }
 
-        /// <summary>True for another relationship with the same schema name (ordinal) and primary entity role.</summary>
+        /// <summary>True for another relationship with the same schema name (ordinal, case-sensitive) and primary entity role.</summary>
         public override bool Equals(object obj)
         {
             return obj is Relationship other
@@ -35,7 +36,10 @@ namespace Microsoft.Xrm.Sdk
             return (SchemaName == null ? 0 : StringComparer.Ordinal.GetHashCode(SchemaName)) ^ PrimaryEntityRole.GetHashCode();
         }
 
-        /// <summary>The schema name.</summary>
-        public override string ToString() => SchemaName;
+        /// <summary>"schemaname.Role", or "schemaname." without a role.</summary>
+        public override string ToString()
+        {
+            return string.Format(CultureInfo.InvariantCulture, "{0}.{1}", SchemaName ?? string.Empty, PrimaryEntityRole.HasValue ? PrimaryEntityRole.Value.ToString() : string.Empty);
+        }
     }
 }

@@ -80,6 +80,17 @@ public class CollectionBehaviourTests
     }
 
     [Fact]
+    public void EntityCollection_from_a_list_copies_the_rows()
+    {
+        var rows = new List<Entity> { new("account") };
+
+        var collection = new EntityCollection(rows);
+        rows.Add(new Entity("contact"));
+
+        Assert.Single(collection.Entities);
+    }
+
+    [Fact]
     public void EntityCollection_from_a_list_holds_its_rows_and_indexes_them()
     {
         var collection = new EntityCollection(new List<Entity> { new("account") });
@@ -102,6 +113,26 @@ public class CollectionBehaviourTests
 
             return attributes.Select(a => a.Key).SequenceEqual(order) && attributes.Count == order.Length;
         });
+    }
+
+    [Fact]
+    public void Keyed_collection_Add_of_a_pair_with_an_existing_key_throws_ArgumentException()
+    {
+        var parameters = new ParameterCollection { { "Target", 1 } };
+
+        Assert.Throws<ArgumentException>(() => parameters.Add(new KeyValuePair<string, object>("Target", 2)));
+    }
+
+    [Fact]
+    public void Keyed_collection_indexer_set_adds_or_replaces()
+    {
+        var parameters = new ParameterCollection();
+
+        parameters["Target"] = 1;
+        parameters["Target"] = 2;
+
+        Assert.Equal(2, parameters["Target"]);
+        Assert.Equal(1, parameters.Count);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace DataverseRelationship.XrmSdkStandIn.Tests.Behaviour;
@@ -187,14 +188,64 @@ public class QueryBehaviourTests
     }
 
     [Fact]
-    public void A_link_from_a_link_starts_at_the_linked_table()
+    public void A_link_added_to_a_link_takes_the_parent_links_from_table_as_in_the_genuine_SDK()
     {
         LinkEntity contact = new QueryExpression("account").AddLink("contact", "primarycontactid", "contactid");
 
-        LinkEntity user = contact.AddLink("systemuser", "ownerid", "systemuserid", JoinOperator.LeftOuter);
+        LinkEntity user = contact.AddLink("systemuser", "owninguser", "systemuserid", JoinOperator.LeftOuter);
 
-        Assert.Equal("contact", user.LinkFromEntityName);
+        Assert.Same(user, Assert.Single(contact.LinkEntities));
+        Assert.Equal("account", user.LinkFromEntityName);
+        Assert.Equal("systemuser", user.LinkToEntityName);
         Assert.Equal(JoinOperator.LeftOuter, user.JoinOperator);
+    }
+
+    [Fact]
+    public void New_link_has_an_empty_column_set_and_an_empty_And_filter()
+    {
+        var link = new LinkEntity();
+
+        Assert.False(link.Columns.AllColumns);
+        Assert.Empty(link.Columns.Columns);
+        Assert.Equal(LogicalOperator.And, link.LinkCriteria.FilterOperator);
+        Assert.Equal(JoinOperator.Inner, link.JoinOperator);
+    }
+
+    [Fact]
+    public void QueryByAttribute_with_a_table_name_has_no_column_set_or_page_info_as_in_the_genuine_SDK()
+    {
+        var named = new QueryByAttribute("contact");
+        var unnamed = new QueryByAttribute();
+
+        Assert.Null(named.ColumnSet);
+        Assert.Null(named.PageInfo);
+        Assert.NotNull(unnamed.ColumnSet);
+        Assert.NotNull(unnamed.PageInfo);
+    }
+
+    [Fact]
+    public void AddColumns_with_a_null_array_is_rejected_naming_the_parameter()
+    {
+        var error = Assert.Throws<ArgumentNullException>(() => new ColumnSet().AddColumns(null!));
+
+        Assert.Equal("columns", error.ParamName);
+    }
+
+    [Fact]
+    public void Condition_with_a_single_null_value_holds_one_null_value()
+    {
+        var condition = new ConditionExpression("attr", ConditionOperator.Equal, (object)null!);
+
+        Assert.Equal(new object?[] { null }, condition.Values);
+    }
+
+    [Fact]
+    public void Condition_comparing_columns_keeps_the_flag_and_the_other_column()
+    {
+        var condition = new ConditionExpression("estimatedvalue", ConditionOperator.GreaterThan, true, "actualvalue");
+
+        Assert.True(condition.CompareColumns);
+        Assert.Equal(new object[] { "actualvalue" }, condition.Values);
     }
 
     [Fact]

@@ -40,6 +40,25 @@ public class ValueTypeBehaviourTests
     }
 
     [Fact]
+    public void EntityReferences_with_different_key_attributes_are_not_equal()
+    {
+        var byNumber = new EntityReference("account", "accountnumber", "A-1");
+
+        Assert.True(byNumber.Equals(new EntityReference("account", "accountnumber", "A-1")));
+        Assert.False(byNumber.Equals(new EntityReference("account", "accountnumber", "A-2")));
+        Assert.False(byNumber.Equals(new EntityReference("account")));
+    }
+
+    [Fact]
+    public void EntityReference_key_attributes_assigned_null_read_back_empty()
+    {
+        var reference = new EntityReference("account", Id) { KeyAttributes = null };
+
+        Assert.NotNull(reference.KeyAttributes);
+        Assert.Equal(0, reference.KeyAttributes.Count);
+    }
+
+    [Fact]
     public void Parameterless_EntityReference_has_no_name_an_empty_id_and_empty_key_attributes()
     {
         var reference = new EntityReference();
@@ -126,6 +145,13 @@ public class ValueTypeBehaviourTests
     public void Relationship_has_no_primary_entity_role_by_default()
     {
         Assert.Null(new Relationship("x").PrimaryEntityRole);
+    }
+
+    [Fact]
+    public void Relationship_ToString_is_the_schema_name_and_role()
+    {
+        Assert.Equal("account_contacts.", new Relationship("account_contacts").ToString());
+        Assert.Equal("account_parent.Referenced", new Relationship("account_parent") { PrimaryEntityRole = EntityRole.Referenced }.ToString());
     }
 
     [Fact]

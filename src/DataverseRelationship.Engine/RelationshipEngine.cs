@@ -56,8 +56,8 @@ namespace DataverseRelationship.Engine
             var retention = AccountScoring.Retention(loyalty.Value, tier, policy.LifetimeValue);
             var churn = AccountScoring.ChurnRisk(loyalty.Value, health.Value, policy.Churn);
             var confidence = AccountScoring.Confidence(ledger, account, policy.Confidence);
-            var band = AccountScoring.Band(health.Value, policy.Health);
-            var trend = AccountScoring.Trend(health.Value, account, policy.Health);
+            var band = HealthClassification.Band(health.Value, policy.Health);
+            var trend = HealthClassification.Trend(health.Value, account, policy.Health);
 
             return new AccountAssessment
             {

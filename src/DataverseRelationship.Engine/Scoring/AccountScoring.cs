@@ -240,31 +240,6 @@ namespace DataverseRelationship.Engine.Scoring
             return new ScoreExplanation(ScoreKind.Health, ScoreArithmetic.Score(value), Neutral, factors);
         }
 
-        public static HealthBand Band(decimal health, HealthPolicy policy) =>
-            health >= policy.GoodFrom ? HealthBand.Good : health >= policy.FairFrom ? HealthBand.Fair : HealthBand.Poor;
-
-        /// <summary>Idempotent: an unchanged health keeps the previous trend, so recomputing writes nothing new.</summary>
-        public static HealthTrend Trend(decimal health, AccountFacts account, HealthPolicy policy)
-        {
-            if (!account.PreviousHealth.HasValue)
-            {
-                return account.PreviousTrend ?? HealthTrend.Steady;
-            }
-
-            var change = health - account.PreviousHealth.Value;
-            if (change == 0m)
-            {
-                return account.PreviousTrend ?? HealthTrend.Steady;
-            }
-
-            if (Math.Abs(change) < policy.SteadyMargin)
-            {
-                return HealthTrend.Steady;
-            }
-
-            return change > 0m ? HealthTrend.Improving : HealthTrend.Declining;
-        }
-
         public static decimal Retention(decimal loyalty, RelationshipTier tier, LifetimeValuePolicy policy)
         {
             var fixedRate = tier switch

@@ -1,0 +1,39 @@
+using System;
+using DataverseRelationship.Engine.Model;
+using DataverseRelationship.Engine.Policies;
+
+namespace DataverseRelationship.Engine.Scoring
+{
+    /// <summary>The health band and trend rules.</summary>
+    public static class HealthClassification
+    {
+        /// <summary>Good from GoodFrom, Fair from FairFrom, Poor below.</summary>
+        public static HealthBand Band(decimal health, HealthPolicy policy) =>
+            health >= Argument.NotNull(policy, nameof(policy)).GoodFrom ? HealthBand.Good : health >= policy.FairFrom ? HealthBand.Fair : HealthBand.Poor;
+
+        /// <summary>Idempotent: an unchanged health keeps the previous trend, so recomputing writes nothing new.</summary>
+        public static HealthTrend Trend(decimal health, AccountFacts account, HealthPolicy policy)
+        {
+            Argument.NotNull(account, nameof(account));
+            Argument.NotNull(policy, nameof(policy));
+            if (!account.PreviousHealth.HasValue)
+            {
+                return account.PreviousTrend ?? HealthTrend.Steady;
+            }
+
+            var change = health - account.PreviousHealth.Value;
+            if (change == 0m)
+            {
+                return account.PreviousTrend ?? HealthTrend.Steady;
+            }
+
+            if (Math.Abs(change) < policy.SteadyMargin)
+            {
+                return HealthTrend.Steady;
+            }
+
+            return change > 0m ? HealthTrend.Improving : HealthTrend.Declining;
+        }
+
+    }
+}

@@ -1,0 +1,259 @@
+using System.Linq;
+using DataverseRelationship.Engine.Explanations;
+using DataverseRelationship.Engine.Model;
+using DataverseRelationship.Engine.Tiers;
+using static DataverseRelationship.Engine.Tests.Scenario;
+
+namespace DataverseRelationship.Engine.Tests.Specifications
+{
+    /// <summary>domain.md, "Tiers" and the tier rules the plugins enforce.</summary>
+    public class TierSpecification
+    {
+        /// <summary>Evidence that meets every Preferred criterion with room to spare, and no Strategic one beyond them.</summary>
+        internal static TierEvidence PreferredEvidence(decimal loyalty = 70m, decimal fairness = 70m) => new TierEvidence
+        {
+            KeyContacts = 2,
+            PreferredWonValue = 60000m,
+            StrategicWonValue = 60000m,
+            Loyalty = loyalty,
+            Fairness = fairness,
+            RelationshipMonths = 12m,
+        };
+
+        internal static TierEvidence StrategicEvidence() => PreferredEvidence(80m, 80m) with
+        {
+            KeyContacts = 5,
+            PreferredWonValue = 500000m,
+            StrategicWonValue = 500000m,
+            RelationshipMonths = 36m,
+            HasExecutiveSponsors = true,
+            JointPlanAgeMonths = 3m,
+        };
+
+        internal static TierDecision Decide(TierEvidence evidence, AccountFacts account) =>
+            TierRules.Decide(evidence, account, AsOf, Policy.Tiers);
+
+        internal static AccountFacts In(RelationshipTier tier, double monthsInTier = 12) =>
+            Account() with { CurrentTier = tier, TierChangedOn = MonthsAgo(monthsInTier) };
+
+        [Fact]
+        public void Transactional_is_the_default_for_every_account()
+        {
+            var result = Assess();
+
+            Assert.Equal(RelationshipTier.Transactional, result.EligibleTier);
+            Assert.Equal(RelationshipTier.Transactional, result.EffectiveTier);
+        }
+
+        [Fact]
+        public void An_account_meeting_every_Preferred_criterion_is_eligible_for_Preferred()
+        {
+            var result = Assess(PartnerReadyAccount(strategic: false), StrongHistory());
+
+            Assert.Equal(RelationshipTier.Preferred, result.EligibleTier);
+            Assert.Equal(RelationshipTier.Preferred, result.EffectiveTier);
+            Assert.All(result.TierVerdict.Criteria.Where(c => c.Tier == RelationshipTier.Preferred), c => Assert.True(c.Passed, c.Text));
+        }
+
+        [Fact]
+        public void An_account_with_sponsors_on_both_sides_and_a_reviewed_joint_plan_can_become_a_Strategic_partner()
+        {
+            var result = Assess(PartnerReadyAccount(strategic: true), StrongHistory());
+
+            Assert.Equal(RelationshipTier.StrategicPartner, result.EligibleTier);
+        }
+
+        [Theory]
+        [InlineData("KeyContacts")]
+        [InlineData("WonValue")]
+        [InlineData("Loyalty")]
+        [InlineData("Fairness")]
+        [InlineData("RelationshipMonths")]
+        public void Failing_any_Preferred_criterion_keeps_the_account_Transactional(string criterion)
+        {
+            var evidence = criterion switch
+            {
+                "KeyContacts" => PreferredEvidence() with { KeyContacts = 1 },
+                "WonValue" => PreferredEvidence() with { PreferredWonValue = 49999m },
+                "Loyalty" => PreferredEvidence(loyalty: 49.99m),
+                "Fairness" => PreferredEvidence(fairness: 10m),
+                _ => PreferredEvidence() with { RelationshipMonths = 5m },
+            };
+
+            var decision = Decide(evidence, Account());
+
+            Assert.Equal(RelationshipTier.Transactional, decision.Verdict.EligibleTier);
+            var failed = Assert.Single(decision.Verdict.Criteria, c => c.Tier == RelationshipTier.Preferred && !c.Passed);
+            Assert.Equal(criterion, failed.Criterion.ToString());
+        }
+
+        [Theory]
+        [InlineData("Sponsors")]
+        [InlineData("NoPlan")]
+        [InlineData("StalePlan")]
+        [InlineData("Tenure")]
+        [InlineData("Loyalty")]
+        public void A_Strategic_partner_needs_sponsors_a_plan_reviewed_within_12_months_24_months_and_higher_scores(string missing)
+        {
+            var evidence = missing switch
+            {
+                "Sponsors" => StrategicEvidence() with { HasExecutiveSponsors = false },
+                "NoPlan" => StrategicEvidence() with { JointPlanAgeMonths = null },
+                "StalePlan" => StrategicEvidence() with { JointPlanAgeMonths = 13m },
+                "Tenure" => StrategicEvidence() with { RelationshipMonths = 20m },
+                _ => StrategicEvidence() with { Loyalty = 60m },
+            };
+
+            Assert.Equal(RelationshipTier.StrategicPartner, Decide(StrategicEvidence(), Account()).Verdict.EligibleTier);
+            Assert.Equal(RelationshipTier.Preferred, Decide(evidence, Account()).Verdict.EligibleTier);
+        }
+
+        [Fact]
+        public void The_verdict_says_which_criteria_failed_and_by_how_much()
+        {
+            var decision = Decide(PreferredEvidence(loyalty: 42m), Account());
+
+            var loyalty = Assert.Single(decision.Verdict.Criteria, c => c.Tier == RelationshipTier.Preferred && c.Criterion == TierCriterion.Loyalty);
+            Assert.False(loyalty.Passed);
+            Assert.Equal(42m, loyalty.Actual);
+            Assert.Equal(50m, loyalty.Required);
+            Assert.Equal(-8m, loyalty.Margin);
+            Assert.Contains("loyalty 42 below the 50 required (short by 8)", decision.Verdict.Text, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Promotion_follows_eligibility_immediately()
+        {
+            var decision = Decide(StrategicEvidence(), In(RelationshipTier.Transactional, monthsInTier: 0.1));
+
+            Assert.Equal(RelationshipTier.StrategicPartner, decision.Verdict.EffectiveTier);
+            Assert.Equal(TierChangeKind.Automatic, decision.Change!.Kind);
+            Assert.Equal(RelationshipTier.Transactional, decision.Change.From);
+        }
+
+        [Fact]
+        public void Demotion_happens_only_below_the_threshold_minus_the_hysteresis_margin()
+        {
+            var justBelowEntry = Decide(PreferredEvidence(loyalty: 46m), In(RelationshipTier.Preferred));
+            var belowMargin = Decide(PreferredEvidence(loyalty: 44m), In(RelationshipTier.Preferred));
+
+            Assert.Equal(RelationshipTier.Transactional, justBelowEntry.Verdict.EligibleTier);
+            Assert.Equal(RelationshipTier.Preferred, justBelowEntry.Verdict.EffectiveTier);
+            Assert.Equal(ReasonCodes.Hysteresis, justBelowEntry.Verdict.DecidedBy);
+            Assert.Null(justBelowEntry.Change);
+            Assert.Equal(RelationshipTier.Transactional, belowMargin.Verdict.EffectiveTier);
+        }
+
+        [Fact]
+        public void Demotion_waits_for_the_minimum_dwell_time()
+        {
+            var tooSoon = Decide(PreferredEvidence(loyalty: 10m), In(RelationshipTier.Preferred, monthsInTier: 1));
+            var afterDwell = Decide(PreferredEvidence(loyalty: 10m), In(RelationshipTier.Preferred, monthsInTier: 4));
+
+            Assert.Equal(RelationshipTier.Preferred, tooSoon.Verdict.EffectiveTier);
+            Assert.Equal(ReasonCodes.DwellTime, tooSoon.Verdict.DecidedBy);
+            Assert.Null(tooSoon.Change);
+            Assert.Equal(RelationshipTier.Transactional, afterDwell.Verdict.EffectiveTier);
+        }
+
+        [Fact]
+        public void Demotion_goes_one_step_at_a_time()
+        {
+            var nothing = new TierEvidence();
+
+            var decision = Decide(nothing, In(RelationshipTier.StrategicPartner));
+
+            Assert.Equal(RelationshipTier.Transactional, decision.Verdict.EligibleTier);
+            Assert.Equal(RelationshipTier.Preferred, decision.Verdict.EffectiveTier);
+            Assert.Equal(ReasonCodes.OneStepDemotion, decision.Verdict.DecidedBy);
+            Assert.Equal(TierChangeKind.Automatic, decision.Change!.Kind);
+            Assert.Contains("Demoted one step from Strategic partner to Preferred", decision.Change.Reason, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void The_rules_never_overwrite_an_active_override()
+        {
+            var account = In(RelationshipTier.Transactional) with
+            {
+                Override = new TierOverride { Tier = RelationshipTier.StrategicPartner, Reason = "Board-level pilot", ExpiresOn = AsOf.AddDays(30), SetBy = "anna" },
+            };
+
+            var decision = Decide(new TierEvidence(), account);
+
+            Assert.Equal(RelationshipTier.StrategicPartner, decision.Verdict.EffectiveTier);
+            Assert.True(decision.Verdict.OverrideActive);
+            Assert.Equal(TierChangeKind.Manual, decision.Change!.Kind);
+            Assert.Contains("by anna", decision.Change.Reason, System.StringComparison.Ordinal);
+            Assert.Contains("Board-level pilot", decision.Change.Reason, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void An_active_override_that_is_already_applied_produces_no_change()
+        {
+            var account = In(RelationshipTier.StrategicPartner) with
+            {
+                Override = new TierOverride { Tier = RelationshipTier.StrategicPartner, Reason = "Pilot", ExpiresOn = AsOf.AddDays(30) },
+            };
+
+            Assert.Null(Decide(new TierEvidence(), account).Change);
+        }
+
+        [Fact]
+        public void When_the_override_expires_the_computed_tier_applies_again()
+        {
+            var account = Account() with
+            {
+                CurrentTier = RelationshipTier.StrategicPartner,
+                TierChangedOn = MonthsAgo(2),
+                Override = new TierOverride { Tier = RelationshipTier.StrategicPartner, Reason = "Pilot", ExpiresOn = AsOf.AddDays(-1) },
+            };
+
+            var decision = Decide(new TierEvidence(), account);
+
+            Assert.Equal(RelationshipTier.Transactional, decision.Verdict.EffectiveTier);
+            Assert.Equal(TierChangeKind.OverrideExpired, decision.Change!.Kind);
+        }
+
+        [Fact]
+        public void After_an_expired_override_has_been_applied_the_normal_rules_resume()
+        {
+            var account = Account() with
+            {
+                CurrentTier = RelationshipTier.Preferred,
+                TierChangedOn = AsOf.AddDays(-10),
+                Override = new TierOverride { Tier = RelationshipTier.StrategicPartner, Reason = "Pilot", ExpiresOn = AsOf.AddDays(-11) },
+            };
+
+            var decision = Decide(new TierEvidence(), account);
+
+            Assert.Equal(ReasonCodes.DwellTime, decision.Verdict.DecidedBy);
+            Assert.Equal(RelationshipTier.Preferred, decision.Verdict.EffectiveTier);
+        }
+
+        [Fact]
+        public void An_override_without_an_expiry_date_does_not_apply()
+        {
+            var account = In(RelationshipTier.Transactional) with { Override = new TierOverride { Tier = RelationshipTier.StrategicPartner, Reason = "No end" } };
+
+            Assert.Equal(RelationshipTier.Transactional, Decide(new TierEvidence(), account).Verdict.EffectiveTier);
+        }
+
+        [Fact]
+        public void A_tier_change_is_reported_only_when_the_effective_tier_differs_from_the_recorded_one()
+        {
+            Assert.Null(Decide(PreferredEvidence(), In(RelationshipTier.Preferred)).Change);
+            Assert.NotNull(Decide(PreferredEvidence(), Account()).Change);
+            Assert.Null(Decide(PreferredEvidence(), Account()).Change!.From);
+        }
+
+        [Fact]
+        public void Thresholds_come_from_the_policy()
+        {
+            var strict = Policy.Tiers with { Preferred = Policy.Tiers.Preferred with { MinimumLoyalty = 80m } };
+
+            var decision = TierRules.Decide(PreferredEvidence(loyalty: 70m), Account(), AsOf, strict);
+
+            Assert.Equal(RelationshipTier.Transactional, decision.Verdict.EligibleTier);
+        }
+    }
+}

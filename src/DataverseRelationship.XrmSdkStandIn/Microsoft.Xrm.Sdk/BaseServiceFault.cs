@@ -8,6 +8,8 @@ namespace Microsoft.Xrm.Sdk
     [KnownType(typeof(OrganizationServiceFault))]
     public abstract class BaseServiceFault : IExtensibleDataObject
     {
+        private ErrorDetailCollection errorDetails;
+
         protected BaseServiceFault()
         {
         }
@@ -16,7 +18,12 @@ namespace Microsoft.Xrm.Sdk
 
         public int ErrorCode { get; set; }
 
-        public ErrorDetailCollection ErrorDetails { get; set; } = new ErrorDetailCollection();
+        /// <summary>Error-specific details (e.g. "CallStack"); never null (a null assignment reads back as a new empty collection).</summary>
+        public ErrorDetailCollection ErrorDetails
+        {
+            get => errorDetails ??= new ErrorDetailCollection();
+            set => errorDetails = value;
+        }
 
         public ExtensionDataObject ExtensionData { get; set; }
 

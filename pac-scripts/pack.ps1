@@ -1,0 +1,57 @@
+<#
+.SYNOPSIS
+Builds the plugin against the OFFICIAL SDK and packs the solution into out/ with the built assembly mapped in.
+.DESCRIPTION
+Packs through pac solution pack when pac is on PATH, otherwise through the project's own packer (same zip layout).
+-TestPackage builds against the offline stand-in and always uses the project's packer, which names the zips
+*_TEST-DO-NOT-IMPORT* (never import them).
+.EXAMPLE
+pac-scripts/pack.ps1 -Type Both -DryRun
+#>
+param(
+    [ValidateSet('Both', 'Unmanaged', 'Managed')][string]$Type = 'Both',
+    [string]$Source,
+    [string]$Out,
+    [switch]$TestPackage,
+    [switch]$DryRun)
+. (Join-Path $PSScriptRoot 'common.ps1')
+
+if (-not $Source) { $Source = Join-Path $RepoRoot 'solution/src' }
+if (-not $Out) { $Out = Join-Path $RepoRoot 'out' }
+Assert-File (Join-Path $Source 'Other/Solution.xml') 'the solution manifest' 'pass -Source with an unpacked solution folder'
+Assert-Dotnet
+Set-Location $RepoRoot
+
+$sdk = if ($TestPackage) { 'StandIn' } else { 'Official' }
+Invoke-Step @('dotnet', 'build', $PluginProject, '-c', 'Release', '-f', 'net462', "-p:XrmSdk=$sdk")
+if (-not $DryRun) {
+    Assert-File $PluginAssembly 'the built plugin assembly' 'the dotnet build above should have written it'
+    New-Item -ItemType Directory -Force -Path $Out | Out-Null
+}
+
+if (-not $TestPackage -and (Test-Pac)) {
+    # pac knows nothing of the stand-in: check the assembly first, then map it over the source's copy.
+    Invoke-Step @('dotnet', 'run', '--project', $PackerProject, '-c', 'Release', '--', 'verify-assembly', '--assembly', $PluginAssembly)
+    $map = Join-Path $Out 'pack-map.xml'
+    if ($DryRun) {
+        Write-Output "# $map maps PluginAssemblies/**/DataverseRelationship.Plugins.dll to $PluginAssembly"
+    }
+    else {
+        $mapping = @"
+<?xml version="1.0" encoding="utf-8"?>
+<Mapping>
+  <FileToFile map="PluginAssemblies/**/DataverseRelationship.Plugins.dll" to="$PluginAssembly" />
+</Mapping>
+"@
+        Set-Content -LiteralPath $map -Value $mapping -Encoding utf8
+    }
+    $zip = Join-Path $Out (Get-ZipName $Source -Managed:($Type -eq 'Managed'))
+    Invoke-Step @('pac', 'solution', 'pack', '--zipfile', $zip, '--folder', $Source, '--packagetype', $Type, '--map', $map)
+}
+else {
+    if (-not $TestPackage) { Write-Note "pac is not on PATH: packing with the project's own packer" }
+    $arguments = @('dotnet', 'run', '--project', $PackerProject, '-c', 'Release', '--', 'pack', '--source', $Source,
+        '--assembly', $PluginAssembly, '--out', $Out, '--type', $Type)
+    if ($TestPackage) { $arguments += '--test-package' }
+    Invoke-Step $arguments
+}

@@ -1,0 +1,71 @@
+using System;
+using System.IO;
+using System.Linq;
+using DataverseRelationship.Solution.Tests.Packing;
+
+namespace DataverseRelationship.Solution.Tests.Scripts;
+
+/// <summary>
+/// The PowerShell twins and the GitHub workflow cannot run here (no pwsh in Debian's repositories, no GitHub
+/// runner); these checks pin what can be checked from their text.
+/// </summary>
+public sealed class DeploymentDefinitionTests
+{
+    private static string Workflow => File.ReadAllText(Path.Combine(Repository.Root, ".github", "workflows", "deploy.yml"));
+
+    [Fact]
+    public void Every_bash_script_has_a_PowerShell_twin_in_strict_mode_with_DryRun()
+    {
+        var bash = Directory.EnumerateFiles(Repository.PacScripts, "*.sh").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+        var powershell = Directory.EnumerateFiles(Repository.PacScripts, "*.ps1").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+
+        Assert.Equal(bash, powershell);
+        var common = File.ReadAllText(Path.Combine(Repository.PacScripts, "common.ps1"));
+        Assert.Contains("Set-StrictMode -Version Latest", common, StringComparison.Ordinal);
+        Assert.Contains("$ErrorActionPreference = 'Stop'", common, StringComparison.Ordinal);
+        foreach (var script in Directory.EnumerateFiles(Repository.PacScripts, "*.ps1").Where(f => !f.EndsWith("common.ps1", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(script);
+            Assert.Contains(". (Join-Path $PSScriptRoot 'common.ps1')", text, StringComparison.Ordinal);
+            Assert.Contains("[switch]$DryRun", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("auth", "'pac', 'auth', 'create', '--environment', $url, '--applicationId', $applicationId")]
+    [InlineData("bump-version", "'pac', 'solution', 'version', '--buildversion', $BuildNumber, '--solutionPath', $manifest")]
+    [InlineData("pack", "'pac', 'solution', 'pack', '--zipfile', $zip, '--folder', $Source, '--packagetype', $Type, '--map', $map")]
+    [InlineData("pack", "'dotnet', 'build', $PluginProject, '-c', 'Release', '-f', 'net462', \"-p:XrmSdk=$sdk\"")]
+    [InlineData("check", "'pac', 'solution', 'check', '--path', $Zip")]
+    [InlineData("create-settings", "'pac', 'solution', 'create-settings', '--solution-zip', $Zip, '--settings-file', $SettingsFile")]
+    [InlineData("import", "'pac', 'solution', 'import', '--path', $Zip, '--activate-plugins', '--publish-changes', '--async', '--settings-file', $SettingsFile")]
+    [InlineData("plugin-push", "'pac', 'plugin', 'push', '--pluginId', $PluginId, '--pluginFile', $PluginFile")]
+    public void The_PowerShell_twin_runs_the_same_pac_command(string script, string command)
+    {
+        Assert.Contains(command, File.ReadAllText(Path.Combine(Repository.PacScripts, script + ".ps1")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("microsoft/powerplatform-actions/actions-install@v1")]
+    [InlineData("microsoft/powerplatform-actions/who-am-i@v1")]
+    [InlineData("microsoft/powerplatform-actions/pack-solution@v1")]
+    [InlineData("microsoft/powerplatform-actions/check-solution@v1")]
+    [InlineData("microsoft/powerplatform-actions/import-solution@v1")]
+    [InlineData("dotnet build src/DataverseRelationship.Plugins -c Release -f net462 -p:XrmSdk=Official")]
+    [InlineData("verify-assembly --assembly")]
+    [InlineData("dotnet-version: 10.0.x")]
+    [InlineData("solution-type: Both")]
+    [InlineData("activate-plugins: true")]
+    [InlineData("client-secret: ${{ secrets.PAC_CLIENT_SECRET }}")]
+    public void The_deploy_workflow_builds_official_and_uses_the_power_platform_actions(string expected)
+    {
+        Assert.Contains(expected, Workflow, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_deploy_workflow_never_builds_against_the_stand_in_nor_packs_a_test_package()
+    {
+        Assert.DoesNotContain("XrmSdk=StandIn", Workflow, StringComparison.Ordinal);
+        Assert.DoesNotContain("--test-package", Workflow, StringComparison.Ordinal);
+    }
+}

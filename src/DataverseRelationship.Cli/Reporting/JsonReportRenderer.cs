@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using DataverseRelationship.Plugins.Schema;
+
+namespace DataverseRelationship.Cli.Reporting;
+
+/// <summary>
+/// Writes a <see cref="RunReport"/> as JSON for scripts. Property names are fixed (camelCase, listed in
+/// docs/data-formats.md), choices are camelCase member names, numbers are numbers, times are ISO 8601 UTC.
+/// <c>schemaVersion</c> changes when a property is renamed or removed.
+/// </summary>
+public static class JsonReportRenderer
+{
+    public const int SchemaVersion = 1;
+
+    public static string Render(RunReport report)
+    {
+        using var stream = new MemoryStream();
+        Render(report, stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes the report to <paramref name="output"/> (UTF-8, indented).</summary>
+    public static void Render(RunReport report, Stream output, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented });
+        w.WriteStartObject();
+        w.WriteNumber("schemaVersion", SchemaVersion);
+        w.WriteString("dataSet", report.DataSet);
+        w.WriteString("policyVersion", report.PolicyVersion);
+        w.WriteString("generatedAt", Utc(report.GeneratedAt));
+        w.WriteString("replayedFrom", Utc(report.ReplayedFrom));
+        w.WriteString("replayedUntil", Utc(report.ReplayedUntil));
+
+        RunStatistics s = report.Statistics;
+        w.WriteStartObject("statistics");
+        w.WriteNumber("eventsReplayed", s.EventsReplayed);
+        w.WriteNumber("eventsRejected", s.EventsRejected);
+        w.WriteNumber("accounts", s.Accounts);
+        w.WriteNumber("contacts", s.Contacts);
+        w.WriteNumber("opportunities", s.Opportunities);
+        w.WriteNumber("won", s.Won);
+        w.WriteNumber("lost", s.Lost);
+        w.WriteNumber("pluginExecutions", s.PluginExecutions);
+        w.WriteNumber("elapsedSeconds", Math.Round(s.Elapsed.TotalSeconds, 3));
+        w.WriteNumber("eventsPerSecond", Math.Round(s.EventsPerSecond, 1));
+        w.WriteEndObject();
+
+        w.WriteStartObject("tierDistribution");
+        foreach (KeyValuePair<RelationshipTierChoice, int> tier in report.TierDistribution())
+        {
+            w.WriteNumber(ReportText.Key(tier.Key), tier.Value);
+        }
+
+        w.WriteEndObject();
+
+        DealVerdictCounts d = report.Deals;
+        w.WriteStartObject("deals");
+        w.WriteNumber("withinCap", d.WithinCap);
+        w.WriteNumber("reciprocated", d.Reciprocated);
+        w.WriteNumber("warned", d.Warned);
+        w.WriteNumber("blocked", d.Blocked);
+        w.WriteNumber("notAssessed", d.NotAssessed);
+        w.WriteNumber("total", d.Total);
+        w.WriteEndObject();
+
+        w.WriteStartObject("games");
+        foreach (ProcurementTacticChoice game in Enum.GetValues<ProcurementTacticChoice>())
+        {
+            w.WriteNumber(ReportText.Key(game), report.Games.TryGetValue(game, out long count) ? count : 0);
+        }
+
+        w.WriteEndObject();
+
+        w.WriteStartArray("accounts");
+        foreach (AccountResult a in report.Accounts)
+        {
+            WriteAccount(w, a);
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("rejections");
+        foreach (RejectedEvent r in report.Rejections)
+        {
+            w.WriteStartObject();
+            w.WriteString("at", Utc(r.At));
+            w.WriteString("event", r.Event);
+            w.WriteString("message", r.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteAccount(Utf8JsonWriter w, AccountResult a)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", a.AccountId);
+        w.WriteString("name", a.Name);
+        w.WriteString("tier", ReportText.Key(a.Tier));
+        WriteKey(w, "eligibleTier", a.EligibleTier);
+        w.WriteStartObject("health");
+        WriteNumber(w, "score", a.HealthScore);
+        WriteKey(w, "band", a.HealthBand);
+        WriteKey(w, "trend", a.HealthTrend);
+        w.WriteEndObject();
+        if (a.Scores is { } s)
+        {
+            w.WriteStartObject("scores");
+            w.WriteNumber("reciprocity", s.Reciprocity);
+            w.WriteNumber("autonomy", s.Autonomy);
+            w.WriteNumber("integrity", s.Integrity);
+            w.WriteNumber("loyalty", s.Loyalty);
+            w.WriteNumber("fairness", s.Fairness);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("scores");
+        }
+
+        WriteNumber(w, "lifetimeValue", a.LifetimeValue);
+        WriteNumber(w, "churnRisk", a.ChurnRisk);
+        WriteNumber(w, "confidence", a.Confidence);
+        if (a.KeyContactCount is { } k)
+        {
+            w.WriteNumber("keyContacts", k);
+        }
+        else
+        {
+            w.WriteNull("keyContacts");
+        }
+
+        w.WriteBoolean("atRisk", a.IsAtRisk);
+        w.WriteString("explanation", a.Explanation);
+        w.WriteStartArray("timeline");
+        foreach (TierChange c in a.Timeline)
+        {
+            w.WriteStartObject();
+            w.WriteString("when", Utc(c.When));
+            WriteKey(w, "from", c.From);
+            w.WriteString("to", ReportText.Key(c.To));
+            w.WriteString("kind", ReportText.Key(c.Kind));
+            w.WriteString("reason", c.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteKey<T>(Utf8JsonWriter w, string name, T? value)
+        where T : struct, Enum
+    {
+        if (value is { } v)
+        {
+            w.WriteString(name, ReportText.Key(v));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static DateTime Utc(DateTime value) => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}

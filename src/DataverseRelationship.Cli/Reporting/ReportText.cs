@@ -1,0 +1,44 @@
+using System;
+using System.Globalization;
+using DataverseRelationship.Cli.DataSets.Csv;
+using DataverseRelationship.Plugins.Schema;
+
+namespace DataverseRelationship.Cli.Reporting;
+
+/// <summary>How renderers write values: labels for choices, invariant numbers, ISO dates.</summary>
+public static class ReportText
+{
+    public static string Tier(RelationshipTierChoice? tier) => tier switch
+    {
+        null => "—",
+        RelationshipTierChoice.StrategicPartner => "Strategic partner",
+        _ => ChoiceLabels.Words(tier.Value.ToString()),
+    };
+
+    /// <summary>A choice's label ("DiscountDemandedAfterAward" reads "Discount Demanded After Award").</summary>
+    public static string Label<T>(T? value)
+        where T : struct, Enum
+        => value is null ? "—" : ChoiceLabels.Words(value.Value.ToString());
+
+    /// <summary>The stable machine name of a choice for JSON: camelCase of its member name ("strategicPartner").</summary>
+    public static string Key<T>(T value)
+        where T : struct, Enum
+    {
+        string name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    public static string Score(decimal? value) => value is null ? "—" : value.Value.ToString("0.0", CultureInfo.InvariantCulture);
+
+    public static string Money(decimal? value) => value is null ? "—" : value.Value.ToString("#,##0", CultureInfo.InvariantCulture);
+
+    public static string Count(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
+
+    public static string Date(DateTime value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string DateTimeUtc(DateTime value) => value.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public static string Duration(TimeSpan value) => value.TotalSeconds < 60
+        ? value.TotalSeconds.ToString("0.00 's'", CultureInfo.InvariantCulture)
+        : value.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataverseRelationship.Plugins.Schema;
+
+namespace DataverseRelationship.Cli.Reporting;
+
+/// <summary>One effective tier change in an account's history.</summary>
+public sealed record TierChange(DateTime When, RelationshipTierChoice? From, RelationshipTierChoice To, TierChangeKindChoice Kind, string Reason)
+{
+    /// <summary>True when the change moves the account up (Transactional → Preferred → Strategic partner).</summary>
+    public bool IsPromotion => From is null || To > From;
+}
+
+/// <summary>The five relationship scores, each 0–100.</summary>
+public sealed record RelationshipScores(decimal Reciprocity, decimal Autonomy, decimal Integrity, decimal Loyalty, decimal Fairness);
+
+/// <summary>What the plugins computed for one account at the end of the replay.</summary>
+public sealed record AccountResult
+{
+    /// <summary>Churn risk (0–100) at or above which an account counts as at risk.</summary>
+    public const decimal AtRiskChurnThreshold = 50m;
+
+    public required Guid AccountId { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>The effective tier.</summary>
+    public RelationshipTierChoice Tier { get; init; } = RelationshipTierChoice.Transactional;
+
+    /// <summary>The tier the data alone qualifies for (null when not computed).</summary>
+    public RelationshipTierChoice? EligibleTier { get; init; }
+
+    public decimal? HealthScore { get; init; }
+
+    public HealthBandChoice? HealthBand { get; init; }
+
+    public HealthTrendChoice? HealthTrend { get; init; }
+
+    /// <summary>The five scores (null when the account was never scored).</summary>
+    public RelationshipScores? Scores { get; init; }
+
+    public decimal? LifetimeValue { get; init; }
+
+    /// <summary>0–100.</summary>
+    public decimal? ChurnRisk { get; init; }
+
+    /// <summary>0–100: how complete the inputs were.</summary>
+    public decimal? Confidence { get; init; }
+
+    public int? KeyContactCount { get; init; }
+
+    /// <summary>The factors that moved the scores most.</summary>
+    public string Explanation { get; init; } = string.Empty;
+
+    /// <summary>Effective tier changes, oldest first.</summary>
+    public IReadOnlyList<TierChange> Timeline { get; init; } = [];
+
+    /// <summary>Poor health, or churn risk at or above <see cref="AtRiskChurnThreshold"/>.</summary>
+    public bool IsAtRisk => HealthBand == HealthBandChoice.Poor || ChurnRisk >= AtRiskChurnThreshold;
+}
+
+/// <summary>How the replayed deals stood against their account tier's discount cap.</summary>
+public sealed record DealVerdictCounts(long WithinCap, long Reciprocated, long Warned, long Blocked, long NotAssessed)
+{
+    /// <summary>No deals.</summary>
+    public static DealVerdictCounts None { get; } = new(0, 0, 0, 0, 0);
+
+    public long Total => WithinCap + Reciprocated + Warned + Blocked + NotAssessed;
+}
+
+/// <summary>One replayed event the platform refused (a plugin blocked it or the data broke a rule).</summary>
+public sealed record RejectedEvent(DateTime At, string Event, string Message);
+
+/// <summary>Counts and timings of one replay.</summary>
+public sealed record RunStatistics
+{
+    public long EventsReplayed { get; init; }
+
+    public long EventsRejected { get; init; }
+
+    public int Accounts { get; init; }
+
+    public int Contacts { get; init; }
+
+    public long Opportunities { get; init; }
+
+    public long Won { get; init; }
+
+    public long Lost { get; init; }
+
+    /// <summary>Plugin steps executed during the replay.</summary>
+    public long PluginExecutions { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Replay throughput (0 when no time elapsed).</summary>
+    public double EventsPerSecond => Elapsed > TimeSpan.Zero ? EventsReplayed / Elapsed.TotalSeconds : 0;
+}
+
+/// <summary>The outcome of replaying a data set through the plugins: what every renderer shows.</summary>
+public sealed record RunReport
+{
+    public required string DataSet { get; init; }
+
+    /// <summary>The policy version the results were computed with.</summary>
+    public required string PolicyVersion { get; init; }
+
+    /// <summary>When the report was produced (UTC).</summary>
+    public DateTime GeneratedAt { get; init; }
+
+    /// <summary>The replay clock at the first event (UTC).</summary>
+    public DateTime ReplayedFrom { get; init; }
+
+    /// <summary>The replay clock at the last event (UTC).</summary>
+    public DateTime ReplayedUntil { get; init; }
+
+    public IReadOnlyList<AccountResult> Accounts { get; init; } = [];
+
+    public DealVerdictCounts Deals { get; init; } = DealVerdictCounts.None;
+
+    /// <summary>How many deals carried each customer game.</summary>
+    public IReadOnlyDictionary<ProcurementTacticChoice, long> Games { get; init; } = new Dictionary<ProcurementTacticChoice, long>();
+
+    public RunStatistics Statistics { get; init; } = new();
+
+    /// <summary>The first events the platform refused.</summary>
+    public IReadOnlyList<RejectedEvent> Rejections { get; init; } = [];
+
+    /// <summary>Accounts per effective tier, every tier listed (zero included), lowest tier first.</summary>
+    public IReadOnlyList<KeyValuePair<RelationshipTierChoice, int>> TierDistribution()
+        => Enum.GetValues<RelationshipTierChoice>().Select(t => new KeyValuePair<RelationshipTierChoice, int>(t, Accounts.Count(a => a.Tier == t))).ToArray();
+
+    /// <summary>Accounts at risk, highest churn risk first, then lowest health.</summary>
+    public IReadOnlyList<AccountResult> AccountsAtRisk()
+        => Accounts.Where(a => a.IsAtRisk).OrderByDescending(a => a.ChurnRisk ?? 0m).ThenBy(a => a.HealthScore ?? 0m).ThenBy(a => a.Name, StringComparer.Ordinal).ToArray();
+
+    /// <summary>All tier changes of all accounts.</summary>
+    public int TierChangeCount => Accounts.Sum(a => a.Timeline.Count);
+}

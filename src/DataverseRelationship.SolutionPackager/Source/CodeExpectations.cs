@@ -87,7 +87,7 @@ public sealed partial record CodeExpectations(
             apiConsts.Where(c => !c.Name.EndsWith("Parameter", StringComparison.Ordinal)).Select(c => c.Value).ToList(),
             apiConsts.Where(c => c.Name.EndsWith("Parameter", StringComparison.Ordinal)).Select(c => c.Value).ToList(),
             variables is null ? [] : StringConsts(variables).Where(c => c.Name.EndsWith("SchemaName", StringComparison.Ordinal) && c.Name != "DefinitionSchemaName").Select(c => c.Value).ToList(),
-            security is null ? [] : StringConsts(security).Where(c => c.Name.EndsWith("Role", StringComparison.Ordinal)).Select(c => c.Value).ToList());
+            security is null ? [] : StringConsts(security).Where(c => c.Name.Length > "Role".Length && c.Name.EndsWith("Role", StringComparison.Ordinal)).Select(c => c.Value).ToList());
     }
 
     private static List<(string Name, string Value)> StringConsts(Type type) =>

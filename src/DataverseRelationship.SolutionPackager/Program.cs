@@ -20,6 +20,7 @@ public static class Program
           DataverseRelationship.SolutionPackager pack --source <folder> --assembly <dll> [--assembly <dll> ...] --out <folder>
                                                       [--type Unmanaged|Managed|Both] [--test-package]
           DataverseRelationship.SolutionPackager verify-assembly --assembly <dll> [--test-package]
+          DataverseRelationship.SolutionPackager validate --source <folder>
 
         pack             packs the unpacked solution (pac layout) into <UniqueName>_<Version>.zip and/or
                          <UniqueName>_<Version>_managed.zip, mapping each --assembly over the source's copy.
@@ -27,6 +28,7 @@ public static class Program
         verify-assembly  checks that a plugin assembly may be deployed: it references
                          Microsoft.Xrm.Sdk, Version=9.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35 and not
                          the offline stand-in, is strong-name signed and targets .NET Framework 4.6.2.
+        validate         checks the unpacked solution's consistency (the Source validator) and lists every finding.
         --test-package   accept an assembly built against the offline SDK stand-in; the zips are named
                          *_TEST-DO-NOT-IMPORT* and their description says DO NOT IMPORT.
         exit codes: 0 success, 1 packing failed or assembly refused, 2 bad command line or missing path.
@@ -52,7 +54,8 @@ public static class Program
             {
                 "pack" => Pack(options, output),
                 "verify-assembly" => VerifyAssembly(options, output, error),
-                _ => throw new CommandLineException($"unknown command '{args[0]}' (expected pack or verify-assembly)"),
+                "validate" => Validate(options, output, error),
+                _ => throw new CommandLineException($"unknown command '{args[0]}' (expected pack, verify-assembly or validate)"),
             };
         }
         catch (CommandLineException e)
@@ -144,6 +147,37 @@ public static class Program
         }
         error.WriteLine($"error: assembly: refusing '{path}' ({facts.FullName}): {string.Join("; ", problems)}");
         return Failure;
+    }
+
+    private static int Validate(CommandLine options, TextWriter output, TextWriter error)
+    {
+        options.Allow("--source");
+        var source = options.Single("--source");
+        if (!Directory.Exists(source))
+        {
+            throw new CommandLineException($"--source: folder '{source}' does not exist");
+        }
+        IReadOnlyList<Source.ValidationFinding> findings;
+        try
+        {
+            findings = Source.SolutionValidator.Validate(source, code: null);
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException or FormatException)
+        {
+            error.WriteLine($"error: {source}: {e.Message}");
+            return Failure;
+        }
+        foreach (var finding in findings)
+        {
+            error.WriteLine(finding.ToString());
+        }
+        if (findings.Count > 0)
+        {
+            error.WriteLine($"error: {findings.Count} finding(s) in {source}");
+            return Failure;
+        }
+        output.WriteLine($"valid: {source}");
+        return 0;
     }
 
     /// <summary>The command line is wrong: unknown option, missing value, missing path.</summary>

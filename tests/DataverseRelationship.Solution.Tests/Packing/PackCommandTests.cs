@@ -113,4 +113,22 @@ public sealed class PackCommandTests : IDisposable
         Assert.Contains("refusing", error.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, Run("verify-assembly", "--assembly", Repository.StandInPluginAssembly, "--test-package"));
     }
+
+    [Fact]
+    public void Validate_exits_by_the_validator_findings_on_the_repository_solution()
+    {
+        var findings = DataverseRelationship.SolutionPackager.Source.SolutionValidator.Validate(Repository.SolutionSource, code: null);
+
+        var exit = Run("validate", "--source", Repository.SolutionSource);
+
+        Assert.Equal(findings.Count == 0 ? 0 : Program.Failure, exit);
+        Assert.All(findings, f => Assert.Contains(f.ToString(), error.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_without_a_source_folder_exits_2()
+    {
+        Assert.Equal(Program.BadInput, Run("validate", "--source", folder.Combine("nowhere")));
+        Assert.Contains("--source", error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -369,7 +369,7 @@ internal sealed class SolutionReader
         if (colon >= 0)
         {
             var rest = stepName[(colon + 2)..];
-            var of = rest.IndexOf(" of ", StringComparison.Ordinal);
+            var of = rest.EndsWith(" of", StringComparison.Ordinal) ? rest.Length - 3 : rest.IndexOf(" of ", StringComparison.Ordinal);
             var message = (of >= 0 ? rest[..of] : rest).Trim();
             if (message.Length > 0 && !message.Contains(' ', StringComparison.Ordinal))
             {

@@ -52,7 +52,7 @@ public static class Program
             var options = CommandLine.Parse(args.Skip(1).ToList());
             return args[0] switch
             {
-                "pack" => Pack(options, output),
+                "pack" => Pack(options, output, error),
                 "verify-assembly" => VerifyAssembly(options, output, error),
                 "validate" => Validate(options, output, error),
                 _ => throw new CommandLineException($"unknown command '{args[0]}' (expected pack, verify-assembly or validate)"),
@@ -81,7 +81,7 @@ public static class Program
         }
     }
 
-    private static int Pack(CommandLine options, TextWriter output)
+    private static int Pack(CommandLine options, TextWriter output, TextWriter error)
     {
         options.Allow("--source", "--assembly", "--out", "--type", "--test-package");
         var source = options.Single("--source");
@@ -113,6 +113,10 @@ public static class Program
             output.WriteLine(problems.Count == 0
                 ? $"assembly {assembly.FullName}: deployable ({assembly.TargetFramework}, signed, references {PluginAssemblyFacts.OfficialXrmSdk})"
                 : $"assembly {assembly.FullName}: NOT deployable ({string.Join("; ", problems)})");
+        }
+        foreach (var warning in result.Warnings)
+        {
+            error.WriteLine("warning: " + warning);
         }
         foreach (var zip in result.Zips)
         {

@@ -37,11 +37,13 @@ public sealed record PackedZip(string Path, bool Managed, IReadOnlyList<string> 
 /// <param name="Version">The solution's version.</param>
 /// <param name="Zips">The zips written.</param>
 /// <param name="Assemblies">The facts of every mapped assembly.</param>
+/// <param name="Warnings">What was left out or differs from pac; empty when nothing.</param>
 public sealed record PackResult(
     string UniqueName,
     string Version,
     IReadOnlyList<PackedZip> Zips,
-    IReadOnlyList<PluginAssemblyFacts> Assemblies)
+    IReadOnlyList<PluginAssemblyFacts> Assemblies,
+    IReadOnlyList<string> Warnings)
 {
     /// <summary>The zip file name pac and the export use: <c>Name_Version[_TEST-DO-NOT-IMPORT][_managed].zip</c>.</summary>
     public static string ZipFileName(string uniqueName, string version, bool managed, bool testPackage)

@@ -48,6 +48,7 @@ public sealed class SolutionPackage
     private readonly HashSet<string> consumed = new(StringComparer.Ordinal);
     private readonly HashSet<string> mappedUsed = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedDictionary<string, byte[]> files = new(StringComparer.Ordinal);
+    private readonly List<string> warnings = [];
 
     private SolutionPackage(string root, bool managed, bool testPackage, IReadOnlyDictionary<string, MappedAssembly> assemblies)
     {
@@ -66,8 +67,8 @@ public sealed class SolutionPackage
     /// <summary>The zip's entries, in the order they are written.</summary>
     public IReadOnlyList<PackageEntry> Entries { get; private set; } = [];
 
-    /// <summary>Files at the top of the source folder that are not solution components and were left out.</summary>
-    public IReadOnlyList<string> IgnoredFiles { get; private set; } = [];
+    /// <summary>What the pack left out or did differently from pac, for the user to read; empty when nothing.</summary>
+    public IReadOnlyList<string> Warnings => warnings;
 
     /// <summary>Builds the zip entries of <paramref name="sourceFolder"/> as a managed or unmanaged package.</summary>
     /// <param name="sourceFolder">The unpacked solution.</param>
@@ -111,10 +112,9 @@ public sealed class SolutionPackage
             customizationsRoot.SetAttributeValue(XNamespace.Xmlns + "xsi", XsiNamespace);
         }
         MergeRelationships(customizationsRoot);
-        var ignored = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(root))
+        foreach (var file in Directory.EnumerateFiles(root).OrderBy(f => f, StringComparer.Ordinal))
         {
-            ignored.Add(Path.GetFileName(file));
+            warnings.Add($"{Path.GetFileName(file)}: left out (files at the top of the source folder are not solution components)");
         }
         foreach (var folder in Directory.EnumerateDirectories(root).OrderBy(d => d, StringComparer.Ordinal))
         {
@@ -166,7 +166,6 @@ public sealed class SolutionPackage
         entries.AddRange(files.Select(f => new PackageEntry(f.Key, f.Value)));
         entries.Insert(0, new PackageEntry("[Content_Types].xml", ContentTypes(entries.Select(e => e.Name))));
         Entries = entries;
-        IgnoredFiles = ignored;
     }
 
     private XDocument BuildSolutionXml()
@@ -193,6 +192,12 @@ public sealed class SolutionPackage
         if (managedElement.Value.Trim() is not ("0" or "1" or "2"))
         {
             throw new PackingException($"{file}: Managed '{managedElement.Value}' must be 0, 1 or 2");
+        }
+        var declared = managedElement.Value.Trim();
+        if (declared != "2" && declared != (managed ? "1" : "0"))
+        {
+            warnings.Add($"{file}: the source was unpacked as {(declared == "0" ? "unmanaged" : "managed")} (Managed {declared}); "
+                + $"pac solution pack packs a {(managed ? "managed" : "unmanaged")} zip reliably only from a source unpacked with --packagetype Both (Managed 2)");
         }
         managedElement.Value = managed ? "1" : "0";
         if (testPackage)

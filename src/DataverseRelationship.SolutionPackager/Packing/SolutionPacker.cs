@@ -51,7 +51,8 @@ public static class SolutionPacker
             Write(path, package.Entries);
             zips.Add(new PackedZip(path, managed, package.Entries.Select(e => e.Name).ToList()));
         }
-        return new PackResult(packages[0].UniqueName, packages[0].Version, zips, mapped.Select(m => m.Facts).ToList());
+        return new PackResult(packages[0].UniqueName, packages[0].Version, zips, mapped.Select(m => m.Facts).ToList(),
+            packages.SelectMany(p => p.Warnings).Distinct(StringComparer.Ordinal).ToList());
     }
 
     private static void Write(string path, IReadOnlyList<PackageEntry> entries)

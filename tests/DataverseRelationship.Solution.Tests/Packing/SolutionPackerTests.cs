@@ -256,4 +256,31 @@ public sealed class SolutionPackerTests : IDisposable
         Assert.Null(Form(result.Zips.Single(z => !z.Managed)).Element("IsCustomizable"));
         Assert.Equal("0", Form(result.Zips.Single(z => z.Managed)).Element("IsCustomizable")!.Value);
     }
+
+    [Fact]
+    public void Files_at_the_top_of_the_source_are_left_out_with_a_warning()
+    {
+        var source = Source();
+        source.Write("README.md", "notes");
+
+        var result = PackTest(source, PackageType.Managed);
+
+        Assert.DoesNotContain("README.md", new UnpackedZip(result.Zips[0].Path).Names);
+        Assert.Contains(result.Warnings, w => w.StartsWith("README.md: left out", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Packing_managed_from_an_unmanaged_unpack_warns_that_pac_needs_Managed_2()
+    {
+        var source = Source();
+        var path = Path.Combine(source.Root, "Other", "Solution.xml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("<Managed>2</Managed>", "<Managed>0</Managed>", StringComparison.Ordinal));
+
+        var unmanaged = PackTest(source, PackageType.Unmanaged);
+        var managed = PackTest(source, PackageType.Managed);
+
+        Assert.Empty(unmanaged.Warnings);
+        Assert.Contains("Managed 2", Assert.Single(managed.Warnings), StringComparison.Ordinal);
+        Assert.Equal("1", new UnpackedZip(managed.Zips[0].Path).Manifest.Element("Managed")!.Value);
+    }
 }

@@ -44,7 +44,7 @@ public sealed record SolutionManifest(
     IReadOnlyList<RootComponent> RootComponents);
 
 /// <summary>One RootComponent: its type code (1 table, 2 column, 9 choice, ...), how it is named and its behavior.</summary>
-public sealed record RootComponent(int Type, string? SchemaName, Guid? Id, int Behavior, string? ParentSchemaName);
+public sealed record RootComponent(int Type, string? SchemaName, Guid? Id, int Behavior);
 
 /// <summary>Entities/&lt;Name&gt;/Entity.xml: a table and the columns the solution defines on it.</summary>
 public sealed record TableDefinition(string File, string LogicalName, string? EntitySetName, bool DefinesTable, IReadOnlyList<ColumnDefinition> Columns)

@@ -141,8 +141,7 @@ public static class SolutionSourceReader
             int.TryParse(r.Attribute("type")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var type) ? type : -1,
             r.Attribute("schemaName")?.Value,
             ParseGuid(r.Attribute("id")?.Value),
-            int.TryParse(r.Attribute("behavior")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var behavior) ? behavior : 0,
-            r.Attribute("parentSchemaName")?.Value)).ToList() ?? [];
+            int.TryParse(r.Attribute("behavior")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var behavior) ? behavior : 0)).ToList() ?? [];
         foreach (var root in roots.Where(r => r.Type == 2))
         {
             state.Id(root.Id, "column", path);

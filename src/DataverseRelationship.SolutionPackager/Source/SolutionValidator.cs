@@ -198,18 +198,21 @@ public static partial class SolutionValidator
             Match(m, roots, 20, source.Roles.Select(r => r.Id.ToString()), "security role", byName: false);
             Match(m, roots, 70, source.FieldSecurityProfiles.Select(p => p.Id.ToString()), "field security profile", byName: false);
 
-            // Columns added to existing tables are root components of their own (type 2); a new table brings its columns along.
+            // Columns added to existing tables are root components of their own (type 2, one per column, so a name two
+            // tables share appears twice); a new table brings its columns along.
             var added = source.Tables.Where(t => !t.DefinesTable).SelectMany(t => t.Columns)
-                .Where(c => c.IsCustomField && !IsBaseCompanion(c)).Select(c => $"{c.Table}.{c.LogicalName}").ToList();
-            var declared = roots.Where(r => r.Type == 2).Select(r => $"{r.ParentSchemaName}.{r.SchemaName}".ToLowerInvariant()).ToList();
-            foreach (var missing in added.Except(declared, StringComparer.OrdinalIgnoreCase))
+                .Where(c => c.IsCustomField && !IsBaseCompanion(c)).GroupBy(c => c.LogicalName.ToLowerInvariant())
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var declared = roots.Where(r => r.Type == 2).GroupBy(r => (r.SchemaName ?? "(unnamed)").ToLowerInvariant())
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            foreach (var (column, count) in added.Where(a => declared.GetValueOrDefault(a.Key) < a.Value).OrderBy(a => a.Key, StringComparer.Ordinal))
             {
-                Add(FindingKind.InvalidManifest, m.File, $"column {missing} has no root component of type 2.");
+                Add(FindingKind.InvalidManifest, m.File, $"column {column} is added to {count} existing table(s) but has {declared.GetValueOrDefault(column)} root component(s) of type 2.");
             }
 
-            foreach (var extra in declared.Except(added, StringComparer.OrdinalIgnoreCase))
+            foreach (var (column, count) in declared.Where(d => added.GetValueOrDefault(d.Key) < d.Value).OrderBy(d => d.Key, StringComparer.Ordinal))
             {
-                Add(FindingKind.InvalidManifest, m.File, $"root component column {extra} is not defined in an Entity.xml.");
+                Add(FindingKind.InvalidManifest, m.File, $"root component column {column} appears {count} time(s) but {added.GetValueOrDefault(column)} existing table(s) in Entities/ add it.");
             }
         }
 

@@ -1,0 +1,62 @@
+using DataverseRelationship.Engine;
+using DataverseRelationship.Plugins.Infrastructure;
+using DataverseRelationship.Plugins.Mapping;
+using DataverseRelationship.Plugins.Policies;
+using DataverseRelationship.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+
+namespace DataverseRelationship.Plugins.Accounts;
+
+/// <summary>
+/// account, Create, PreOperation (20), synchronous.
+/// Reads: the Target (relationship inputs, an optional override), the policy (one query) and, when an override is
+/// set, the user's roles (one query).
+/// Writes (on the Target): the starting tier (dvr_tier, dvr_eligibletier, dvr_tierchangedon), the five scores, health,
+/// band, trend, lifetime value, churn risk, confidence, dvr_keycontactcount 0, the explanation, the calculation time and
+/// the policy version; dvr_tieroverridesetby with an override. Values a user put in computed columns are replaced.
+/// The starting tier is not a change, so no dvr_tierchange row is written (the account does not exist yet).
+/// </summary>
+public sealed class InitialiseRelationshipOnCreate : PluginBase
+{
+    public InitialiseRelationshipOnCreate()
+        : base(null, null)
+    {
+    }
+
+    public InitialiseRelationshipOnCreate(string? unsecureConfiguration, string? secureConfiguration)
+        : base(unsecureConfiguration, secureConfiguration)
+    {
+    }
+
+    protected override void ExecuteStep(ILocalPluginContext context)
+    {
+        var execution = context.ExecutionContext;
+        if (!execution.InputParameters.TryGetValue("Target", out var value) || value is not Entity target)
+        {
+            throw new InvalidPluginExecutionException("InitialiseRelationshipOnCreate expects the account being created as its Target.");
+        }
+
+        var asOf = execution.OperationCreatedOn;
+        if (TierOverrideRules.TouchesOverride(target) && target.GetChoice(AccountTable.TierOverride).HasValue)
+        {
+            TierOverrideRules.Apply(context, target, target, asOf);
+        }
+
+        var policy = PolicySource.Read(context.SystemService);
+        var facts = AccountMapping.ToFacts(target, asOf, keyContactCount: 0) with
+        {
+            CurrentTier = null,
+            TierChangedOn = null,
+            PreviousHealth = null,
+            PreviousTrend = null,
+        };
+        var assessment = RelationshipEngine.AssessAccount(facts, null, asOf, policy);
+        foreach (var column in AccountMapping.ToColumns(assessment, target.Id, 0).Attributes)
+        {
+            target[column.Key] = column.Value;
+        }
+
+        target[AccountTable.ScoresCalculatedOn] = asOf;
+        context.Trace("Starting tier " + assessment.EffectiveTier + ", health " + assessment.Health.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".");
+    }
+}

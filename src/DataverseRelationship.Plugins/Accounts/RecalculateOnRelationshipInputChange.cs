@@ -1,0 +1,39 @@
+using DataverseRelationship.Plugins.Infrastructure;
+using DataverseRelationship.Plugins.Policies;
+using DataverseRelationship.Plugins.Recalculation;
+
+namespace DataverseRelationship.Plugins.Accounts;
+
+/// <summary>
+/// account, Update, PostOperation (40), synchronous; filters on the relationship inputs (dvr_relationshipsince, the two
+/// sponsors, dvr_hasjointaccountplan, dvr_jointplanreviewedon, dvr_tieroverride, dvr_tieroverrideexpireson).
+/// Reads: the policy, the account and its opportunities.
+/// Writes: the account's changed computed columns (one tagged Update at most) and a dvr_tierchange row when the tier
+/// changes. When the recalculation itself clears an expired override it runs here too and stops at once (the tag),
+/// so a recalculation never starts another.
+/// </summary>
+public sealed class RecalculateOnRelationshipInputChange : PluginBase
+{
+    public RecalculateOnRelationshipInputChange()
+        : base(null, null)
+    {
+    }
+
+    public RecalculateOnRelationshipInputChange(string? unsecureConfiguration, string? secureConfiguration)
+        : base(unsecureConfiguration, secureConfiguration)
+    {
+    }
+
+    protected override void ExecuteStep(ILocalPluginContext context)
+    {
+        var execution = context.ExecutionContext;
+        if (AccountRecalculation.IsRecalculationWrite(execution))
+        {
+            context.Trace("Write by the relationship recalculation (expired override cleared): nothing to recompute.");
+            return;
+        }
+
+        var policy = PolicySource.Read(context.SystemService);
+        AccountRecalculation.Recalculate(context, execution.PrimaryEntityId, policy);
+    }
+}

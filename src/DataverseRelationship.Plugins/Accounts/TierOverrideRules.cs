@@ -1,0 +1,103 @@
+using System;
+using System.Globalization;
+using DataverseRelationship.Engine.Model;
+using DataverseRelationship.Plugins.Infrastructure;
+using DataverseRelationship.Plugins.Mapping;
+using DataverseRelationship.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace DataverseRelationship.Plugins.Accounts;
+
+/// <summary>
+/// The rules for a manual tier override: a reason and an expiry are required, the expiry lies in the future and within
+/// <see cref="MaximumOverrideDays"/>, and only holders of the "Relationship Manager" role may set, change or clear one.
+/// </summary>
+public static class TierOverrideRules
+{
+    /// <summary>
+    /// The longest an override may last. The engine's policy has no field for it yet, so the limit lives here until the
+    /// policy carries one.
+    /// </summary>
+    public const int MaximumOverrideDays = 365;
+
+    /// <summary>Whether the Target touches any of the override columns.</summary>
+    public static bool TouchesOverride(Entity target)
+    {
+        Argument.NotNull(target, nameof(target));
+        return target.Attributes.ContainsKey(AccountTable.TierOverride)
+            || target.Attributes.ContainsKey(AccountTable.TierOverrideReason)
+            || target.Attributes.ContainsKey(AccountTable.TierOverrideExpiresOn);
+    }
+
+    /// <summary>
+    /// Validates the override the row will hold after the save (<paramref name="row"/> = PreImage overlaid with the
+    /// Target), checks the user's role and completes the <paramref name="target"/>: who set it, or cleared companions.
+    /// </summary>
+    public static void Apply(ILocalPluginContext context, Entity target, Entity row, DateTime now)
+    {
+        Argument.NotNull(context, nameof(context));
+        Argument.NotNull(target, nameof(target));
+        Argument.NotNull(row, nameof(row));
+        var userId = context.ExecutionContext.UserId;
+        var tier = ChoiceMapping.ToTier(row.GetChoice(AccountTable.TierOverride), AccountTable.TierOverride);
+        if (!HoldsRelationshipManagerRole(context.SystemService, userId))
+        {
+            throw new InvalidPluginExecutionException(
+                "Only users with the \"" + SecurityTables.RelationshipManagerRole + "\" security role may set, change or remove a tier override (dvr_tieroverride).");
+        }
+
+        if (!tier.HasValue)
+        {
+            // The override is removed: its reason, expiry and author go with it.
+            foreach (var column in new[] { AccountTable.TierOverrideReason, AccountTable.TierOverrideExpiresOn, AccountTable.TierOverrideSetBy })
+            {
+                if (row.Attributes.TryGetValue(column, out var stored) && stored is not null)
+                {
+                    target[column] = null;
+                }
+            }
+
+            context.Trace("Tier override removed.");
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(row.GetAttributeValue<string>(AccountTable.TierOverrideReason)))
+        {
+            throw new InvalidPluginExecutionException("A tier override needs a reason: fill in dvr_tieroverridereason (why the account is set to " + TierNames.Describe(tier.Value) + ").");
+        }
+
+        var expires = row.GetAttributeValue<DateTime?>(AccountTable.TierOverrideExpiresOn)
+            ?? throw new InvalidPluginExecutionException("A tier override needs an expiry date: fill in dvr_tieroverrideexpireson (at most " + MaximumOverrideDays.ToString(CultureInfo.InvariantCulture) + " days ahead).");
+        if (expires <= now)
+        {
+            throw new InvalidPluginExecutionException(
+                "The tier override's expiry dvr_tieroverrideexpireson (" + expires.ToString("u", CultureInfo.InvariantCulture) + ") must be in the future.");
+        }
+
+        if (expires > now.AddDays(MaximumOverrideDays))
+        {
+            throw new InvalidPluginExecutionException(
+                "The tier override's expiry dvr_tieroverrideexpireson (" + expires.ToString("u", CultureInfo.InvariantCulture) + ") is more than "
+                + MaximumOverrideDays.ToString(CultureInfo.InvariantCulture) + " days ahead; choose an earlier date.");
+        }
+
+        target[AccountTable.TierOverrideSetBy] = new EntityReference(SecurityTables.SystemUser, userId);
+        context.Trace("Tier override to " + TierNames.Describe(tier.Value) + " until " + expires.ToString("u", CultureInfo.InvariantCulture) + " accepted.");
+    }
+
+    /// <summary>Whether the user holds the Relationship Manager role: one RetrieveMultiple on role linked to systemuserroles.</summary>
+    public static bool HoldsRelationshipManagerRole(IOrganizationService service, Guid userId)
+    {
+        Argument.NotNull(service, nameof(service));
+        var query = new QueryExpression(SecurityTables.Role)
+        {
+            ColumnSet = new ColumnSet(SecurityTables.RoleId),
+            TopCount = 1,
+        };
+        query.Criteria.AddCondition(SecurityTables.RoleName, ConditionOperator.Equal, SecurityTables.RelationshipManagerRole);
+        var link = query.AddLink(SecurityTables.SystemUserRoles, SecurityTables.RoleId, SecurityTables.RoleId);
+        link.LinkCriteria.AddCondition(SecurityTables.SystemUserId, ConditionOperator.Equal, userId);
+        return service.RetrieveMultiple(query).Entities.Count > 0;
+    }
+}

@@ -1,0 +1,67 @@
+using DataverseRelationship.Plugins.Infrastructure;
+using DataverseRelationship.Plugins.Recalculation;
+using DataverseRelationship.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+
+namespace DataverseRelationship.Plugins.Accounts;
+
+/// <summary>
+/// account, Update, PreOperation (20), synchronous; filters on dvr_tier, dvr_tieroverride, dvr_tieroverridereason and
+/// dvr_tieroverrideexpireson, with a PreImage of those columns.
+/// Reads: the Target, the PreImage and (when the override changes) the user's roles in one query.
+/// Writes (on the Target): dvr_tieroverridesetby for a new or changed override; clears reason, expiry and author when
+/// the override is removed. Rejects an override without a reason or an expiry, an expiry in the past or beyond the
+/// maximum, an override set by a user without the "Relationship Manager" role, and any direct write of a different
+/// dvr_tier that does not come from the recalculation (UpdateRequest tag "dvr-recalculation" from within a plugin).
+/// </summary>
+public sealed class ValidateTierOverride : PluginBase
+{
+    /// <summary>The registered image alias.</summary>
+    public const string PreImageAlias = "PreImage";
+
+    public ValidateTierOverride()
+        : base(null, null)
+    {
+    }
+
+    public ValidateTierOverride(string? unsecureConfiguration, string? secureConfiguration)
+        : base(unsecureConfiguration, secureConfiguration)
+    {
+    }
+
+    protected override void ExecuteStep(ILocalPluginContext context)
+    {
+        var execution = context.ExecutionContext;
+        if (AccountRecalculation.IsRecalculationWrite(execution))
+        {
+            context.Trace("Write by the relationship recalculation: accepted as computed.");
+            return;
+        }
+
+        if (!execution.InputParameters.TryGetValue("Target", out var value) || value is not Entity target)
+        {
+            throw new InvalidPluginExecutionException("ValidateTierOverride expects the account being saved as its Target.");
+        }
+
+        execution.PreEntityImages.TryGetValue(PreImageAlias, out var image);
+        if (target.Attributes.TryGetValue(AccountTable.Tier, out var tier))
+        {
+            object? stored = null;
+            image?.Attributes.TryGetValue(AccountTable.Tier, out stored);
+            if (!EntityValues.SameValue(stored, tier))
+            {
+                throw new InvalidPluginExecutionException(
+                    "The tier (dvr_tier) is set by the relationship rules and cannot be written directly. To set a tier by hand, "
+                    + "set a tier override (dvr_tieroverride) with a reason and an expiry date; a Relationship Manager may do so.");
+            }
+
+            // The same value again: dropped, so nothing downstream sees a tier write.
+            target.Attributes.Remove(AccountTable.Tier);
+        }
+
+        if (TierOverrideRules.TouchesOverride(target))
+        {
+            TierOverrideRules.Apply(context, target, image.Overlay(target), execution.OperationCreatedOn);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+
+namespace DataverseRelationship.Plugins.Mapping;
+
+/// <summary>Values shaped as the solution's columns store them (precision, length), so comparing with a stored value is exact.</summary>
+public static class StoredValues
+{
+    /// <summary>Maximum length of the explanation columns (ntext, 4000).</summary>
+    public const int ExplanationLength = 4000;
+
+    /// <summary>Maximum length of the policy version columns (nvarchar, 100).</summary>
+    public const int PolicyVersionLength = 100;
+
+    /// <summary>Maximum length of dvr_tierchange.dvr_name (nvarchar, 200).</summary>
+    public const int NameLength = 200;
+
+    /// <summary>The largest money amount Dataverse stores.</summary>
+    public const decimal MoneyLimit = 922337203685477m;
+
+    /// <summary>A decimal column with Accuracy 2.</summary>
+    public static decimal Decimal2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>A money column with Accuracy 2, clamped to what Dataverse stores.</summary>
+    public static decimal Money2(decimal value) =>
+        Decimal2(value > MoneyLimit ? MoneyLimit : value < -MoneyLimit ? -MoneyLimit : value);
+
+    /// <summary>Text cut to the column's maximum length (null stays null).</summary>
+    public static string? Text(string? value, int maxLength)
+    {
+        if (value is null || value.Length <= maxLength)
+        {
+            return value;
+        }
+
+        return value.Remove(maxLength - 1) + "…";
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using DataverseRelationship.Engine;
+using DataverseRelationship.Engine.Model;
+using DataverseRelationship.Engine.Policies;
+using DataverseRelationship.Engine.Scoring;
+using DataverseRelationship.Plugins.Infrastructure;
+using DataverseRelationship.Plugins.Mapping;
+using DataverseRelationship.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace DataverseRelationship.Plugins.Recalculation;
+
+/// <summary>What one account recalculation did.</summary>
+public sealed record RecalculationOutcome
+{
+    public Guid AccountId { get; init; }
+
+    /// <summary>The account's stored columns changed (one Update was written).</summary>
+    public bool Changed { get; init; }
+
+    /// <summary>The effective tier changed (a dvr_tierchange row was written).</summary>
+    public bool TierChanged { get; init; }
+
+    public AccountAssessment Assessment { get; init; } = new AccountAssessment();
+}
+
+/// <summary>
+/// The shared account recalculation every step and Custom API uses. Reads the account (one Retrieve, unless the
+/// caller already holds the row) and its opportunities (one paged query with every needed column), runs the engine
+/// at the operation's time, then writes only the columns whose values change, in at most one Update through the
+/// SYSTEM service tagged <see cref="RecalculationTag"/>, and one dvr_tierchange row when the effective tier changes.
+/// </summary>
+public static class AccountRecalculation
+{
+    /// <summary>The UpdateRequest tag (SharedVariables["tag"] in the steps it triggers) that marks a recalculation write.</summary>
+    public const string RecalculationTag = "dvr-recalculation";
+
+    /// <summary>The shared variable Dataverse passes the request's tag in.</summary>
+    public const string TagVariable = "tag";
+
+    /// <summary>Opportunities per page (the platform's maximum).</summary>
+    public const int PageSize = 5000;
+
+    /// <summary>Whether the executing step was triggered by a recalculation write (tag set, and from within a plugin).</summary>
+    public static bool IsRecalculationWrite(IPluginExecutionContext context)
+    {
+        Argument.NotNull(context, nameof(context));
+        return context.ParentContext != null
+            && context.SharedVariables.TryGetValue(TagVariable, out var tag)
+            && string.Equals(tag as string, RecalculationTag, StringComparison.Ordinal);
+    }
+
+    /// <summary>Recomputes one account and writes what changed.</summary>
+    /// <param name="context">The plugin execution.</param>
+    /// <param name="accountId">The account.</param>
+    /// <param name="policy">The policy in force.</param>
+    /// <param name="account">The account row with <see cref="AccountMapping.ReadColumns"/> when the caller already read it; null to read it here.</param>
+    /// <param name="keyContactCount">A key-contact count just recounted; null to keep the stored one.</param>
+    public static RecalculationOutcome Recalculate(ILocalPluginContext context, Guid accountId, RelationshipPolicy policy, Entity? account = null, int? keyContactCount = null)
+    {
+        Argument.NotNull(context, nameof(context));
+        Argument.NotNull(policy, nameof(policy));
+        var service = context.SystemService;
+        var asOf = context.ExecutionContext.OperationCreatedOn;
+        account ??= service.Retrieve(AccountTable.LogicalName, accountId, new ColumnSet(AccountMapping.ReadColumns));
+        var opportunities = ReadOpportunities(service, accountId, asOf);
+
+        var facts = AccountMapping.ToFacts(account, asOf, keyContactCount);
+        var assessment = RelationshipEngine.AssessAccount(facts, opportunities, asOf, policy);
+        var desired = AccountMapping.ToColumns(assessment, accountId, facts.KeyContactCount);
+        var changes = desired.ChangesFrom(account);
+        if (changes is not null)
+        {
+            changes[AccountTable.ScoresCalculatedOn] = asOf;
+            var update = new UpdateRequest { Target = changes };
+            update.Parameters[TagVariable] = RecalculationTag;
+            service.Execute(update);
+        }
+
+        var tierChanged = assessment.TierChange is not null;
+        if (tierChanged)
+        {
+            service.Create(AccountMapping.ToTierChangeRow(assessment, accountId, account.GetAttributeValue<string>(AccountTable.Name)));
+        }
+
+        context.Trace("Account " + accountId.ToString("D") + ": " + opportunities.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + " opportunities, health " + assessment.Health.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + ", tier " + TierNames.Describe(assessment.EffectiveTier)
+            + (changes is null ? "; nothing changed, nothing written." : "; wrote " + string.Join(", ", changes.Attributes.Keys) + ".")
+            + (tierChanged ? " Tier change recorded." : string.Empty));
+        return new RecalculationOutcome { AccountId = accountId, Changed = changes is not null, TierChanged = tierChanged, Assessment = assessment };
+    }
+
+    /// <summary>Every opportunity of the account, one paged query with every column the engine needs.</summary>
+    public static List<OpportunityFacts?> ReadOpportunities(IOrganizationService service, Guid accountId, DateTime asOf)
+    {
+        Argument.NotNull(service, nameof(service));
+        var query = new QueryExpression(OpportunityTable.LogicalName)
+        {
+            ColumnSet = new ColumnSet(OpportunityMapping.FactColumns),
+            PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
+        };
+        query.Criteria.AddCondition(OpportunityTable.ParentAccountId, ConditionOperator.Equal, accountId);
+        query.AddOrder(OpportunityTable.Id, OrderType.Ascending);
+
+        var result = new List<OpportunityFacts?>();
+        while (true)
+        {
+            var page = service.RetrieveMultiple(query);
+            foreach (var row in page.Entities)
+            {
+                result.Add(OpportunityMapping.ToFacts(row, asOf));
+            }
+
+            if (!page.MoreRecords)
+            {
+                return result;
+            }
+
+            query.PageInfo.PageNumber++;
+            query.PageInfo.PagingCookie = page.PagingCookie;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Globalization;
+using DataverseRelationship.Plugins.Infrastructure;
+using DataverseRelationship.Plugins.Mapping;
+using DataverseRelationship.Plugins.Policies;
+using DataverseRelationship.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace DataverseRelationship.Plugins.Recalculation;
+
+/// <summary>
+/// Custom API dvr_RecalculateAccounts (unbound), main operation: recomputes one page of active accounts in id order,
+/// so scheduled runs age the scores and end expired overrides. Resumable (the token is the last account id done) and
+/// safe to rerun (a recomputation that changes nothing writes nothing).
+/// Reads: PageSize (default 250, 1–5000) and ContinuationToken; one query for the page of accounts (with every
+/// account column needed, so no account is read again), the policy once, and per account its opportunities.
+/// Writes: per account its changed computed columns (one tagged Update at most) and a dvr_tierchange row when its tier
+/// changes; response Processed, Changed, NextContinuationToken (empty when done) and MoreRecords.
+/// </summary>
+public sealed class RecalculateAccountsApi : PluginBase
+{
+    /// <summary>Accounts per page when the caller gives no PageSize.</summary>
+    public const int DefaultPageSize = 250;
+
+    /// <summary>The largest PageSize accepted.</summary>
+    public const int MaximumPageSize = 5000;
+
+    public RecalculateAccountsApi()
+        : base(null, null)
+    {
+    }
+
+    public RecalculateAccountsApi(string? unsecureConfiguration, string? secureConfiguration)
+        : base(unsecureConfiguration, secureConfiguration)
+    {
+    }
+
+    protected override void ExecuteStep(ILocalPluginContext context)
+    {
+        var execution = context.ExecutionContext;
+        var pageSize = DefaultPageSize;
+        if (execution.InputParameters.TryGetValue(CustomApis.PageSizeParameter, out var size) && size is int requested)
+        {
+            if (requested < 1 || requested > MaximumPageSize)
+            {
+                throw new InvalidPluginExecutionException(
+                    CustomApis.PageSizeParameter + " must be between 1 and " + MaximumPageSize.ToString(CultureInfo.InvariantCulture)
+                    + " (was " + requested.ToString(CultureInfo.InvariantCulture) + ").");
+            }
+
+            pageSize = requested;
+        }
+
+        Guid? after = null;
+        if (execution.InputParameters.TryGetValue(CustomApis.ContinuationTokenParameter, out var token) && token is string text && text.Length > 0)
+        {
+            if (!Guid.TryParse(text, out var last))
+            {
+                throw new InvalidPluginExecutionException(
+                    CustomApis.ContinuationTokenParameter + " '" + text + "' is not a token this API returned; pass the NextContinuationToken of the previous page, or nothing to start over.");
+            }
+
+            after = last;
+        }
+
+        var query = new QueryExpression(AccountTable.LogicalName)
+        {
+            ColumnSet = new ColumnSet(AccountMapping.ReadColumns),
+            PageInfo = new PagingInfo { Count = pageSize, PageNumber = 1 },
+        };
+        query.Criteria.AddCondition(AccountTable.StateCode, ConditionOperator.Equal, 0);
+        if (after.HasValue)
+        {
+            query.Criteria.AddCondition(AccountTable.Id, ConditionOperator.GreaterThan, after.Value);
+        }
+
+        query.AddOrder(AccountTable.Id, OrderType.Ascending);
+        var page = context.SystemService.RetrieveMultiple(query);
+
+        var processed = 0;
+        var changed = 0;
+        if (page.Entities.Count > 0)
+        {
+            var policy = PolicySource.Read(context.SystemService);
+            foreach (var account in page.Entities)
+            {
+                var outcome = AccountRecalculation.Recalculate(context, account.Id, policy, account);
+                processed++;
+                changed += outcome.Changed ? 1 : 0;
+            }
+        }
+
+        var more = page.MoreRecords && page.Entities.Count > 0;
+        execution.OutputParameters[CustomApis.ProcessedParameter] = processed;
+        execution.OutputParameters[CustomApis.ChangedParameter] = changed;
+        execution.OutputParameters[CustomApis.NextContinuationTokenParameter] = more ? page.Entities[page.Entities.Count - 1].Id.ToString("D") : string.Empty;
+        execution.OutputParameters[CustomApis.MoreRecordsParameter] = more;
+        context.Trace("Recomputed " + processed.ToString(CultureInfo.InvariantCulture) + " accounts, " + changed.ToString(CultureInfo.InvariantCulture) + " changed; more: " + more + ".");
+    }
+}

@@ -189,8 +189,12 @@ public static partial class SolutionValidator
 
             Match(m, roots, 9, source.OptionSets.Select(o => o.Name), "choice", byName: true);
             Match(m, roots, 380, source.EnvironmentVariables.Select(v => v.SchemaName), "environment variable definition", byName: true);
-            Match(m, roots, 60, source.Forms.Select(f => f.Id.ToString()), "form", byName: false);
-            Match(m, roots, 26, source.Views.Select(v => v.Id.ToString()), "view", byName: false);
+            // Forms and views of a new table come along with it (behavior 0); those added to an existing table are root components.
+            bool OfExistingTable(string table) => source.FindTable(table) is { DefinesTable: false };
+            Match(m, roots, 60, source.Forms.Where(f => OfExistingTable(f.Table)).Select(f => f.Id.ToString()), "form", byName: false,
+                source.Forms.Select(f => f.Id.ToString()));
+            Match(m, roots, 26, source.Views.Where(v => OfExistingTable(v.Table)).Select(v => v.Id.ToString()), "view", byName: false,
+                source.Views.Select(v => v.Id.ToString()));
             Match(m, roots, 29, source.Flows.Select(f => f.Id.ToString()), "flow", byName: false);
             Match(m, roots, 90, source.PluginAssemblies.SelectMany(a => a.PluginTypes).Select(t => t.Id.ToString()), "plugin type", byName: false);
             Match(m, roots, 91, source.PluginAssemblies.Select(a => a.Id.ToString()), "plugin assembly", byName: false);
@@ -216,9 +220,11 @@ public static partial class SolutionValidator
             }
         }
 
-        private void Match(SolutionManifest m, IReadOnlyList<RootComponent> roots, int type, IEnumerable<string> defined, string what, bool byName)
+        private void Match(SolutionManifest m, IReadOnlyList<RootComponent> roots, int type, IEnumerable<string> defined, string what, bool byName,
+            IEnumerable<string>? alsoAllowed = null)
         {
             var definedSet = defined.Select(d => d.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+            var allowed = (alsoAllowed ?? []).Select(d => d.ToLowerInvariant()).Concat(definedSet).ToHashSet(StringComparer.Ordinal);
             var declared = roots.Where(r => r.Type == type)
                 .Select(r => (byName ? r.SchemaName : r.Id?.ToString())?.ToLowerInvariant() ?? "(unnamed)").ToHashSet(StringComparer.Ordinal);
             foreach (var missing in definedSet.Except(declared).Order(StringComparer.Ordinal))
@@ -226,7 +232,7 @@ public static partial class SolutionValidator
                 Add(FindingKind.InvalidManifest, m.File, $"{what} {missing} has no root component of type {type}.");
             }
 
-            foreach (var extra in declared.Except(definedSet).Order(StringComparer.Ordinal))
+            foreach (var extra in declared.Except(allowed).Order(StringComparer.Ordinal))
             {
                 Add(FindingKind.InvalidManifest, m.File, $"root component {what} {extra} (type {type}) is not in the solution source.");
             }

@@ -371,6 +371,31 @@ public sealed class SolutionValidationTests
 
         AssertFinding(findings, FindingKind.InvalidManifest, "choice dvr_priceband has no root component of type 9");
     }
+
+    [Fact]
+    public void A_column_added_to_an_existing_table_without_a_root_component_is_reported()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        var solution = copy.Read("Other/Solution.xml");
+        var line = Regex.Match(solution, "<RootComponent type=\"2\" id=\"[^\"]+\" schemaName=\"dvr_churnrisk\" behavior=\"0\" />").Value;
+        copy.Replace("Other/Solution.xml", line, "");
+
+        var findings = Validate(copy);
+
+        AssertFinding(findings, FindingKind.InvalidManifest, "column dvr_churnrisk is added to 1 existing table(s) but has 0 root component(s) of type 2");
+    }
+
+    [Fact]
+    public void A_root_component_without_its_source_is_reported()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        var step = copy.FileContaining("SdkMessageProcessingSteps", "RecountKeyContacts: Create of contact");
+        File.Delete(Path.Combine(copy.Root, step));
+
+        var findings = Validate(copy);
+
+        AssertFinding(findings, FindingKind.InvalidManifest, $"root component step {Path.GetFileNameWithoutExtension(step).Trim('{', '}')} (type 92) is not in the solution source");
+    }
 }
 
 /// <summary>A plugin the platform cannot create: its only constructor takes an int.</summary>

@@ -49,6 +49,17 @@ function Invoke-Step([string[]]$Command) {
     if ($LASTEXITCODE -ne 0) { Stop-Script "$executable exited with code $LASTEXITCODE" }
 }
 
+# Runs the project's packer (pack, verify-assembly, verify-package): a prebuilt
+# DataverseRelationship.SolutionPackager.dll when PACKER_DLL names one, else through dotnet run.
+function Invoke-Packer([string[]]$Arguments) {
+    if ($env:PACKER_DLL) {
+        Invoke-Step (@('dotnet', $env:PACKER_DLL) + $Arguments)
+    }
+    else {
+        Invoke-Step (@('dotnet', 'run', '--project', $script:PackerProject, '-c', 'Release', '--') + $Arguments)
+    }
+}
+
 function Test-Pac {
     return $null -ne (Get-Command pac -ErrorAction SilentlyContinue)
 }

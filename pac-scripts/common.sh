@@ -103,6 +103,16 @@ require_file() {
   fi
 }
 
+# Runs the project's packer (pack, verify-assembly, verify-package): a prebuilt
+# DataverseRelationship.SolutionPackager.dll when PACKER_DLL names one, else through dotnet run.
+packer() {
+  if [ -n "${PACKER_DLL:-}" ]; then
+    run dotnet "$PACKER_DLL" "$@"
+  else
+    run dotnet run --project "$PACKER_PROJECT" -c Release -- "$@"
+  fi
+}
+
 # solution_field NAME: the text of <NAME> in the source's Other/Solution.xml (UniqueName, Version).
 solution_field() {
   local file="$SOURCE_DIR/Other/Solution.xml" line

@@ -2,7 +2,8 @@
 .SYNOPSIS
 Imports the managed zip into the environment of the current pac auth profile (see auth.ps1).
 .DESCRIPTION
-Activates plugins and publishes, with the deployment settings file. Refuses a TEST-DO-NOT-IMPORT package.
+Activates plugins and publishes, with the deployment settings file. Refuses a TEST-DO-NOT-IMPORT package and any
+zip whose plugin assembly was not built against the official SDK (the packer's verify-package runs first).
 .EXAMPLE
 pac-scripts/import.ps1 -DryRun
 #>
@@ -18,6 +19,9 @@ if ((Split-Path -Leaf $Zip) -like '*TEST-DO-NOT-IMPORT*') {
 }
 Assert-File $Zip 'the solution zip' 'run pac-scripts/pack.ps1 first or pass -Zip'
 Assert-File $SettingsFile 'the deployment settings file' 'run pac-scripts/create-settings.ps1 first and fill in its values, or pass -SettingsFile'
+Assert-Dotnet
+Set-Location $RepoRoot
+Invoke-Packer @('verify-package', '--zip', $Zip)
 Assert-Pac
 $arguments = @('pac', 'solution', 'import', '--path', $Zip, '--activate-plugins', '--publish-changes', '--async', '--settings-file', $SettingsFile)
 if ($StageAndUpgrade) { $arguments += '--stage-and-upgrade' }

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Imports the managed zip into the environment of the current pac auth profile (see auth.sh), activating plugins
-# and publishing, with the deployment settings file. Refuses a TEST-DO-NOT-IMPORT package.
+# and publishing, with the deployment settings file. Refuses a TEST-DO-NOT-IMPORT package and any zip whose plugin
+# assembly was not built against the official SDK (the packer's verify-package runs first).
 # Usage: pac-scripts/import.sh [--zip Z] [--settings-file out/deployment-settings.json] [--stage-and-upgrade] [--source solution/src] [--out out] [--dry-run]
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-usage() { sed -n '2,4p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,5p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 zip=""
 settings=""
@@ -32,6 +33,9 @@ case "$(basename "$zip")" in
 esac
 require_file "$zip" "the solution zip" "run pac-scripts/pack.sh first or pass --zip"
 require_file "$settings" "the deployment settings file" "run pac-scripts/create-settings.sh first and fill in its values, or pass --settings-file"
+require_dotnet
+cd "$REPO_ROOT"
+packer verify-package --zip "$zip"
 require_pac
 args=(pac solution import --path "$zip" --activate-plugins --publish-changes --async --settings-file "$settings")
 if [ "$upgrade" = 1 ]; then

@@ -31,7 +31,7 @@ if (-not $DryRun) {
 
 if (-not $TestPackage -and (Test-Pac)) {
     # pac knows nothing of the stand-in: check the assembly first, then map it over the source's copy.
-    Invoke-Step @('dotnet', 'run', '--project', $PackerProject, '-c', 'Release', '--', 'verify-assembly', '--assembly', $PluginAssembly)
+    Invoke-Packer @('verify-assembly', '--assembly', $PluginAssembly)
     $map = Join-Path $Out 'pack-map.xml'
     if ($DryRun) {
         Write-Output "# $map maps PluginAssemblies/**/DataverseRelationship.Plugins.dll to $PluginAssembly"
@@ -50,8 +50,7 @@ if (-not $TestPackage -and (Test-Pac)) {
 }
 else {
     if (-not $TestPackage) { Write-Note "pac is not on PATH: packing with the project's own packer" }
-    $arguments = @('dotnet', 'run', '--project', $PackerProject, '-c', 'Release', '--', 'pack', '--source', $Source,
-        '--assembly', $PluginAssembly, '--out', $Out, '--type', $Type)
+    $arguments = @('pack', '--source', $Source, '--assembly', $PluginAssembly, '--out', $Out, '--type', $Type)
     if ($TestPackage) { $arguments += '--test-package' }
-    Invoke-Step $arguments
+    Invoke-Packer $arguments
 }

@@ -44,7 +44,7 @@ fi
 
 if [ "$test_package" = 0 ] && command -v pac >/dev/null 2>&1; then
   # pac knows nothing of the stand-in: check the assembly first, then map it over the source's copy.
-  run dotnet run --project "$PACKER_PROJECT" -c Release -- verify-assembly --assembly "$PLUGIN_ASSEMBLY"
+  packer verify-assembly --assembly "$PLUGIN_ASSEMBLY"
   map="$OUT_DIR/pack-map.xml"
   if [ "$DRY_RUN" = 1 ]; then
     printf '# %s maps PluginAssemblies/**/DataverseRelationship.Plugins.dll to %s\n' "$map" "$PLUGIN_ASSEMBLY"
@@ -70,5 +70,5 @@ else
   if [ "$test_package" = 1 ]; then
     args+=(--test-package)
   fi
-  run dotnet run --project "$PACKER_PROJECT" -c Release -- "${args[@]}"
+  packer "${args[@]}"
 fi

@@ -23,6 +23,6 @@ if (-not $NoBuild) {
 if (-not $DryRun -or $NoBuild) {
     Assert-File $PluginFile 'the plugin assembly' "build it with dotnet build $PluginProject -c Release -f net462 -p:XrmSdk=Official or pass -PluginFile"
 }
-Invoke-Step @('dotnet', 'run', '--project', $PackerProject, '-c', 'Release', '--', 'verify-assembly', '--assembly', $PluginFile)
+Invoke-Packer @('verify-assembly', '--assembly', $PluginFile)
 Assert-Pac
 Invoke-Step @('pac', 'plugin', 'push', '--pluginId', $PluginId, '--pluginFile', $PluginFile)

@@ -35,6 +35,6 @@ fi
 if [ "$DRY_RUN" = 0 ] || [ "$build" = 0 ]; then
   require_file "$plugin_file" "the plugin assembly" "build it with dotnet build $PLUGIN_PROJECT -c Release -f net462 -p:XrmSdk=Official or pass --plugin-file"
 fi
-run dotnet run --project "$PACKER_PROJECT" -c Release -- verify-assembly --assembly "$plugin_file"
+packer verify-assembly --assembly "$plugin_file"
 require_pac
 run pac plugin push --pluginId "$plugin_id" --pluginFile "$plugin_file"

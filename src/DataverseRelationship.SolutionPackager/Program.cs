@@ -20,6 +20,7 @@ public static class Program
           DataverseRelationship.SolutionPackager pack --source <folder> --assembly <dll> [--assembly <dll> ...] --out <folder>
                                                       [--type Unmanaged|Managed|Both] [--test-package]
           DataverseRelationship.SolutionPackager verify-assembly --assembly <dll> [--test-package]
+          DataverseRelationship.SolutionPackager verify-package --zip <zip>
           DataverseRelationship.SolutionPackager validate --source <folder>
 
         pack             packs the unpacked solution (pac layout) into <UniqueName>_<Version>.zip and/or
@@ -28,6 +29,7 @@ public static class Program
         verify-assembly  checks that a plugin assembly may be deployed: it references
                          Microsoft.Xrm.Sdk, Version=9.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35 and not
                          the offline stand-in, is strong-name signed and targets .NET Framework 4.6.2.
+        verify-package   checks a zip before import: not a test package, every plugin assembly in it deployable.
         validate         checks the unpacked solution's consistency (the Source validator) and lists every finding.
         --test-package   accept an assembly built against the offline SDK stand-in; the zips are named
                          *_TEST-DO-NOT-IMPORT* and their description says DO NOT IMPORT.
@@ -54,8 +56,9 @@ public static class Program
             {
                 "pack" => Pack(options, output, error),
                 "verify-assembly" => VerifyAssembly(options, output, error),
+                "verify-package" => VerifyPackage(options, output, error),
                 "validate" => Validate(options, output, error),
-                _ => throw new CommandLineException($"unknown command '{args[0]}' (expected pack, verify-assembly or validate)"),
+                _ => throw new CommandLineException($"unknown command '{args[0]}' (expected pack, verify-assembly, verify-package or validate)"),
             };
         }
         catch (CommandLineException e)
@@ -150,6 +153,24 @@ public static class Program
             return 0;
         }
         error.WriteLine($"error: assembly: refusing '{path}' ({facts.FullName}): {string.Join("; ", problems)}");
+        return Failure;
+    }
+
+    private static int VerifyPackage(CommandLine options, TextWriter output, TextWriter error)
+    {
+        options.Allow("--zip");
+        var path = options.Single("--zip");
+        if (!File.Exists(path))
+        {
+            throw new CommandLineException($"--zip: file '{path}' does not exist");
+        }
+        var problems = PackageVerifier.ImportProblems(path);
+        if (problems.Count == 0)
+        {
+            output.WriteLine($"importable: {path}");
+            return 0;
+        }
+        error.WriteLine($"error: zip: '{path}' must not be imported: {string.Join("; ", problems)}");
         return Failure;
     }
 

@@ -25,10 +25,10 @@ internal sealed class PacScript : IDisposable
     private readonly TemporaryFolder folder = new();
     private readonly Dictionary<string, string> environment = new(StringComparer.Ordinal);
 
-    public PacScript(bool withPac)
+    public PacScript(bool withPac, bool withDotnet = false)
     {
         var tools = Directory.CreateDirectory(folder.Combine("tools")).FullName;
-        foreach (var tool in Tools)
+        foreach (var tool in withDotnet ? [.. Tools, "dotnet"] : Tools)
         {
             File.CreateSymbolicLink(Path.Combine(tools, tool), Which(tool));
         }

@@ -304,19 +304,52 @@ public sealed class PacScriptTests
     }
 
     [Fact]
-    public void Import_imports_the_managed_zip_with_plugins_activated_and_the_settings_file()
+    public void Import_dry_run_verifies_the_zip_then_imports_it_with_plugins_activated_and_the_settings_file()
     {
         using var pac = new PacScript(withPac: true);
         var (source, outFolder, zip) = Packed(pac);
         var settings = Path.Combine(outFolder, "deployment-settings.json");
         File.WriteAllText(settings, "{}");
 
-        var dryRun = pac.Run("import.sh", "--source", source, "--out", outFolder, "--dry-run");
-        var upgrade = pac.Run("import.sh", "--source", source, "--out", outFolder, "--stage-and-upgrade");
+        var run = pac.Run("import.sh", "--source", source, "--out", outFolder, "--dry-run");
 
-        Assert.Equal([$"pac solution import --path {zip} --activate-plugins --publish-changes --async --settings-file {settings}"], dryRun.Lines);
-        Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            [
+                $"dotnet run --project src/DataverseRelationship.SolutionPackager -c Release -- verify-package --zip {zip}",
+                $"pac solution import --path {zip} --activate-plugins --publish-changes --async --settings-file {settings}",
+            ],
+            run.Lines);
+        Assert.Empty(pac.PacCalls);
+    }
+
+    [Fact]
+    public void Import_of_an_official_build_runs_pac_after_the_packer_verified_the_zip()
+    {
+        using var pac = new PacScript(withPac: true, withDotnet: true).Set("PACKER_DLL", PackerDll);
+        var (zip, settings) = DeployableZip(pac, testPackage: false);
+
+        var run = pac.Run("import.sh", "--zip", zip, "--settings-file", settings, "--stage-and-upgrade");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("importable: " + zip, run.Output, StringComparison.Ordinal);
         Assert.Equal([$"solution import --path {zip} --activate-plugins --publish-changes --async --settings-file {settings} --stage-and-upgrade"], pac.PacCalls);
+    }
+
+    [Fact]
+    public void Import_refuses_a_renamed_test_package_because_of_what_is_inside()
+    {
+        using var pac = new PacScript(withPac: true, withDotnet: true).Set("PACKER_DLL", PackerDll);
+        var (testZip, settings) = DeployableZip(pac, testPackage: true);
+        var renamed = pac.Folder.Combine("DataverseRelationship_1.2.3.4_managed.zip");
+        File.Move(testZip, renamed);
+
+        var run = pac.Run("import.sh", "--zip", renamed, "--settings-file", settings);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("must not be imported", run.Error, StringComparison.Ordinal);
+        Assert.Contains("TEST PACKAGE", run.Error, StringComparison.Ordinal);
+        Assert.Empty(pac.PacCalls);
     }
 
     [Fact]
@@ -377,6 +410,24 @@ public sealed class PacScriptTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
+    private static string PackerDll => typeof(DataverseRelationship.SolutionPackager.Program).Assembly.Location;
+
+    /// <summary>A real managed zip: an official-shaped signed assembly, or for a test package the stand-in build.</summary>
+    private static (string Zip, string Settings) DeployableZip(PacScript pac, bool testPackage)
+    {
+        var assembly = testPackage
+            ? Repository.StandInPluginAssembly
+            : EmittedAssembly.Write(Directory.CreateDirectory(pac.Folder.Combine("official")).FullName, "DataverseRelationship.Plugins",
+                [EmittedAssembly.OfficialXrmSdk], EmittedAssembly.NetFramework462, Signing.StrongName);
+        var source = new SolutionSourceFixture(pac.Folder.Combine("src"),
+            DataverseRelationship.SolutionPackager.Packing.PluginAssemblyInspector.Inspect(assembly).PublicKeyToken);
+        var result = DataverseRelationship.SolutionPackager.Packing.SolutionPacker.Pack(new DataverseRelationship.SolutionPackager.Packing.PackRequest(
+            source.Root, [assembly], pac.Folder.Combine("out"), DataverseRelationship.SolutionPackager.Packing.PackageType.Managed, testPackage));
+        var settings = pac.Folder.Combine("settings.json");
+        File.WriteAllText(settings, "{}");
+        return (result.Zips[0].Path, settings);
     }
 
     private static string PluginAssembly =>

@@ -14,7 +14,7 @@ internal static class HtmlReportAssets
         main { padding:20px 32px 40px; max-width:1280px; }
         section { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:16px 20px; margin:0 0 18px; }
         h2 { margin:0 0 12px; font-size:16px; }
-        .kpis { display:grid; grid-template-columns:repeat(auto-fill,minmax(150px,1fr)); gap:12px; background:none; border:0; padding:0; }
+        .kpis { display:grid; grid-template-columns:repeat(auto-fill,minmax(130px,1fr)); gap:12px; background:none; border:0; padding:0; }
         .kpi { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:12px 14px; }
         .kpi .value { font-size:24px; font-weight:600; }
         .kpi .label { color:var(--muted); font-size:12px; text-transform:uppercase; letter-spacing:.04em; }
@@ -24,6 +24,7 @@ internal static class HtmlReportAssets
         figure { margin:0; }
         figcaption { font-weight:600; margin-bottom:4px; }
         .chart svg { display:block; width:100%; height:auto; }
+        .chart.bars svg { max-width:680px; }
         .chart text { font:11px system-ui,sans-serif; fill:var(--ink); }
         .chart .axis { stroke:var(--line); }
         .chart .muted { fill:var(--muted); }
@@ -36,6 +37,8 @@ internal static class HtmlReportAssets
         .band-poor { color:var(--bad); font-weight:600; } .band-fair { color:#b7791f; } .band-good { color:var(--ok); }
         .timelines { display:grid; grid-template-columns:repeat(2,1fr); gap:14px; }
         .note { color:var(--muted); font-size:12px; }
+        .scroll { overflow-x:auto; }
+        td.explain { min-width:280px; }
         #report-status { color:var(--muted); font-size:12px; margin:0 0 12px; }
         #report-status[data-status="error"] { color:var(--bad); font-weight:600; }
         @media (max-width: 900px) { .row, .grid, .timelines { grid-template-columns:1fr; } }
@@ -67,7 +70,7 @@ internal static class HtmlReportAssets
           }
           function fmt(n) { return Number(n).toLocaleString('en-US'); }
           function bars(container, items, label) {
-            var rowH = 26, left = 190, width = 560, right = 60;
+            var rowH = 26, left = 230, width = 640, right = 60;
             var s = svg(container, width, items.length * rowH + 8, label);
             var max = Math.max.apply(null, items.map(function (i) { return i.value; }).concat([1]));
             items.forEach(function (item, i) {

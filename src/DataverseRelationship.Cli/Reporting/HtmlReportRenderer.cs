@@ -68,7 +68,7 @@ public static class HtmlReportRenderer
         Kpi(writer, "Events rejected", s.EventsRejected, s.EventsRejected > 0, "kpi-rejected");
         writer.Write("</section>\n");
 
-        writer.Write("<div class=\"row\">\n<section><h2>Accounts per tier</h2><div class=\"chart\" id=\"chart-tiers\"></div>\n<table id=\"tier-table\"><tr><th>Tier</th><th class=\"num\">Accounts</th></tr>\n");
+        writer.Write("<div class=\"row\">\n<section><h2>Accounts per tier</h2><div class=\"chart bars\" id=\"chart-tiers\"></div>\n<table id=\"tier-table\"><tr><th>Tier</th><th class=\"num\">Accounts</th></tr>\n");
         foreach (KeyValuePair<RelationshipTierChoice, int> tier in report.TierDistribution())
         {
             writer.Write($"<tr><td>{TierBadge(tier.Key)}</td><td class=\"num\" data-tier=\"{E(ReportText.Key(tier.Key))}\">{tier.Value}</td></tr>\n");
@@ -76,7 +76,7 @@ public static class HtmlReportRenderer
 
         writer.Write("</table></section>\n");
         DealVerdictCounts d = report.Deals;
-        writer.Write("<section><h2>Deals against the tier rule</h2><div class=\"chart\" id=\"chart-verdicts\"></div>\n<table id=\"verdict-table\"><tr><th>Verdict</th><th class=\"num\">Deals</th></tr>\n");
+        writer.Write("<section><h2>Deals against the tier rule</h2><div class=\"chart bars\" id=\"chart-verdicts\"></div>\n<table id=\"verdict-table\"><tr><th>Verdict</th><th class=\"num\">Deals</th></tr>\n");
         foreach ((string label, long count) in Verdicts(d))
         {
             writer.Write($"<tr><td>{E(label)}</td><td class=\"num\">{E(ReportText.Count(count))}</td></tr>\n");
@@ -84,7 +84,7 @@ public static class HtmlReportRenderer
 
         writer.Write($"<tr><th>Total</th><th class=\"num\">{E(ReportText.Count(d.Total))}</th></tr></table></section>\n</div>\n");
 
-        writer.Write("<section><h2>Customer games</h2><div class=\"chart\" id=\"chart-games\"></div></section>\n");
+        writer.Write("<section><h2>Customer games</h2><div class=\"chart bars\" id=\"chart-games\"></div></section>\n");
 
         writer.Write("<section><h2>Score distributions</h2><div class=\"grid\">\n");
         IReadOnlyList<ScoreHistogram> histograms = ScoreHistogram.For(report);
@@ -156,16 +156,16 @@ public static class HtmlReportRenderer
 
     private static void WriteAccounts(TextWriter writer, RunReport report, int max)
     {
-        writer.Write($"<section><h2>All accounts ({report.Accounts.Count})</h2>\n<table id=\"accounts\"><tr><th>Account</th><th>Tier</th><th>Eligible</th><th class=\"num\">Health</th><th>Band</th><th>Trend</th><th class=\"num\">Reciprocity</th><th class=\"num\">Autonomy</th><th class=\"num\">Integrity</th><th class=\"num\">Loyalty</th><th class=\"num\">Fairness</th><th class=\"num\">Lifetime value</th><th class=\"num\">Churn</th><th class=\"num\">Confidence</th><th>Explanation</th></tr>\n");
+        writer.Write($"<section><h2>All accounts ({report.Accounts.Count})</h2>\n<div class=\"scroll\"><table id=\"accounts\"><tr><th>Account</th><th>Tier</th><th>Eligible</th><th class=\"num\">Health</th><th>Band</th><th>Trend</th><th class=\"num\">Reciprocity</th><th class=\"num\">Autonomy</th><th class=\"num\">Integrity</th><th class=\"num\">Loyalty</th><th class=\"num\">Fairness</th><th class=\"num\">Lifetime value</th><th class=\"num\">Churn</th><th class=\"num\">Confidence</th><th>Explanation</th></tr>\n");
         foreach (AccountResult a in report.Accounts.OrderByDescending(a => a.Tier).ThenByDescending(a => a.HealthScore ?? 0m).ThenBy(a => a.Name, StringComparer.Ordinal).Take(max))
         {
             RelationshipScores? sc = a.Scores;
             writer.Write($"<tr class=\"account\"><td>{E(a.Name)}</td><td>{TierBadge(a.Tier)}</td><td>{E(ReportText.Tier(a.EligibleTier))}</td><td class=\"num\">{E(ReportText.Score(a.HealthScore))}</td><td class=\"{BandClass(a.HealthBand)}\">{E(ReportText.Label(a.HealthBand))}</td><td>{E(ReportText.Label(a.HealthTrend))}</td>");
             writer.Write($"<td class=\"num\">{E(ReportText.Score(sc?.Reciprocity))}</td><td class=\"num\">{E(ReportText.Score(sc?.Autonomy))}</td><td class=\"num\">{E(ReportText.Score(sc?.Integrity))}</td><td class=\"num\">{E(ReportText.Score(sc?.Loyalty))}</td><td class=\"num\">{E(ReportText.Score(sc?.Fairness))}</td>");
-            writer.Write($"<td class=\"num\">{E(ReportText.Money(a.LifetimeValue))}</td><td class=\"num\">{E(ReportText.Score(a.ChurnRisk))}</td><td class=\"num\">{E(ReportText.Score(a.Confidence))}</td><td>{E(a.Explanation)}</td></tr>\n");
+            writer.Write($"<td class=\"num\">{E(ReportText.Money(a.LifetimeValue))}</td><td class=\"num\">{E(ReportText.Score(a.ChurnRisk))}</td><td class=\"num\">{E(ReportText.Score(a.Confidence))}</td><td class=\"explain\">{E(a.Explanation)}</td></tr>\n");
         }
 
-        writer.Write("</table>");
+        writer.Write("</table></div>");
         if (report.Accounts.Count > max)
         {
             writer.Write($"<p class=\"note\">{report.Accounts.Count - max} more accounts are in the JSON report.</p>");

@@ -237,19 +237,25 @@ public static class SampleDataSet
             }
 
             DateTime close = at.AddDays(terms.CycleDays).AddHours(_random.Next(1, 8));
+            DateTime midway = at.AddDays(terms.CycleDays / 2.0);
+            if (midway >= End)
+            {
+                return;
+            }
+
             if (profile == SampleAccountProfile.GamePlayer && n % 3 == 1)
             {
                 var squeeze = new Entity(OpportunityTable.LogicalName, id);
                 squeeze[OpportunityTable.DiscountPercentage] = terms.DiscountPercentage + 5m;
                 squeeze[OpportunityTable.ProcurementTactics] = DealTerms.Choices(
                     terms.Tactics.Select(t => (int)t).Append((int)ProcurementTacticChoice.EarlyRenegotiation));
-                Events.Add(DataSetEvent.Update(at.AddDays(terms.CycleDays / 2.0), squeeze));
+                Events.Add(DataSetEvent.Update(midway, squeeze));
             }
             else if (profile == SampleAccountProfile.Climber && n % 4 == 2)
             {
                 var revised = new Entity(OpportunityTable.LogicalName, id);
                 revised[OpportunityTable.EstimatedValue] = new Money(decimal.Round(terms.EstimatedValue * 1.15m, 2));
-                Events.Add(DataSetEvent.Update(at.AddDays(terms.CycleDays / 2.0), revised));
+                Events.Add(DataSetEvent.Update(midway, revised));
             }
 
             if (close >= End)

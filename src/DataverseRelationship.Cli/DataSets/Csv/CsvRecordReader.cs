@@ -68,6 +68,7 @@ public static class CsvRecordReader
         bool quoted = false;
         bool afterQuote = false;
         bool fieldStart = true;
+        int quoteLine = line;
         while (true)
         {
             int c = reader.Read();
@@ -75,7 +76,7 @@ public static class CsvRecordReader
             {
                 if (c == -1)
                 {
-                    throw new CsvFormatException(line, "a quoted field is not closed before the end of the file");
+                    throw new CsvFormatException(quoteLine, "a quoted field is not closed before the end of the file");
                 }
 
                 if (c == '"')
@@ -126,6 +127,7 @@ public static class CsvRecordReader
                     return reader.Peek() == -1;
                 case '"' when fieldStart:
                     quoted = true;
+                    quoteLine = line;
                     fieldStart = false;
                     continue;
                 case '"':

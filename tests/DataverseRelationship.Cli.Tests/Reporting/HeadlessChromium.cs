@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace DataverseRelationship.Cli.Tests.Reporting;
+
+/// <summary>Runs headless Chromium on a local file: the DOM after the scripts ran, its console output, a screenshot.</summary>
+public static class HeadlessChromium
+{
+    private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+
+    /// <summary>The browser on PATH (or in CHROMIUM_PATH), or null.</summary>
+    public static string? Find()
+    {
+        string? configured = Environment.GetEnvironmentVariable("CHROMIUM_PATH");
+        if (!string.IsNullOrEmpty(configured) && File.Exists(configured))
+        {
+            return configured;
+        }
+
+        IEnumerable<string> folders = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return folders.SelectMany(f => Names.Select(n => Path.Combine(f, n))).FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>The browser, or a failed test saying how to get one (in CI and locally alike).</summary>
+    public static string Require()
+    {
+        string? browser = Find();
+        if (browser is null)
+        {
+            bool ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+            Assert.Fail($"Chromium is required for the HTML report test{(ci ? " in CI" : string.Empty)}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.");
+        }
+
+        return browser!;
+    }
+
+    /// <summary>Loads the page and returns the serialised DOM and the browser's log (console messages included).</summary>
+    public static (string Dom, string Log) DumpDom(string browser, string htmlFile, string profileFolder)
+        => Run(browser, profileFolder, ["--enable-logging=stderr", "--v=0", "--dump-dom", new Uri(htmlFile).AbsoluteUri]);
+
+    /// <summary>Writes a PNG screenshot of the page.</summary>
+    public static void Screenshot(string browser, string htmlFile, string pngFile, string profileFolder)
+        => Run(browser, profileFolder, [$"--screenshot={pngFile}", "--window-size=1280,2600", "--hide-scrollbars", new Uri(htmlFile).AbsoluteUri]);
+
+    private static (string Out, string Err) Run(string browser, string profileFolder, string[] extra)
+    {
+        var start = new ProcessStartInfo(browser)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in new[]
+                 {
+                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", $"--user-data-dir={profileFolder}",
+                 }.Concat(extra))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{browser} did not start.");
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{browser} did not finish within 90 seconds.");
+        }
+
+        return (output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
+    }
+}

@@ -24,7 +24,7 @@ public sealed record AssemblyReferenceIdentity(string Name, Version Version, str
 /// <param name="FullName">The full display name, including the public key token.</param>
 /// <param name="PublicKeyToken">Lower-case hex token, empty when the assembly has no public key.</param>
 /// <param name="TargetFramework">The value of the assembly's TargetFrameworkAttribute, empty when absent.</param>
-/// <param name="StrongNameSigned">True when the assembly carries a public key and a non-empty strong-name signature.</param>
+/// <param name="StrongNameSigned">True when the assembly carries a public key and a strong-name signature that key verifies.</param>
 /// <param name="References">Every assembly reference in the metadata.</param>
 public sealed record PluginAssemblyFacts(
     string Name,
@@ -72,7 +72,7 @@ public sealed record PluginAssemblyFacts(
         }
         if (!StrongNameSigned)
         {
-            problems.Add("it is not strong-name signed (Dataverse registers only signed plugin assemblies)");
+            problems.Add("it is not strong-name signed, or its signature does not verify (Dataverse registers only signed plugin assemblies; delay- or public-signed builds do not count)");
         }
         if (!string.Equals(TargetFramework, NetFramework462, StringComparison.Ordinal))
         {
@@ -120,7 +120,7 @@ public static class PluginAssemblyInspector
                 identity.ToString(),
                 token,
                 TargetFrameworkOf(reader),
-                publicKey.Length > 0 && HasStrongNameSignature(pe),
+                publicKey.Length > 0 && StrongNameSignature.Verifies(pe, publicKey),
                 ReferencesOf(reader));
         }
         catch (BadImageFormatException e)
@@ -142,27 +142,6 @@ public static class PluginAssemblyInspector
                 reader.GetString(reference.Name), reference.Version, reader.GetString(reference.Culture), token));
         }
         return references;
-    }
-
-    /// <summary>A signed image has the StrongNameSigned flag and a signature blob that is not all zeros (delay- or public-signed images are zero-filled).</summary>
-    private static bool HasStrongNameSignature(PEReader pe)
-    {
-        var cor = pe.PEHeaders.CorHeader;
-        if (cor is null || (cor.Flags & CorFlags.StrongNameSigned) == 0)
-        {
-            return false;
-        }
-        var directory = cor.StrongNameSignatureDirectory;
-        if (directory.Size == 0 || !pe.PEHeaders.TryGetDirectoryOffset(directory, out var offset))
-        {
-            return false;
-        }
-        var image = pe.GetEntireImage().GetContent();
-        if (offset < 0 || offset + directory.Size > image.Length)
-        {
-            return false;
-        }
-        return image.Skip(offset).Take(directory.Size).Any(b => b != 0);
     }
 
     private static string TargetFrameworkOf(MetadataReader reader)

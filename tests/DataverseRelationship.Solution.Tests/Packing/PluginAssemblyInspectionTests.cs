@@ -107,4 +107,51 @@ public sealed class PluginAssemblyInspectionTests : IDisposable
 
         Assert.Contains("notes.dll", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_assembly_changed_after_signing_is_refused()
+    {
+        var path = EmittedAssembly.Write(folder.Path, "DataverseRelationship.Plugins", [EmittedAssembly.OfficialXrmSdk],
+            EmittedAssembly.NetFramework462, Signing.StrongName);
+        Assert.True(PluginAssemblyInspector.Inspect(path).StrongNameSigned);
+        var bytes = System.IO.File.ReadAllBytes(path);
+        var at = IndexOf(bytes, System.Text.Encoding.UTF8.GetBytes("IPlugin"));
+        bytes[at] = (byte)'X';
+        System.IO.File.WriteAllBytes(path, bytes);
+
+        var facts = PluginAssemblyInspector.Inspect(path);
+
+        Assert.False(facts.StrongNameSigned);
+        Assert.Contains("signature does not verify", Assert.Single(facts.DeploymentProblems()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_signature_of_the_compiler_signed_stand_in_build_verifies_and_a_flipped_signature_byte_does_not()
+    {
+        var copy = folder.Combine("DataverseRelationship.Plugins.dll");
+        System.IO.File.Copy(Repository.StandInPluginAssembly, copy);
+        Assert.True(PluginAssemblyInspector.Inspect(copy).StrongNameSigned);
+
+        using (var pe = new System.Reflection.PortableExecutable.PEReader(System.IO.File.OpenRead(Repository.StandInPluginAssembly)))
+        {
+            Assert.True(pe.PEHeaders.TryGetDirectoryOffset(pe.PEHeaders.CorHeader!.StrongNameSignatureDirectory, out var offset));
+            var bytes = System.IO.File.ReadAllBytes(copy);
+            bytes[offset + 5] ^= 0xFF;
+            System.IO.File.WriteAllBytes(copy, bytes);
+        }
+
+        Assert.False(PluginAssemblyInspector.Inspect(copy).StrongNameSigned);
+    }
+
+    private static int IndexOf(byte[] haystack, byte[] needle)
+    {
+        for (var i = 0; i <= haystack.Length - needle.Length; i++)
+        {
+            if (haystack.AsSpan(i, needle.Length).SequenceEqual(needle))
+            {
+                return i;
+            }
+        }
+        throw new InvalidOperationException("not found");
+    }
 }

@@ -239,26 +239,72 @@ public sealed class SolutionPackage
         }
     }
 
+    /// <summary>
+    /// pac unpack writes Other/Relationships.xml as an index of names and the definitions in
+    /// Other/Relationships/&lt;Table&gt;.xml: each name in the index is replaced by its definition; an index entry
+    /// that carries its definition inline is kept; definitions the index does not name follow in file order.
+    /// </summary>
     private void MergeRelationships(XElement customizations)
     {
-        var files = new List<string>();
-        if (File.Exists(Full("Other/Relationships.xml")))
-        {
-            files.Add("Other/Relationships.xml");
-        }
+        const string index = "Other/Relationships.xml";
+        var definitions = new Dictionary<string, (XElement Element, string File)>(StringComparer.Ordinal);
+        var order = new List<string>();
         if (Directory.Exists(Full("Other/Relationships")))
         {
-            files.AddRange(Select("Other/Relationships", "*.xml", SearchOption.TopDirectoryOnly));
-        }
-        foreach (var file in files)
-        {
-            var document = Load(file);
-            if (document.Root!.Name.LocalName != "EntityRelationships")
+            foreach (var file in Select("Other/Relationships", "*.xml", SearchOption.TopDirectoryOnly))
             {
-                throw new PackingException($"{file}: the root element is <{document.Root.Name.LocalName}>, expected <EntityRelationships>");
+                foreach (var relationship in LoadRoot(file, "EntityRelationships").Elements("EntityRelationship").ToList())
+                {
+                    var name = RelationshipName(relationship, file);
+                    if (!definitions.TryAdd(name, (relationship, file)))
+                    {
+                        throw new PackingException($"{file}: relationship {name} is also defined in {definitions[name].File}");
+                    }
+                    order.Add(name);
+                }
             }
-            Section(customizations, "EntityRelationships").Add(document.Root.Elements());
         }
+        var target = Section(customizations, "EntityRelationships");
+        var merged = new HashSet<string>(StringComparer.Ordinal);
+        if (File.Exists(Full(index)))
+        {
+            foreach (var entry in LoadRoot(index, "EntityRelationships").Elements("EntityRelationship").ToList())
+            {
+                var name = RelationshipName(entry, index);
+                if (!merged.Add(name))
+                {
+                    throw new PackingException($"{index}: relationship {name} is listed twice");
+                }
+                if (entry.HasElements)
+                {
+                    if (definitions.TryGetValue(name, out var duplicate))
+                    {
+                        throw new PackingException($"{index}: relationship {name} is defined here and in {duplicate.File}");
+                    }
+                    target.Add(entry);
+                }
+                else if (definitions.TryGetValue(name, out var definition))
+                {
+                    target.Add(definition.Element);
+                }
+                else
+                {
+                    throw new PackingException($"{index}: relationship {name} is listed but no Other/Relationships/*.xml defines it");
+                }
+            }
+        }
+        foreach (var name in order.Where(n => !merged.Contains(n)))
+        {
+            target.Add(definitions[name].Element);
+        }
+    }
+
+    private static string RelationshipName(XElement relationship, string file)
+    {
+        var name = (string?)relationship.Attribute("Name");
+        return string.IsNullOrWhiteSpace(name)
+            ? throw new PackingException($"{file}: an <EntityRelationship> has no Name")
+            : name;
     }
 
     private void MergeEntities(XElement customizations, string folder)

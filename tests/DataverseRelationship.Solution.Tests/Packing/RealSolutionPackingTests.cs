@@ -37,6 +37,15 @@ public sealed class RealSolutionPackingTests : IDisposable
         string Relative(string path) => Path.GetRelativePath(source, path).Replace(Path.DirectorySeparatorChar, '/');
         XElement Root(string path) => XDocument.Load(path).Root!;
 
+        var relationships = customizations.Element("EntityRelationships")?.Elements("EntityRelationship").ToList() ?? [];
+        Assert.All(relationships, r => Assert.True(r.HasElements, $"relationship {(string?)r.Attribute("Name")} has no definition"));
+        Assert.Equal(relationships.Count, relationships.Select(r => (string?)r.Attribute("Name")).Distinct().Count());
+        foreach (var file in Directory.Exists(Path.Combine(source, "Other", "Relationships"))
+            ? Directory.EnumerateFiles(Path.Combine(source, "Other", "Relationships"), "*.xml") : [])
+        {
+            Assert.All(Root(file).Elements("EntityRelationship"), r => Assert.Contains((string?)r.Attribute("Name"), relationships.Select(m => (string?)m.Attribute("Name"))));
+        }
+
         var entityNames = customizations.Element("Entities")?.Elements("Entity").Select(e => e.Element("Name")!.Value).ToHashSet() ?? [];
         foreach (var entity in Directory.EnumerateFiles(source, "Entity.xml", SearchOption.AllDirectories))
         {

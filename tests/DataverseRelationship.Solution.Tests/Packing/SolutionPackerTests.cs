@@ -283,4 +283,39 @@ public sealed class SolutionPackerTests : IDisposable
         Assert.Contains("Managed 2", Assert.Single(managed.Warnings), StringComparison.Ordinal);
         Assert.Equal("1", new UnpackedZip(managed.Zips[0].Path).Manifest.Element("Managed")!.Value);
     }
+
+    private static string Relationships(params string[] relationships) =>
+        "<EntityRelationships>" + string.Concat(relationships) + "</EntityRelationships>";
+
+    private static string Defined(string name) =>
+        $"<EntityRelationship Name=\"{name}\"><EntityRelationshipType>OneToMany</EntityRelationshipType></EntityRelationship>";
+
+    [Fact]
+    public void Names_in_the_relationship_index_are_replaced_by_their_definitions_as_pac_unpack_splits_them()
+    {
+        var source = Source();
+        source.Write("Other/Relationships.xml", Relationships("<EntityRelationship Name=\"b\" />", "<EntityRelationship Name=\"a\" />"));
+        source.Write("Other/Relationships/Account.xml", Relationships(Defined("a")));
+        source.Write("Other/Relationships/dvr_tierchange.xml", Relationships(Defined("b"), Defined("c")));
+
+        var relationships = new UnpackedZip(PackTest(source, PackageType.Managed).Zips[0].Path).Customizations
+            .Element("EntityRelationships")!.Elements("EntityRelationship").ToList();
+
+        Assert.Equal(["b", "a", "c"], relationships.Select(r => (string?)r.Attribute("Name")));
+        Assert.All(relationships, r => Assert.Equal("OneToMany", r.Element("EntityRelationshipType")?.Value));
+    }
+
+    [Theory]
+    [InlineData("<EntityRelationship Name=\"missing\" />", "", "relationship missing is listed but no Other/Relationships/*.xml defines it")]
+    [InlineData("<EntityRelationship Name=\"a\" />", "<EntityRelationship Name=\"a\"><EntityRelationshipType>OneToMany</EntityRelationshipType></EntityRelationship><EntityRelationship Name=\"a\"><EntityRelationshipType>OneToMany</EntityRelationshipType></EntityRelationship>", "relationship a is also defined")]
+    public void An_inconsistent_relationship_index_is_an_error(string index, string definitions, string message)
+    {
+        var source = Source();
+        source.Write("Other/Relationships.xml", Relationships(index));
+        source.Write("Other/Relationships/Account.xml", Relationships(definitions));
+
+        var error = Assert.Throws<PackingException>(() => PackTest(source));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -96,6 +96,11 @@ public static partial class FlowReferenceReader
                 ReadActions(elseActions, connectionKeys, references, tables, apiActions, expressions);
             }
 
+            if (action.Value.TryGetProperty("default", out var fallback) && fallback.TryGetProperty("actions", out var defaultActions))
+            {
+                ReadActions(defaultActions, connectionKeys, references, tables, apiActions, expressions);
+            }
+
             if (action.Value.TryGetProperty("cases", out var cases) && cases.ValueKind == JsonValueKind.Object)
             {
                 foreach (var branch in cases.EnumerateObject())
@@ -200,7 +205,7 @@ public static partial class FlowReferenceReader
                 foreach (var property in element.EnumerateObject())
                 {
                     // Nested actions are read as operations of their own.
-                    if (property.Name is "actions" or "else" or "cases")
+                    if (property.Name is "actions" or "else" or "cases" or "default")
                     {
                         continue;
                     }

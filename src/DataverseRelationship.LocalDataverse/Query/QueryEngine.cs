@@ -84,7 +84,19 @@ internal sealed class QueryEngine
 
         var criteria = query.Criteria ?? new FilterExpression();
         ValidateFilter(criteria, table, aliases);
-        var rows = Candidates(table, criteria).Select(row =>
+        var candidates = Candidates(table, criteria);
+        if (links.Count == 0)
+        {
+            // Without links the filter needs only the main row: test it before allocating a joined row.
+            var scratch = new StoredRow?[1];
+            candidates = candidates.Where(row =>
+            {
+                scratch[0] = row;
+                return Matches(criteria, scratch, table, aliases);
+            });
+        }
+
+        var rows = candidates.Select(row =>
         {
             var joined = new StoredRow?[links.Count + 1];
             joined[0] = row;
@@ -95,7 +107,7 @@ internal sealed class QueryEngine
             rows = Join(rows, link);
         }
 
-        var filtered = rows.Where(r => Matches(criteria, r, table, aliases));
+        var filtered = links.Count == 0 ? rows : rows.Where(r => Matches(criteria, r, table, aliases));
         var ordered = Order(filtered, query, table, links, aliases).ToList();
 
         var projected = ordered.Select(r => Project(r, query.ColumnSet, table, links));

@@ -159,6 +159,12 @@ public sealed class SchemaCatalog
         var format = attribute.Element("Format")?.Value.Trim();
         return new ColumnMetadata(logicalName, type)
         {
+            Targets = type switch
+            {
+                ColumnType.Owner => ["systemuser", "team"],
+                ColumnType.Customer => ["account", "contact"],
+                _ => [],
+            },
             MinValue = ReadDecimal(attribute, "MinValue"),
             MaxValue = ReadDecimal(attribute, "MaxValue"),
             MaxLength = ReadInt(attribute, "MaxLength") ?? ReadInt(attribute, "Length"),

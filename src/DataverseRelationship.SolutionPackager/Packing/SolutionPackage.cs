@@ -24,8 +24,9 @@ public sealed record MappedAssembly(string Path, PluginAssemblyFacts Facts);
 /// <c>customizations.xml</c> that merges Other/Customizations.xml with Other/Relationships.xml, Entities/*/Entity.xml
 /// (with their FormXml and SavedQueries), OptionSets, PluginAssemblies/*/*.data.xml, SdkMessageProcessingSteps, the
 /// Workflows' and WebResources' .data.xml and Roles; the files those metadata name (plugin .dll, flow .json, web
-/// resource content); and every other folder component (environmentvariabledefinitions, customapis, ...) copied as
-/// is, which is where pac keeps them in a zip too.
+/// resource content); and the folder components pac keeps as folders in a zip too (customapis,
+/// environmentvariabledefinitions, organizationsettings, CanvasApps), copied as they are. Any other folder is refused
+/// rather than packed wrongly.
 /// </summary>
 public sealed class SolutionPackage
 {
@@ -144,9 +145,14 @@ public sealed class SolutionPackage
                 case "WEBRESOURCES":
                     MergeDataFiles(customizationsRoot, "WebResources", "WebResource", name, ["FileName"]);
                     break;
-                default:
+                case "CUSTOMAPIS" or "ENVIRONMENTVARIABLEDEFINITIONS" or "ORGANIZATIONSETTINGS" or "CANVASAPPS":
                     CopyFolder(name);
                     break;
+                default:
+                    throw new PackingException(
+                        $"{name}/: a component folder this packer does not pack (it packs Other, Entities, OptionSets, Roles, "
+                        + "SdkMessageProcessingSteps, PluginAssemblies, Workflows, WebResources, customapis, "
+                        + "environmentvariabledefinitions, organizationsettings, CanvasApps); pack with pac solution pack");
             }
         }
         CheckOtherFolder();

@@ -318,4 +318,16 @@ public sealed class SolutionPackerTests : IDisposable
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_component_folder_the_packer_does_not_know_is_refused_rather_than_packed_wrongly()
+    {
+        var source = Source();
+        source.Write("AppModules/dvr_relationships/AppModule.xml", "<AppModule />");
+
+        var error = Assert.Throws<PackingException>(() => PackTest(source));
+
+        Assert.StartsWith("AppModules/", error.Message, StringComparison.Ordinal);
+        Assert.Contains("pac solution pack", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -519,6 +519,34 @@ public static partial class SolutionValidator
                 }
 
                 ClrType(step.PluginClrTypeName, step.File, where);
+                ImagesTheCodeReads(step, where);
+            }
+        }
+
+        /// <summary>A plugin type that declares <c>PreImageAlias</c> (or <c>PostImageAlias</c>) reads that image: its Update and Delete
+        /// steps (its stage 40 Create and Update steps) must register it under that alias.</summary>
+        private void ImagesTheCodeReads(StepDefinition step, string where)
+        {
+            var type = code?.PluginAssembly.GetType(step.PluginClrTypeName, throwOnError: false);
+            if (type is null)
+            {
+                return;
+            }
+
+            foreach (var (field, isPre) in new[] { ("PreImageAlias", true), ("PostImageAlias", false) })
+            {
+                if (type.GetField(field, BindingFlags.Public | BindingFlags.Static) is not { IsLiteral: true } constant
+                    || constant.GetRawConstantValue() is not string alias)
+                {
+                    continue;
+                }
+
+                var applies = isPre ? step.MessageName is "Update" or "Delete" : step.Stage == 40 && step.MessageName is "Create" or "Update";
+                var registered = step.Images.Any(i => i.Alias == alias && (isPre ? i.ImageType is 0 or 2 : i.ImageType is 1 or 2));
+                if (applies && !registered)
+                {
+                    Add(FindingKind.InvalidStep, step.File, $"{where}: {type.Name} reads the {(isPre ? "pre" : "post")}-image '{alias}' ({type.Name}.{field}) but the step does not register it.");
+                }
             }
         }
 

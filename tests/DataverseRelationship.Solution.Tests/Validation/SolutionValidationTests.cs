@@ -240,6 +240,18 @@ public sealed class SolutionValidationTests
     }
 
     [Fact]
+    public void A_step_without_the_image_its_plugin_reads_is_reported()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        var step = copy.FileContaining("SdkMessageProcessingSteps", "ValidateTierOverride: Update of account");
+        copy.Replace(step, "<EntityAlias>PreImage</EntityAlias>", "<EntityAlias>Before</EntityAlias>");
+
+        var findings = Validate(copy);
+
+        AssertFinding(findings, FindingKind.InvalidStep, "ValidateTierOverride reads the pre-image 'PreImage' (ValidateTierOverride.PreImageAlias) but the step does not register it");
+    }
+
+    [Fact]
     public void A_create_image_must_read_the_id_output()
     {
         using var copy = SolutionSourceCopy.Create();

@@ -71,9 +71,19 @@ public static class AccountRecalculation
         var facts = AccountMapping.ToFacts(account, asOf, keyContactCount);
         var assessment = RelationshipEngine.AssessAccount(facts, opportunities, asOf, policy);
         var desired = AccountMapping.ToColumns(assessment, accountId, facts.KeyContactCount);
+
+        // The explanation describes the last change (its tier part names the rule that decided: "Promoted ...", then
+        // "Kept ..."), so it is written with a change of value, never on its own.
+        var explanation = desired[AccountTable.ScoreExplanation];
+        desired.Attributes.Remove(AccountTable.ScoreExplanation);
         var changes = desired.ChangesFrom(account);
         if (changes is not null)
         {
+            if (!EntityValues.SameValue(account.GetAttributeValue<string>(AccountTable.ScoreExplanation), explanation))
+            {
+                changes[AccountTable.ScoreExplanation] = explanation;
+            }
+
             changes[AccountTable.ScoresCalculatedOn] = asOf;
             var update = new UpdateRequest { Target = changes };
             update.Parameters[TagVariable] = RecalculationTag;

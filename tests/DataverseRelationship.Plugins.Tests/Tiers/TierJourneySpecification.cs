@@ -1,0 +1,180 @@
+using System.Linq;
+using DataverseRelationship.Plugins.Accounts;
+using DataverseRelationship.Plugins.Schema;
+using DataverseRelationship.Plugins.Tests.Support;
+using Microsoft.Xrm.Sdk;
+
+namespace DataverseRelationship.Plugins.Tests.Tiers;
+
+/// <summary>How an account's tier moves as its relationship grows and fades, through the real registrations.</summary>
+public class TierJourneySpecification
+{
+    private const int Transactional = (int)RelationshipTierChoice.Transactional;
+    private const int Preferred = (int)RelationshipTierChoice.Preferred;
+    private const int Strategic = (int)RelationshipTierChoice.StrategicPartner;
+
+    [Fact]
+    public void A_new_account_starts_transactional_with_scores()
+    {
+        var world = new RelationshipWorld();
+        var account = world.CreateAccount("Fabrikam");
+
+        var row = world.Account(account);
+        Assert.Equal(Transactional, row.Choice(AccountTable.Tier));
+        Assert.Equal(Transactional, row.Choice(AccountTable.EligibleTier));
+        Assert.Equal(0, row.GetAttributeValue<int>(AccountTable.KeyContactCount));
+        Assert.NotNull(row.GetAttributeValue<decimal?>(AccountTable.HealthScore));
+        Assert.Equal("1.0.0-default", row.GetAttributeValue<string>(AccountTable.PolicyVersion));
+        Assert.Empty(world.TierChanges(account));
+    }
+
+    [Fact]
+    public void A_customer_climbs_from_transactional_to_preferred_to_strategic_partner_as_wins_contacts_sponsors_and_a_joint_plan_arrive()
+    {
+        var world = new RelationshipWorld();
+        var account = world.CreateAccount("Contoso", relationshipMonths: 36);
+        world.CreateContact(account, ContactRole.DecisionMaker, "Dana");
+        world.CreateContact(account, ContactRole.Influencer, "Ian");
+        Assert.Equal(Transactional, world.Tier(account));
+
+        world.WonDeal(account, 40000m, world.Now.AddMonths(-3));
+        world.WonDeal(account, 40000m, world.Now.AddMonths(-1));
+        world.WonDeal(account, 40000m, world.Now.AddDays(-5));
+        Assert.Equal(Preferred, world.Tier(account));
+
+        var sponsor = world.CreateContact(account, ContactRole.DecisionMaker, "Sofia");
+        world.WonDeal(account, 90000m, world.Now.AddDays(-2));
+        world.WonDeal(account, 90000m, world.Now.AddDays(-1));
+        Assert.Equal(Preferred, world.Tier(account));
+
+        world.UpdateAccount(account, a =>
+        {
+            a[AccountTable.CustomerSponsorId] = new EntityReference(ContactTable.LogicalName, sponsor);
+            a[AccountTable.SellerSponsorId] = new EntityReference(SecurityTables.SystemUser, world.RelationshipManager);
+        });
+        Assert.Equal(Preferred, world.Tier(account));
+
+        world.UpdateAccount(account, a =>
+        {
+            a[AccountTable.HasJointAccountPlan] = true;
+            a[AccountTable.JointPlanReviewedOn] = world.Now.AddMonths(-2).Date;
+        });
+        Assert.Equal(Strategic, world.Tier(account));
+
+        var history = world.TierChanges(account);
+        Assert.Equal(2, history.Count);
+        Assert.Equal(Transactional, history[0].Choice(TierChangeTable.FromTier));
+        Assert.Equal(Preferred, history[0].Choice(TierChangeTable.ToTier));
+        Assert.Equal(Preferred, history[1].Choice(TierChangeTable.FromTier));
+        Assert.Equal(Strategic, history[1].Choice(TierChangeTable.ToTier));
+        Assert.All(history, h => Assert.Equal((int)TierChangeKindChoice.Automatic, h.Choice(TierChangeTable.ChangeKind)));
+        Assert.All(history, h => Assert.Equal("1.0.0-default", h.GetAttributeValue<string>(TierChangeTable.PolicyVersion)));
+        Assert.All(history, h => Assert.InRange(h.GetAttributeValue<decimal>(TierChangeTable.HealthScore), 0m, 100m));
+        Assert.Contains("Promoted", history[1].GetAttributeValue<string>(TierChangeTable.Reason), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Demotion_waits_for_the_dwell_time_and_goes_one_step_at_a_time()
+    {
+        var world = new RelationshipWorld();
+        var (account, contacts) = StrategicPartner(world);
+        var promotedOn = world.Now;
+
+        // Every key contact leaves: the data now qualifies for Transactional only.
+        foreach (var contact in contacts)
+        {
+            world.Service.Delete(ContactTable.LogicalName, contact);
+        }
+
+        Assert.Equal(Transactional, world.Account(account).Choice(AccountTable.EligibleTier));
+        Assert.Equal(Strategic, world.Tier(account));
+
+        world.AdvanceDays(60);
+        world.RecalculateAll();
+        Assert.Equal(Strategic, world.Tier(account));
+
+        world.Now = promotedOn.AddDays(91);
+        world.RecalculateAll();
+        Assert.Equal(Preferred, world.Tier(account));
+
+        world.AdvanceDays(30);
+        world.RecalculateAll();
+        Assert.Equal(Preferred, world.Tier(account));
+
+        world.AdvanceDays(61);
+        world.RecalculateAll();
+        Assert.Equal(Transactional, world.Tier(account));
+
+        var demotions = world.TierChanges(account).Skip(2).ToList();
+        Assert.Equal(2, demotions.Count);
+        Assert.Equal((Strategic, Preferred), (demotions[0].Choice(TierChangeTable.FromTier)!.Value, demotions[0].Choice(TierChangeTable.ToTier)!.Value));
+        Assert.Equal((Preferred, Transactional), (demotions[1].Choice(TierChangeTable.FromTier)!.Value, demotions[1].Choice(TierChangeTable.ToTier)!.Value));
+    }
+
+    [Fact]
+    public void A_tier_change_writes_one_history_row_and_touches_the_tier_column_once()
+    {
+        var world = new RelationshipWorld();
+        var account = world.CreateAccount("Northwind");
+        world.CreateContact(account, ContactRole.DecisionMaker);
+        world.CreateContact(account, ContactRole.Influencer);
+        world.WonDeal(account, 20000m, world.Now.AddMonths(-3));
+        world.WonDeal(account, 20000m, world.Now.AddMonths(-1));
+        Assert.Equal(Transactional, world.Tier(account));
+
+        var deal = world.CreateDeal(account, 20000m);
+        world.Dataverse.ClearHistory();
+        world.Win(deal, world.Now.AddDays(-1));
+
+        Assert.Equal(Preferred, world.Tier(account));
+        Assert.Single(world.TierChanges(account));
+        var executions = world.LastExecutions;
+        Assert.Equal(1, executions.Calls("Update"));
+        Assert.Equal(1, executions.Calls("Create"));
+
+        // The tagged tier write runs ValidateTierOverride once (it filters on dvr_tier), which accepts it.
+        Assert.Equal(1, executions.Runs<ValidateTierOverride>());
+        Assert.Contains(executions.Single(e => e.PluginType == typeof(ValidateTierOverride)).Trace, l => l.Contains("accepted as computed", System.StringComparison.Ordinal));
+
+        // Recomputing again changes nothing: no write, no second history row.
+        world.Dataverse.ClearHistory();
+        var response = world.Execute(RecalculateAccountRequest(account));
+        Assert.False((bool)response.Results[CustomApis.ChangedParameter], string.Join("\n", world.Dataverse.LastOperation.TraceLines));
+        Assert.Equal(0, world.LastExecutions.Calls("Update"));
+        Assert.Single(world.TierChanges(account));
+    }
+
+    /// <summary>An account promoted to Strategic partner now; returns it and its key contacts.</summary>
+    internal static (System.Guid Account, System.Guid[] KeyContacts) StrategicPartner(RelationshipWorld world)
+    {
+        var account = world.CreateAccount("Partner Co", relationshipMonths: 40);
+        var contacts = new[]
+        {
+            world.CreateContact(account, ContactRole.DecisionMaker),
+            world.CreateContact(account, ContactRole.Influencer),
+            world.CreateContact(account, ContactRole.DecisionMaker),
+        };
+        var sponsor = world.CreateContact(account, ContactRole.Employee, "Sponsor");
+        for (var i = 0; i < 5; i++)
+        {
+            world.WonDeal(account, 60000m, world.Now.AddMonths(-i));
+        }
+
+        world.UpdateAccount(account, a =>
+        {
+            a[AccountTable.CustomerSponsorId] = new EntityReference(ContactTable.LogicalName, sponsor);
+            a[AccountTable.SellerSponsorId] = new EntityReference(SecurityTables.SystemUser, world.RelationshipManager);
+            a[AccountTable.HasJointAccountPlan] = true;
+            a[AccountTable.JointPlanReviewedOn] = world.Now.AddMonths(-1).Date;
+        });
+        Assert.Equal(Strategic, world.Tier(account));
+        return (account, contacts);
+    }
+
+    internal static OrganizationRequest RecalculateAccountRequest(System.Guid account)
+    {
+        var request = new OrganizationRequest(CustomApis.RecalculateAccount);
+        request.Parameters["Target"] = new EntityReference(AccountTable.LogicalName, account);
+        return request;
+    }
+}

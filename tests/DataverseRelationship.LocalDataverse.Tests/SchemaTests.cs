@@ -112,6 +112,18 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
+    public void A_custom_lookup_targets_the_table_its_solution_relationship_names()
+    {
+        var account = _dataverse.Seed(new Entity("account") { ["name"] = "Contoso" });
+        var contact = _dataverse.Seed(new Entity("contact") { ["lastname"] = "Ng" });
+
+        _dataverse.Service.Create(new Entity("dvr_widget") { ["dvr_accountid"] = new EntityReference("account", account) });
+        var error = Assert.Throws<DataverseFaultException>(() => _dataverse.Service.Create(new Entity("dvr_widget") { ["dvr_accountid"] = new EntityReference("contact", contact) }));
+
+        Assert.Contains("'dvr_accountid' of 'dvr_widget' cannot reference a 'contact' row", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_platform_computes_the_full_name_of_a_contact()
     {
         var id = _dataverse.Service.Create(new Entity("contact") { ["firstname"] = "Ada", ["lastname"] = "Lovelace" });

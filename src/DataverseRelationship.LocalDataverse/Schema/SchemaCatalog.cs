@@ -70,6 +70,64 @@ public sealed class SchemaCatalog
         {
             LoadEntityXml(file);
         }
+
+        LoadRelationships(Path.Combine(solutionFolder, "Other", "Relationships"));
+    }
+
+    /// <summary>
+    /// A custom lookup's target table is not in Entity.xml but in its one-to-many relationship
+    /// (<c>Other/Relationships/&lt;Table&gt;.xml</c>: ReferencingEntityName, ReferencingAttributeName, ReferencedEntityName).
+    /// </summary>
+    private void LoadRelationships(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*.xml").Order(StringComparer.Ordinal))
+        {
+            XDocument document;
+            try
+            {
+                document = XDocument.Load(file);
+            }
+            catch (System.Xml.XmlException ex)
+            {
+                throw new SolutionRegistrationException($"{file}: not well-formed XML ({ex.Message}).", ex);
+            }
+
+            foreach (var relationship in document.Descendants("EntityRelationship"))
+            {
+                if (!string.Equals(relationship.Element("EntityRelationshipType")?.Value.Trim(), "OneToMany", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var referencing = relationship.Element("ReferencingEntityName")?.Value.Trim().ToLowerInvariant();
+                var referenced = relationship.Element("ReferencedEntityName")?.Value.Trim().ToLowerInvariant();
+                var attribute = relationship.Element("ReferencingAttributeName")?.Value.Trim().ToLowerInvariant();
+                if (referencing == null || referenced == null || attribute == null)
+                {
+                    throw new SolutionRegistrationException($"{file}: relationship '{relationship.Attribute("Name")?.Value}' lacks ReferencingEntityName, ReferencedEntityName or ReferencingAttributeName.");
+                }
+
+                var column = FindTable(referencing)?.FindColumn(attribute);
+                if (column == null)
+                {
+                    throw new SolutionRegistrationException($"{file}: relationship '{relationship.Attribute("Name")?.Value}' names column '{attribute}' of '{referencing}', which no Entity.xml defines.");
+                }
+
+                if (column.Type == ColumnType.Lookup && !column.Targets.Contains(referenced, StringComparer.Ordinal))
+                {
+                    FindTable(referencing)!.AddColumn(new ColumnMetadata(column.LogicalName, column.Type)
+                    {
+                        Targets = [.. column.Targets, referenced],
+                        IsPlatformSet = column.IsPlatformSet,
+                    });
+                }
+            }
+        }
     }
 
     private void LoadEntityXml(string file)

@@ -164,6 +164,17 @@ public sealed class TestSolution : IDisposable
             Attribute("dvr_Active", "bit"),
             Attribute("dvr_ReviewedOn", "datetime", new XElement("Behavior", 2)),
             Attribute("dvr_Notes", "ntext"));
+        var relationships = Directory.CreateDirectory(Path.Combine(Folder, "Other", "Relationships")).FullName;
+        new XElement(
+            "EntityRelationships",
+            new XElement(
+                "EntityRelationship",
+                new XAttribute("Name", "dvr_dvr_widget_accountid_account"),
+                new XElement("EntityRelationshipType", "OneToMany"),
+                new XElement("ReferencingEntityName", "dvr_Widget"),
+                new XElement("ReferencedEntityName", "Account"),
+                new XElement("ReferencingAttributeName", "dvr_AccountId")))
+            .Save(Path.Combine(relationships, "dvr_Widget.xml"));
     }
 
     public void Dispose()

@@ -78,6 +78,17 @@ public sealed class SolutionValidationTests
     }
 
     [Fact]
+    public void A_source_folder_without_a_manifest_is_reported()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        File.Delete(Path.Combine(copy.Root, "Other", "Solution.xml"));
+
+        var findings = Validate(copy);
+
+        Assert.Contains(findings, f => f.Kind == FindingKind.MalformedFile && f.Message.Contains("Other/Solution.xml is missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Malformed_flow_json_is_reported()
     {
         using var copy = SolutionSourceCopy.Create();

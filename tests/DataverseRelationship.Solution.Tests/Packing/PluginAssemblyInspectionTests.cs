@@ -19,6 +19,8 @@ public sealed class PluginAssemblyInspectionTests : IDisposable
         Assert.True(facts.StrongNameSigned);
         Assert.Equal(PluginAssemblyFacts.NetFramework462, facts.TargetFramework);
         Assert.False(facts.ReferencesOfficialXrmSdk);
+        Assert.True(facts.ReferencesStandIn);
+        Assert.Contains(facts.DeploymentProblems(), p => p.Contains("DataverseRelationship.XrmSdkStandIn", StringComparison.Ordinal));
         Assert.Contains(facts.DeploymentProblems(), p => p.Contains("Microsoft.Xrm.Sdk, Version=9.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35", StringComparison.Ordinal));
     }
 

@@ -112,12 +112,13 @@ namespace DataverseRelationship.Engine.Deals
 
         private static string Percent(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
-        private static int Bits(int value)
+        private static int Bits(int flags)
         {
+            var value = unchecked((uint)flags);
             var count = 0;
-            while (value != 0)
+            while (value != 0u)
             {
-                count += value & 1;
+                count += (int)(value & 1u);
                 value >>= 1;
             }
 

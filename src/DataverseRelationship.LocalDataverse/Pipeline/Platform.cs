@@ -367,6 +367,8 @@ internal sealed partial class Platform
         }
         catch (Exception ex) when (ex is InvalidPluginExecutionException or DataverseFaultException)
         {
+            // A synchronous step's exception cancels and rolls back the operation; an InvalidPluginExecutionException's
+            // message reaches the caller (https://learn.microsoft.com/power-apps/developer/data-platform/handle-exceptions).
             execution.Error = ex.Message;
             throw;
         }
@@ -407,7 +409,8 @@ internal sealed partial class Platform
                 }
                 catch (Exception ex) when (ex is InvalidPluginExecutionException or DataverseFaultException)
                 {
-                    // A failed system job does not reach the caller of the original operation; it is reported here.
+                    // An asynchronous step's exception is logged on its system job and never reaches the caller of the
+                    // original operation (https://learn.microsoft.com/power-apps/developer/data-platform/handle-exceptions).
                     record.Error = ex.Message;
                     results.Add(new AsyncJobResult(job.Step.Name, job.Step.Message, job.Run.Table, job.Run.PrimaryId, ex));
                 }

@@ -118,10 +118,10 @@ public sealed class CmtDataReader
     {
         string name = reader.GetAttribute("name") ?? string.Empty;
         string value = reader.GetAttribute("value") ?? string.Empty;
-        string where = $"{CmtSchema.Line(info)}, {entity.Name} record {row.Id}, field '{name}'";
+        string Where() => $"{CmtSchema.Line(info)}, {entity.Name} record {row.Id}, field '{name}'";
         if (!entity.Fields.TryGetValue(name, out CmtField? field))
         {
-            _problems.Add(_file, where, $"the field is not described for {entity.Name} in data_schema.xml");
+            _problems.Add(_file, Where(), $"the field is not described for {entity.Name} in data_schema.xml");
             return;
         }
 
@@ -148,7 +148,7 @@ public sealed class CmtDataReader
         };
         if (error is not null)
         {
-            _problems.Add(_file, where, $"{error} ({field.Type})");
+            _problems.Add(_file, Where(), $"{error} ({field.Type})");
             return;
         }
 
@@ -156,7 +156,7 @@ public sealed class CmtDataReader
         {
             if (parsed is Guid key && key != row.Id)
             {
-                _problems.Add(_file, where, $"the primary key {key} differs from the record id {row.Id}");
+                _problems.Add(_file, Where(), $"the primary key {key} differs from the record id {row.Id}");
             }
 
             return;

@@ -50,13 +50,10 @@ public static class TierOverrideRules
         if (!tier.HasValue)
         {
             // The override is removed: its reason, expiry and author go with it.
-            foreach (var column in new[] { AccountTable.TierOverrideReason, AccountTable.TierOverrideExpiresOn, AccountTable.TierOverrideSetBy })
-            {
-                if (row.Attributes.TryGetValue(column, out var stored) && stored is not null)
-                {
-                    target[column] = null;
-                }
-            }
+            // (The PreImage does not carry the author, so all three are cleared.)
+            target[AccountTable.TierOverrideReason] = null;
+            target[AccountTable.TierOverrideExpiresOn] = null;
+            target[AccountTable.TierOverrideSetBy] = null;
 
             context.Trace("Tier override removed.");
             return;

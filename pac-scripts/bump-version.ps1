@@ -8,6 +8,7 @@ pac-scripts/bump-version.ps1 -BuildNumber 42 -DryRun
 #>
 param([string]$BuildNumber, [string]$Source, [switch]$DryRun)
 . (Join-Path $PSScriptRoot 'common.ps1')
+$Source = Resolve-FullPath $Source
 
 if (-not $Source) { $Source = Join-Path $RepoRoot 'solution/src' }
 if (-not $BuildNumber) { $BuildNumber = if ($env:BUILD_NUMBER) { $env:BUILD_NUMBER } else { $env:GITHUB_RUN_NUMBER } }

@@ -11,7 +11,7 @@ build_number="${BUILD_NUMBER:-${GITHUB_RUN_NUMBER:-}}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --build-number) build_number="$(value_of "$1" "${2:-}")"; shift ;;
-    --source) SOURCE_DIR="$(value_of "$1" "${2:-}")"; shift ;;
+    --source) SOURCE_DIR="$(path_of "$1" "${2:-}")"; shift ;;
     -h | --help) usage; exit 0 ;;
     *) common_option "$1" || die "unknown option $1 (see --help)" ;;
   esac

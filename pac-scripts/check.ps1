@@ -6,6 +6,9 @@ pac-scripts/check.ps1 -DryRun
 #>
 param([string]$Zip, [string]$Source, [string]$Out, [switch]$DryRun)
 . (Join-Path $PSScriptRoot 'common.ps1')
+$Zip = Resolve-FullPath $Zip
+$Source = Resolve-FullPath $Source
+$Out = Resolve-FullPath $Out
 
 if (-not $Source) { $Source = Join-Path $RepoRoot 'solution/src' }
 if (-not $Out) { $Out = Join-Path $RepoRoot 'out' }

@@ -9,9 +9,9 @@ usage() { sed -n '2,3p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 zip=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --zip) zip="$(value_of "$1" "${2:-}")"; shift ;;
-    --source) SOURCE_DIR="$(value_of "$1" "${2:-}")"; shift ;;
-    --out) OUT_DIR="$(value_of "$1" "${2:-}")"; shift ;;
+    --zip) zip="$(path_of "$1" "${2:-}")"; shift ;;
+    --source) SOURCE_DIR="$(path_of "$1" "${2:-}")"; shift ;;
+    --out) OUT_DIR="$(path_of "$1" "${2:-}")"; shift ;;
     -h | --help) usage; exit 0 ;;
     *) common_option "$1" || die "unknown option $1 (see --help)" ;;
   esac

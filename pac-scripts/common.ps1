@@ -5,9 +5,10 @@ $ErrorActionPreference = 'Stop'
 
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 $script:Secrets = [System.Collections.Generic.List[string]]::new()
-$script:PluginProject = 'src/DataverseRelationship.Plugins'
+# Absolute paths: the scripts never change the caller's location.
+$script:PluginProject = Join-Path $script:RepoRoot 'src/DataverseRelationship.Plugins'
 $script:PluginAssembly = Join-Path $script:RepoRoot 'src/DataverseRelationship.Plugins/bin/Release/net462/DataverseRelationship.Plugins.dll'
-$script:PackerProject = 'src/DataverseRelationship.SolutionPackager'
+$script:PackerProject = Join-Path $script:RepoRoot 'src/DataverseRelationship.SolutionPackager'
 $script:PacInstallHint = 'install the Power Platform CLI: dotnet tool install --global Microsoft.PowerApps.CLI.Tool (and put ~/.dotnet/tools on PATH), or see https://aka.ms/PowerPlatformCLI'
 
 function Stop-Script([string]$Message) {
@@ -58,6 +59,12 @@ function Invoke-Packer([string[]]$Arguments) {
     else {
         Invoke-Step (@('dotnet', 'run', '--project', $script:PackerProject, '-c', 'Release', '--') + $Arguments)
     }
+}
+
+# A path made absolute against the caller's location; empty stays empty.
+function Resolve-FullPath([string]$Path) {
+    if (-not $Path) { return $Path }
+    return $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)
 }
 
 function Test-Pac {

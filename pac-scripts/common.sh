@@ -145,6 +145,16 @@ common_option() {
   esac
 }
 
+# path_of OPTION VALUE: like value_of, made absolute against the caller's directory (the scripts cd to the repository).
+path_of() {
+  local value
+  value="$(value_of "$1" "${2:-}")"
+  case "$value" in
+    /*) printf '%s' "$value" ;;
+    *) printf '%s/%s' "$PWD" "$value" ;;
+  esac
+}
+
 # value_of OPTION VALUE: stops when an option that needs a value has none.
 value_of() {
   if [ -z "${2:-}" ] || [[ "$2" == --* ]]; then

@@ -9,6 +9,10 @@ pac-scripts/import.ps1 -DryRun
 #>
 param([string]$Zip, [string]$SettingsFile, [switch]$StageAndUpgrade, [string]$Source, [string]$Out, [switch]$DryRun)
 . (Join-Path $PSScriptRoot 'common.ps1')
+$Zip = Resolve-FullPath $Zip
+$SettingsFile = Resolve-FullPath $SettingsFile
+$Source = Resolve-FullPath $Source
+$Out = Resolve-FullPath $Out
 
 if (-not $Source) { $Source = Join-Path $RepoRoot 'solution/src' }
 if (-not $Out) { $Out = Join-Path $RepoRoot 'out' }
@@ -20,7 +24,6 @@ if ((Split-Path -Leaf $Zip) -like '*TEST-DO-NOT-IMPORT*') {
 Assert-File $Zip 'the solution zip' 'run pac-scripts/pack.ps1 first or pass -Zip'
 Assert-File $SettingsFile 'the deployment settings file' 'run pac-scripts/create-settings.ps1 first and fill in its values, or pass -SettingsFile'
 Assert-Dotnet
-Set-Location $RepoRoot
 Invoke-Packer @('verify-package', '--zip', $Zip)
 Assert-Pac
 $arguments = @('pac', 'solution', 'import', '--path', $Zip, '--activate-plugins', '--publish-changes', '--async', '--settings-file', $SettingsFile)

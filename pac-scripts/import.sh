@@ -13,11 +13,11 @@ settings=""
 upgrade=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --zip) zip="$(value_of "$1" "${2:-}")"; shift ;;
-    --settings-file) settings="$(value_of "$1" "${2:-}")"; shift ;;
+    --zip) zip="$(path_of "$1" "${2:-}")"; shift ;;
+    --settings-file) settings="$(path_of "$1" "${2:-}")"; shift ;;
     --stage-and-upgrade) upgrade=1 ;;
-    --source) SOURCE_DIR="$(value_of "$1" "${2:-}")"; shift ;;
-    --out) OUT_DIR="$(value_of "$1" "${2:-}")"; shift ;;
+    --source) SOURCE_DIR="$(path_of "$1" "${2:-}")"; shift ;;
+    --out) OUT_DIR="$(path_of "$1" "${2:-}")"; shift ;;
     -h | --help) usage; exit 0 ;;
     *) common_option "$1" || die "unknown option $1 (see --help)" ;;
   esac

@@ -4,7 +4,8 @@ Builds the plugin against the OFFICIAL SDK and packs the solution into out/ with
 .DESCRIPTION
 Packs through pac solution pack when pac is on PATH, otherwise through the project's own packer (same zip layout).
 -TestPackage builds against the offline stand-in and always uses the project's packer, which names the zips
-*_TEST-DO-NOT-IMPORT* (never import them).
+*_TEST-DO-NOT-IMPORT* (never import them). -Assembly FILE packs a prebuilt plugin assembly instead of building one
+(e.g. a CI artifact); it is checked all the same.
 .EXAMPLE
 pac-scripts/pack.ps1 -Type Both -DryRun
 #>
@@ -12,18 +13,27 @@ param(
     [ValidateSet('Both', 'Unmanaged', 'Managed')][string]$Type = 'Both',
     [string]$Source,
     [string]$Out,
+    [string]$Assembly,
     [switch]$TestPackage,
     [switch]$DryRun)
 . (Join-Path $PSScriptRoot 'common.ps1')
+$Source = Resolve-FullPath $Source
+$Out = Resolve-FullPath $Out
+$Assembly = Resolve-FullPath $Assembly
 
 if (-not $Source) { $Source = Join-Path $RepoRoot 'solution/src' }
 if (-not $Out) { $Out = Join-Path $RepoRoot 'out' }
 Assert-File (Join-Path $Source 'Other/Solution.xml') 'the solution manifest' 'pass -Source with an unpacked solution folder'
 Assert-Dotnet
-Set-Location $RepoRoot
 
 $sdk = if ($TestPackage) { 'StandIn' } else { 'Official' }
-Invoke-Step @('dotnet', 'build', $PluginProject, '-c', 'Release', '-f', 'net462', "-p:XrmSdk=$sdk")
+if ($Assembly) {
+    Assert-File $Assembly 'the plugin assembly' 'pass the path of a built DataverseRelationship.Plugins.dll to -Assembly'
+    $PluginAssembly = $Assembly
+}
+else {
+    Invoke-Step @('dotnet', 'build', $PluginProject, '-c', 'Release', '-f', 'net462', "-p:XrmSdk=$sdk")
+}
 if (-not $DryRun) {
     Assert-File $PluginAssembly 'the built plugin assembly' 'the dotnet build above should have written it'
     New-Item -ItemType Directory -Force -Path $Out | Out-Null

@@ -3,19 +3,22 @@
 # freshly built signed assembly mapped in: through pac solution pack when pac is on PATH, otherwise through the
 # project's own packer (same zip layout). --test-package builds against the offline stand-in and always uses the
 # project's packer, which names the zips *_TEST-DO-NOT-IMPORT* (never import them).
-# Usage: pac-scripts/pack.sh [--type Both|Unmanaged|Managed] [--source solution/src] [--out out] [--test-package] [--dry-run]
+# --assembly FILE packs a prebuilt plugin assembly instead of building one (e.g. a CI artifact); it is checked all the same.
+# Usage: pac-scripts/pack.sh [--type Both|Unmanaged|Managed] [--source solution/src] [--out out] [--assembly FILE] [--test-package] [--dry-run]
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-usage() { sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 type=Both
 test_package=0
+assembly=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --type) type="$(value_of "$1" "${2:-}")"; shift ;;
-    --source) SOURCE_DIR="$(value_of "$1" "${2:-}")"; shift ;;
-    --out) OUT_DIR="$(value_of "$1" "${2:-}")"; shift ;;
+    --source) SOURCE_DIR="$(path_of "$1" "${2:-}")"; shift ;;
+    --out) OUT_DIR="$(path_of "$1" "${2:-}")"; shift ;;
+    --assembly) assembly="$(path_of "$1" "${2:-}")"; shift ;;
     --test-package) test_package=1 ;;
     -h | --help) usage; exit 0 ;;
     *) common_option "$1" || die "unknown option $1 (see --help)" ;;
@@ -36,7 +39,12 @@ if [ "$test_package" = 1 ]; then
 else
   sdk=Official
 fi
-run dotnet build "$PLUGIN_PROJECT" -c Release -f net462 "-p:XrmSdk=$sdk"
+if [ -n "$assembly" ]; then
+  require_file "$assembly" "the plugin assembly" "pass the path of a built DataverseRelationship.Plugins.dll to --assembly"
+  PLUGIN_ASSEMBLY="$assembly"
+else
+  run dotnet build "$PLUGIN_PROJECT" -c Release -f net462 "-p:XrmSdk=$sdk"
+fi
 if [ "$DRY_RUN" = 0 ]; then
   require_file "$PLUGIN_ASSEMBLY" "the built plugin assembly" "the dotnet build above should have written it"
   mkdir -p "$OUT_DIR"

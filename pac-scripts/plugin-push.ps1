@@ -8,6 +8,7 @@ pac-scripts/plugin-push.ps1 -PluginId 00000000-0000-0000-0000-000000000000 -DryR
 #>
 param([string]$PluginId, [string]$PluginFile, [switch]$NoBuild, [switch]$DryRun)
 . (Join-Path $PSScriptRoot 'common.ps1')
+$PluginFile = Resolve-FullPath $PluginFile
 
 if (-not $PluginId) { $PluginId = $env:PAC_PLUGIN_ID }
 if (-not $PluginFile) { $PluginFile = $PluginAssembly }
@@ -16,7 +17,6 @@ if ($PluginId -notmatch '^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
     Stop-Script "plugin id '$PluginId' is not a GUID"
 }
 Assert-Dotnet
-Set-Location $RepoRoot
 if (-not $NoBuild) {
     Invoke-Step @('dotnet', 'build', $PluginProject, '-c', 'Release', '-f', 'net462', '-p:XrmSdk=Official')
 }

@@ -13,7 +13,7 @@ build=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --plugin-id) plugin_id="$(value_of "$1" "${2:-}")"; shift ;;
-    --plugin-file) plugin_file="$(value_of "$1" "${2:-}")"; shift ;;
+    --plugin-file) plugin_file="$(path_of "$1" "${2:-}")"; shift ;;
     --no-build) build=0 ;;
     -h | --help) usage; exit 0 ;;
     *) common_option "$1" || die "unknown option $1 (see --help)" ;;

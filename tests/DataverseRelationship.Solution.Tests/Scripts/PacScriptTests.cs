@@ -266,6 +266,66 @@ public sealed class PacScriptTests
     }
 
     [Fact]
+    public void Pack_of_a_prebuilt_stand_in_assembly_as_a_test_package_writes_both_test_zips()
+    {
+        using var pac = new PacScript(withPac: false, withDotnet: true).Set("PACKER_DLL", PackerDll);
+        var source = new SolutionSourceFixture(pac.Folder.Combine("src"));
+        var outFolder = pac.Folder.Combine("out");
+
+        var run = pac.Run("pack.sh", "--source", source.Root, "--out", outFolder, "--assembly", Repository.StandInPluginAssembly, "--test-package");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            ["DataverseRelationship_1.2.3.4_TEST-DO-NOT-IMPORT.zip", "DataverseRelationship_1.2.3.4_TEST-DO-NOT-IMPORT_managed.zip"],
+            Directory.EnumerateFiles(outFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("1", new UnpackedZip(Path.Combine(outFolder, "DataverseRelationship_1.2.3.4_TEST-DO-NOT-IMPORT_managed.zip")).Manifest.Element("Managed")!.Value);
+    }
+
+    [Fact]
+    public void Pack_with_pac_maps_the_verified_official_assembly_over_the_source_copy()
+    {
+        using var pac = new PacScript(withPac: true, withDotnet: true).Set("PACKER_DLL", PackerDll);
+        var source = new SolutionSourceFixture(pac.Folder.Combine("src"));
+        var outFolder = pac.Folder.Combine("out");
+        var assembly = EmittedAssembly.Write(Directory.CreateDirectory(pac.Folder.Combine("official")).FullName, "DataverseRelationship.Plugins",
+            [EmittedAssembly.OfficialXrmSdk], EmittedAssembly.NetFramework462, Signing.StrongName);
+
+        var run = pac.Run("pack.sh", "--source", source.Root, "--out", outFolder, "--assembly", assembly);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("deployable: DataverseRelationship.Plugins", run.Output, StringComparison.Ordinal);
+        Assert.Equal([$"solution pack --zipfile {outFolder}/DataverseRelationship_1.2.3.4.zip --folder {source.Root} --packagetype Both --map {outFolder}/pack-map.xml"], pac.PacCalls);
+        var map = System.Xml.Linq.XDocument.Load(Path.Combine(outFolder, "pack-map.xml")).Root!.Element("FileToFile")!;
+        Assert.Equal("PluginAssemblies/**/DataverseRelationship.Plugins.dll", (string?)map.Attribute("map"));
+        Assert.Equal(assembly, (string?)map.Attribute("to"));
+    }
+
+    [Fact]
+    public void Pack_with_pac_refuses_a_stand_in_build_before_pac_runs()
+    {
+        using var pac = new PacScript(withPac: true, withDotnet: true).Set("PACKER_DLL", PackerDll);
+        var source = new SolutionSourceFixture(pac.Folder.Combine("src"));
+
+        var run = pac.Run("pack.sh", "--source", source.Root, "--out", pac.Folder.Combine("out"), "--assembly", Repository.StandInPluginAssembly);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("refusing", run.Error, StringComparison.Ordinal);
+        Assert.Empty(pac.PacCalls);
+    }
+
+    [Fact]
+    public void Relative_paths_are_taken_from_the_callers_directory()
+    {
+        using var pac = new PacScript(withPac: false);
+        var source = new SolutionSourceFixture(pac.Folder.Combine("src"));
+
+        var run = pac.Run("pack.sh", "--source", "src", "--out", "out", "--dry-run");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"pack --source {source.Root} --assembly {PluginAssembly} --out {pac.Folder.Combine("out")} --type Both", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_runs_the_solution_checker_on_the_managed_zip()
     {
         using var pac = new PacScript(withPac: true);

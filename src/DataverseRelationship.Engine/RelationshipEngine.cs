@@ -82,7 +82,7 @@ namespace DataverseRelationship.Engine
                 OpportunitiesConsidered = ledger.Considered,
                 Scores = new[] { reciprocity, autonomy, integrity, loyalty, fairness, health, churn, confidence },
                 Explanation = "Health " + ExplanationText.Number(health.Value) + " (" + band.ToString() + ", " + trend.ToString() + "): "
-                    + health.Text + " Tier: " + decision.Verdict.Text,
+                    + health.Text + ". Tier: " + decision.Verdict.Text,
                 PolicyVersion = policy.Version,
             };
         }

@@ -22,7 +22,7 @@ namespace DataverseRelationship.Engine.Explanations
             return rounded > 0m ? "+" + text : rounded < 0m ? "-" + text : "0";
         }
 
-        /// <summary>"-12: 2 deals with unreciprocated concessions; +8: 3 deals with reciprocated concessions".</summary>
+        /// <summary>"-12: 2 deals with unreciprocated concessions; +8: 3 deals with reciprocated concessions" (largest moves first).</summary>
         public static string Summarise(IReadOnlyList<Factor> factors)
         {
             Argument.NotNull(factors, nameof(factors));
@@ -30,8 +30,9 @@ namespace DataverseRelationship.Engine.Explanations
             for (var i = 0; i < factors.Count; i++)
             {
                 var factor = factors[i];
-                if (factor.Contribution == 0m)
+                if (Math.Abs(factor.Contribution) < 0.05m)
                 {
+                    // Rounds to "0" points: it did not move the score.
                     continue;
                 }
 

@@ -179,7 +179,7 @@ namespace DataverseRelationship.Engine.Scoring
             total += AddLoyaltyFactor(factors, ReasonCodes.Tenure, tenure, policy.TenureWeight, weightSum, 0, "relationship of " + ExplanationText.Number(Math.Round(ScoreArithmetic.FromDouble(tenureMonths), 0)) + " months");
             total += AddLoyaltyFactor(factors, ReasonCodes.RepeatWins, repeatWins, policy.RepeatWinsWeight, weightSum, ledger.WonCount, ExplanationText.Count(ledger.WonCount, "won deal", "won deals") + " in the window");
             total += AddLoyaltyFactor(factors, ReasonCodes.WinRate, winRate, policy.WinRateWeight, weightSum, ledger.WonCount + ledger.LostCount, "win rate " + ExplanationText.Number(Math.Round(ScoreArithmetic.FromDouble(winRate * 100.0), 0)) + "% (" + ledger.WonCount.ToString(CultureInfo.InvariantCulture) + " won, " + ledger.LostCount.ToString(CultureInfo.InvariantCulture) + " lost)");
-            total += AddLoyaltyFactor(factors, ReasonCodes.LastWinRecency, recency, policy.LastWinRecencyWeight, weightSum, ledger.WonCount > 0 ? 1 : 0, ledger.LastWinTicks > 0 ? "last win " + ExplanationText.Number(Math.Round(ScoreArithmetic.FromDouble(monthsSinceWin), 0)) + " months ago" : "no win in the window");
+            total += AddLoyaltyFactor(factors, ReasonCodes.LastWinRecency, recency, policy.LastWinRecencyWeight, weightSum, ledger.WonCount > 0 ? 1 : 0, LastWinText(ledger.LastWinTicks > 0, monthsSinceWin));
             total += AddLoyaltyFactor(factors, ReasonCodes.RevenueTrend, trend, policy.RevenueTrendWeight, weightSum, 0, "won revenue " + ExplanationText.Number(Math.Round(recent, 0)) + " in the last 12 months against " + ExplanationText.Number(Math.Round(earlier, 0)) + " the year before");
             return new ScoreExplanation(ScoreKind.Loyalty, ScoreArithmetic.Score(Neutral + total), Neutral, factors);
         }
@@ -314,6 +314,17 @@ namespace DataverseRelationship.Engine.Scoring
             ScoreKind.Loyalty => ReasonCodes.Loyalty,
             _ => ReasonCodes.Fairness,
         };
+
+        private static string LastWinText(bool won, double monthsSinceWin)
+        {
+            if (!won)
+            {
+                return "no win in the window";
+            }
+
+            var months = Math.Round(ScoreArithmetic.FromDouble(monthsSinceWin), 0);
+            return months < 1m ? "last win less than a month ago" : months == 1m ? "last win a month ago" : "last win " + ExplanationText.Number(months) + " months ago";
+        }
 
         private static decimal AddLoyaltyFactor(List<Factor> factors, string code, double component, decimal weight, decimal weightSum, int count, string facts)
         {

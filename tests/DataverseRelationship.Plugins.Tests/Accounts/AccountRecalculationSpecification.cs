@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataverseRelationship.Plugins.Accounts;
+using DataverseRelationship.Plugins.Contacts;
+using DataverseRelationship.Plugins.Opportunities;
+using DataverseRelationship.Plugins.Recalculation;
+using DataverseRelationship.Plugins.Schema;
+using DataverseRelationship.Plugins.Tests.Support;
+using Microsoft.Xrm.Sdk;
+using Xunit.Abstractions;
+
+namespace DataverseRelationship.Plugins.Tests.Accounts;
+
+/// <summary>Every event that moves an account's inputs recomputes it in the same transaction, within the call budget.</summary>
+public class AccountRecalculationSpecification
+{
+    private readonly ITestOutputHelper _output;
+
+    public AccountRecalculationSpecification(ITestOutputHelper output) => _output = output;
+
+    [Fact]
+    public void Moving_a_deal_to_another_account_recomputes_both_accounts()
+    {
+        var world = new RelationshipWorld();
+        var first = world.CreateAccount("First");
+        var second = world.CreateAccount("Second");
+        var deal = world.WonDeal(first, 80000m, world.Now.AddDays(-10));
+        var firstLoyalty = world.Account(first).GetAttributeValue<decimal>(AccountTable.LoyaltyScore);
+        var secondLoyalty = world.Account(second).GetAttributeValue<decimal>(AccountTable.LoyaltyScore);
+
+        world.Update(new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.ParentAccountId] = new EntityReference(AccountTable.LogicalName, second) });
+
+        Assert.True(world.Account(first).GetAttributeValue<decimal>(AccountTable.LoyaltyScore) < firstLoyalty);
+        Assert.True(world.Account(second).GetAttributeValue<decimal>(AccountTable.LoyaltyScore) > secondLoyalty);
+        Assert.Equal(2, world.LastExecutions.Calls<RecalculateAccountOnDealChange>("Update"));
+    }
+
+    [Fact]
+    public void Moving_a_key_contact_to_another_account_recounts_both_accounts()
+    {
+        var world = new RelationshipWorld();
+        var first = world.CreateAccount("First");
+        var second = world.CreateAccount("Second");
+        var contact = world.CreateContact(first, ContactRole.DecisionMaker);
+        world.CreateContact(first, ContactRole.Employee);
+        Assert.Equal(1, world.Account(first).GetAttributeValue<int>(AccountTable.KeyContactCount));
+
+        world.Update(new Entity(ContactTable.LogicalName, contact) { [ContactTable.ParentCustomerId] = new EntityReference(AccountTable.LogicalName, second) });
+
+        Assert.Equal(0, world.Account(first).GetAttributeValue<int>(AccountTable.KeyContactCount));
+        Assert.Equal(1, world.Account(second).GetAttributeValue<int>(AccountTable.KeyContactCount));
+    }
+
+    [Fact]
+    public void Changing_a_contacts_role_or_deactivating_it_recounts_the_key_contacts()
+    {
+        var world = new RelationshipWorld();
+        var account = world.CreateAccount("Contoso");
+        var contact = world.CreateContact(account, ContactRole.Employee);
+        Assert.Equal(0, world.Account(account).GetAttributeValue<int>(AccountTable.KeyContactCount));
+
+        world.Update(new Entity(ContactTable.LogicalName, contact) { [ContactTable.AccountRoleCode] = new OptionSetValue((int)ContactRole.Influencer) });
+        Assert.Equal(1, world.Account(account).GetAttributeValue<int>(AccountTable.KeyContactCount));
+
+        world.Update(new Entity(ContactTable.LogicalName, contact) { [ContactTable.StateCode] = new OptionSetValue(1) });
+        Assert.Equal(0, world.Account(account).GetAttributeValue<int>(AccountTable.KeyContactCount));
+    }
+
+    [Fact]
+    public void A_lost_deal_lowers_loyalty()
+    {
+        var world = new RelationshipWorld();
+        var account = world.CreateAccount("Contoso");
+        world.WonDeal(account, 30000m, world.Now.AddMonths(-4));
+        world.WonDeal(account, 30000m, world.Now.AddMonths(-2));
+        var deal = world.CreateDeal(account, 30000m);
+        var before = world.Account(account).GetAttributeValue<decimal>(AccountTable.LoyaltyScore);
+
+        world.Lose(deal, world.Now.AddDays(-1));
+
+        Assert.True(world.Account(account).GetAttributeValue<decimal>(AccountTable.LoyaltyScore) < before);
+        Assert.Equal(2, world.Deal(deal).Choice(OpportunityTable.StateCode));
+    }
+
+    [Fact]
+    public void A_failing_step_leaves_nothing_written()
+    {
+        var world = new RelationshipWorld();
+        var account = world.CreateAccount("Contoso");
+        var deal = world.CreateDeal(account, 30000m);
+        var accountBefore = world.Account(account);
+        world.SetPolicy("""{"version":"broken","tiers":{"minimumDwellDays":-3}}""");
+
+        var rejection = Expect.Rejection(() => world.Win(deal, world.Now));
+
+        Assert.Contains("tiers.minimumDwellDays", rejection.Message, StringComparison.Ordinal);
+        Assert.Equal(0, world.Deal(deal).Choice(OpportunityTable.StateCode));
+        Assert.Equal(0, world.Dataverse.Count(OpportunityCloseTable.LogicalName));
+        Assert.Equal(0, world.Dataverse.Count(TierChangeTable.LogicalName));
+        var accountAfter = world.Account(account);
+        Assert.Equal(accountBefore.GetAttributeValue<DateTime>("modifiedon"), accountAfter.GetAttributeValue<DateTime>("modifiedon"));
+        Assert.Equal(accountBefore.GetAttributeValue<decimal>(AccountTable.HealthScore), accountAfter.GetAttributeValue<decimal>(AccountTable.HealthScore));
+
+        Expect.Rejection(() => world.CreateContact(account, ContactRole.DecisionMaker));
+        Assert.Equal(0, world.Dataverse.Count(ContactTable.LogicalName));
+    }
+
+    [Fact]
+    public void An_update_that_changes_nothing_writes_nothing()
+    {
+        var world = new RelationshipWorld();
+        var account = world.CreateAccount("Contoso");
+        var deal = world.CreateDeal(account, 30000m, discount: 3m);
+        var accountBefore = world.Account(account);
+        var dealBefore = world.Deal(deal);
+
+        world.Update(new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.DiscountPercentage] = 3m });
+
+        var executions = world.LastExecutions;
+        Assert.Equal(new[] { typeof(AssessDealOnSave), typeof(RecalculateAccountOnDealChange) }, executions.Select(e => e.PluginType));
+        Assert.Equal(0, executions.Calls("Update"));
+        Assert.Equal(0, executions.Calls("Create"));
+        Assert.Equal(accountBefore.GetAttributeValue<DateTime>("modifiedon"), world.Account(account).GetAttributeValue<DateTime>("modifiedon"));
+        Assert.Equal(dealBefore.GetAttributeValue<string>(OpportunityTable.DealExplanation), world.Deal(deal).GetAttributeValue<string>(OpportunityTable.DealExplanation));
+        Assert.Contains(executions[1].Trace, l => l.Contains("nothing changed, nothing written", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void No_step_starts_another_recalculation_the_pipeline_shows_which_steps_ran()
+    {
+        var world = new RelationshipWorld();
+        var (account, _) = Tiers.TierJourneySpecification.StrategicPartner(world);
+        var promotion = world.Dataverse.Operations.Last(o => o.PluginExecutions.Any(e => e.PluginType == typeof(RecalculateOnRelationshipInputChange)));
+
+        // The account update that made it a strategic partner: the input step recomputed and wrote the tier once; the
+        // tagged write ran only ValidateTierOverride (it filters on dvr_tier), which accepted it without a single call.
+        Assert.Equal(
+            new[] { typeof(RecalculateOnRelationshipInputChange), typeof(ValidateTierOverride) },
+            promotion.PluginExecutions.Select(e => e.PluginType));
+        Assert.Empty(promotion.PluginExecutions[1].Calls);
+        Assert.Equal(1, promotion.CallCount("Update"));
+        Assert.All(world.Dataverse.PluginExecutions, e => Assert.True(e.Depth <= 2, e.ToString()));
+        Assert.Equal((int)RelationshipTierChoice.StrategicPartner, world.Tier(account));
+    }
+
+    [Fact]
+    public void Service_calls_per_event_stay_within_the_budget()
+    {
+        var world = new RelationshipWorld();
+        var rows = new List<string> { "| event | RetrieveMultiple | Retrieve | Update | Create |", "|---|---|---|---|---|" };
+
+        void Measure(string name, Action action, int retrieveMultiple, int retrieve, int maxUpdates, int maxCreates = 1)
+        {
+            world.Dataverse.ClearHistory();
+            action();
+            var executions = world.LastExecutions;
+            rows.Add($"| {name} | {executions.Calls("RetrieveMultiple")} | {executions.Calls("Retrieve")} | {executions.Calls("Update")} | {executions.Calls("Create")} |");
+            Assert.Equal(retrieveMultiple, executions.Calls("RetrieveMultiple"));
+            Assert.Equal(retrieve, executions.Calls("Retrieve"));
+            Assert.InRange(executions.Calls("Update"), 0, maxUpdates);
+            Assert.InRange(executions.Calls("Create"), 0, maxCreates);
+        }
+
+        Guid account = Guid.Empty, other = Guid.Empty, deal = Guid.Empty, second = Guid.Empty, contact = Guid.Empty;
+        Measure("Create account", () => account = world.CreateAccount("Contoso"), 1, 0, 0, 0);
+        other = world.CreateAccount("Fabrikam");
+        Measure("Create contact", () => contact = world.CreateContact(account, ContactRole.DecisionMaker), 3, 1, 1);
+        Measure("Update contact role", () => world.Update(new Entity(ContactTable.LogicalName, contact) { [ContactTable.AccountRoleCode] = new OptionSetValue(3) }), 3, 1, 1);
+        Measure("Re-parent contact", () => world.Update(new Entity(ContactTable.LogicalName, contact) { [ContactTable.ParentCustomerId] = new EntityReference(AccountTable.LogicalName, other) }), 5, 2, 2, 2);
+        Measure("Delete contact", () => world.Service.Delete(ContactTable.LogicalName, contact), 3, 1, 1);
+        Measure("Create opportunity", () => deal = world.CreateDeal(account, 40000m), 3, 2, 1);
+        Measure("Update opportunity margin", () => world.Update(new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.SellerMargin] = 30m }), 3, 2, 1);
+        Measure("Update opportunity, nothing changes", () => world.Update(new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.SellerMargin] = 30m }), 3, 2, 0, 0);
+        Measure("Re-parent opportunity", () => world.Update(new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.ParentAccountId] = new EntityReference(AccountTable.LogicalName, other) }), 4, 3, 2, 2);
+        Measure("Win", () => world.Win(deal, world.Now), 2, 2, 1);
+        second = world.CreateDeal(other, 10000m);
+        Measure("Lose", () => world.Lose(second, world.Now), 2, 2, 1);
+        Measure("Delete opportunity", () => world.Service.Delete(OpportunityTable.LogicalName, second), 2, 1, 1);
+        Measure("Update account input", () => world.UpdateAccount(other, a => a[AccountTable.HasJointAccountPlan] = true), 2, 1, 1);
+        Measure("dvr_RecalculateAccount", () => world.Execute(Tiers.TierJourneySpecification.RecalculateAccountRequest(other)), 2, 1, 1);
+        world.AdvanceDays(30);
+        Measure("dvr_RecalculateAccounts (page of 2)", () => world.RecalculateAll(), 4, 0, 2, 2);
+
+        foreach (var row in rows)
+        {
+            _output.WriteLine(row);
+        }
+    }
+}

@@ -21,6 +21,31 @@ namespace DataverseRelationship.Engine.Tests.Specifications
         }
 
         [Fact]
+        public void A_new_account_is_assessed_from_the_first_day_without_any_training_minimum()
+        {
+            var brandNew = new AccountFacts { CreatedOn = AsOf };
+
+            var result = RelationshipEngine.AssessAccount(brandNew, null, AsOf, Policy);
+
+            Assert.Equal(RelationshipTier.Transactional, result.EffectiveTier);
+            Assert.Equal(RelationshipTier.Transactional, result.TierChange!.To);
+            Assert.Null(result.TierChange.From);
+            Assert.InRange(result.Health, 0m, 100m);
+            Assert.True(result.Confidence < 10m);
+            Assert.Equal(Policy.Version, result.PolicyVersion);
+            Assert.Contains("Not Preferred", result.TierVerdict.Text, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Null_opportunities_in_the_list_are_skipped()
+        {
+            var withNulls = RelationshipEngine.AssessAccount(Account(), new OpportunityFacts?[] { null, Won(), null }, AsOf, Policy);
+
+            Assert.Equal(1, withNulls.OpportunitiesConsidered);
+            Assert.Equal(Assess(Won() with { Id = System.Guid.Empty }).Reciprocity, withNulls.Reciprocity);
+        }
+
+        [Fact]
         public void Recent_deals_weigh_more_than_old_ones()
         {
             var balanced = Won(value: 50000m) with { Concessions = Concessions.FreeServices, Commitments = Commitments.Volume };

@@ -164,6 +164,9 @@ namespace DataverseRelationship.Engine.Policies
             .Boolean("requireJointAccountPlan", p => p.RequireJointAccountPlan, (p, v) => p with { RequireJointAccountPlan = v })
             .Integer("jointPlanMaxAgeMonths", p => p.JointPlanMaxAgeMonths, (p, v) => p with { JointPlanMaxAgeMonths = v }, 1, 240);
 
+        /// <summary>Every digit of the value, so a written policy reads back equal.</summary>
+        private static string Exact(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
         internal static string Text(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 
         private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
@@ -244,7 +247,7 @@ namespace DataverseRelationship.Engine.Policies
                 fields.Add(new Field<T>(
                     name,
                     (p, e, path) => set(p, ParseNumber(e, path)),
-                    (p, n) => Element(n, "number", Text(get(p))),
+                    (p, n) => Element(n, "number", Exact(get(p))),
                     (p, path) => CheckRange(path, get(p), min, max)));
                 return this;
             }
@@ -254,7 +257,7 @@ namespace DataverseRelationship.Engine.Policies
                 fields.Add(new Field<T>(
                     name,
                     (p, e, path) => set(p, IsType(e, "null") ? (decimal?)null : ParseNumber(e, path)),
-                    (p, n) => get(p) is decimal v ? Element(n, "number", Text(v)) : new XElement(n, new XAttribute("type", "null")),
+                    (p, n) => get(p) is decimal v ? Element(n, "number", Exact(v)) : new XElement(n, new XAttribute("type", "null")),
                     (p, path) =>
                     {
                         if (get(p) is decimal v)

@@ -35,6 +35,7 @@ namespace DataverseRelationship.Engine.Tests.Specifications
             var policy = RelationshipPolicy.Default with
             {
                 Version = "2026.11.25",
+                Scoring = RelationshipPolicy.Default.Scoring with { HalfLifeMonths = 12.345678901234567m },
                 Deals = RelationshipPolicy.Default.Deals with { Mode = TierRuleMode.Warn, AcceptedCommitments = Commitments.Prepayment | Commitments.JointInvestment },
                 LifetimeValue = RelationshipPolicy.Default.LifetimeValue with { PreferredRetention = 0.85m },
                 Tiers = RelationshipPolicy.Default.Tiers with { Preferred = RelationshipPolicy.Default.Tiers.Preferred with { MinimumLoyalty = 55.5m } },

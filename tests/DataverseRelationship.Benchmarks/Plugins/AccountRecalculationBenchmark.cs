@@ -1,0 +1,100 @@
+using System;
+using System.IO;
+using BenchmarkDotNet.Attributes;
+using DataverseRelationship.Plugins.Opportunities;
+using DataverseRelationship.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using LocalDataverseInstance = DataverseRelationship.LocalDataverse.LocalDataverse;
+
+namespace DataverseRelationship.Benchmarks.Plugins;
+
+/// <summary>
+/// Recomputing an account with 5,000 opportunities through the local Dataverse and the real registrations
+/// (solution/src): the dvr_RecalculateAccount Custom API (read, score, compare, nothing to write) and an opportunity
+/// update that runs AssessDealOnSave and RecalculateAccountOnDealChange (read, score, write what changed).
+/// </summary>
+[MemoryDiagnoser]
+public class AccountRecalculationBenchmark
+{
+    private const int Opportunities = 5000;
+    private static readonly DateTime Now = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+    private LocalDataverseInstance _dataverse = null!;
+    private Guid _accountId;
+    private Guid _dealId;
+    private bool _toggle;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _dataverse = LocalDataverseInstance.FromSolution(
+            SolutionFolder(),
+            new DataverseRelationship.LocalDataverse.LocalDataverseOptions { KeepOperationHistory = false },
+            typeof(AssessDealOnSave).Assembly);
+        _dataverse.SetNow(Now);
+        _accountId = _dataverse.Service.Create(new Entity(AccountTable.LogicalName)
+        {
+            [AccountTable.Name] = "Benchmark account",
+            [AccountTable.RelationshipSince] = Now.AddYears(-4).Date,
+        });
+        var random = new Random(42);
+        for (var i = 0; i < Opportunities; i++)
+        {
+            var state = i % 5 == 0 ? 0 : i % 3 == 0 ? 2 : 1;
+            var closed = Now.AddDays(-random.Next(0, 1200));
+            var deal = new Entity(OpportunityTable.LogicalName)
+            {
+                [OpportunityTable.Name] = "Deal " + i,
+                [OpportunityTable.ParentAccountId] = new EntityReference(AccountTable.LogicalName, _accountId),
+                [OpportunityTable.EstimatedValue] = new Money(random.Next(1, 500) * 1000m),
+                [OpportunityTable.DiscountPercentage] = (decimal)random.Next(0, 15),
+                [OpportunityTable.SellerMargin] = (decimal)random.Next(-10, 60),
+                [OpportunityTable.StateCode] = new OptionSetValue(state),
+                [OpportunityTable.CreatedOn] = closed.AddDays(-60),
+                [OpportunityTable.EstimatedCloseDate] = closed.Date,
+                [OpportunityTable.Commitments] = new OptionSetValueCollection { new OptionSetValue((int)CommitmentChoice.Volume + random.Next(0, 6)) },
+                [OpportunityTable.Concessions] = new OptionSetValueCollection { new OptionSetValue((int)ConcessionChoice.Discount + random.Next(0, 5)) },
+            };
+            if (state != 0)
+            {
+                deal[OpportunityTable.ActualCloseDate] = closed.Date;
+                deal[OpportunityTable.ActualValue] = new Money(random.Next(1, 500) * 1000m);
+            }
+
+            var id = _dataverse.Seed(deal);
+            if (state == 0)
+            {
+                _dealId = id;
+            }
+        }
+
+        RecalculateAccount();
+    }
+
+    /// <summary>dvr_RecalculateAccount: one Retrieve, one RetrieveMultiple of 5,000 rows, the policy; nothing changed, nothing written.</summary>
+    [Benchmark]
+    public OrganizationResponse RecalculateAccount()
+    {
+        var request = new OrganizationRequest(CustomApis.RecalculateAccount);
+        request.Parameters["Target"] = new EntityReference(AccountTable.LogicalName, _accountId);
+        return _dataverse.Execute(request);
+    }
+
+    /// <summary>An opportunity's margin changes: the deal is assessed and the account recomputed and written.</summary>
+    [Benchmark]
+    public void UpdateOpportunityMargin()
+    {
+        _toggle = !_toggle;
+        _dataverse.Service.Update(new Entity(OpportunityTable.LogicalName, _dealId) { [OpportunityTable.SellerMargin] = _toggle ? 5m : 35m });
+    }
+
+    private static string SolutionFolder()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder != null && !File.Exists(Path.Combine(folder.FullName, "DataverseRelationship.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("DataverseRelationship.sln not found above " + AppContext.BaseDirectory), "solution", "src");
+    }
+}

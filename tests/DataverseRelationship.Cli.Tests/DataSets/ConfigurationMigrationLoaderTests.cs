@@ -260,4 +260,37 @@ public sealed class ConfigurationMigrationLoaderTests : IDisposable
         Assert.Equal(new DateTime(2020, 3, 1), events[8].At);
         Assert.True((bool)events[8].Row![AccountTable.HasJointAccountPlan]);
     }
+
+    [Fact]
+    public void A_package_nesting_two_data_sets_is_refused_as_ambiguous()
+    {
+        byte[] export = CmtExport.Export(CmtExport.UsData);
+        byte[] package = CmtExport.Zip(("PkgFolder\\one.zip", export), ("PkgFolder\\two.zip", export));
+
+        DataSetException e = Fails(package, "package.zip");
+
+        Assert.Equal(
+            "holds several data sets (package.zip!PkgFolder\\one.zip, package.zip!PkgFolder\\two.zip); export one at a time",
+            Assert.Single(e.Problems).Reason);
+    }
+
+    [Fact]
+    public void A_won_state_with_a_lost_status_reason_is_refused()
+    {
+        string data = CmtExport.UsData.Replace("<field name=\"statuscode\" value=\"3\" />", "<field name=\"statuscode\" value=\"5\" />", StringComparison.Ordinal);
+
+        DataSetException e = Fails(CmtExport.Export(data));
+
+        Assert.Equal("statuscode 5 does not belong to statecode 1", Assert.Single(e.Problems).Reason);
+    }
+
+    [Fact]
+    public void A_record_that_appears_twice_is_refused()
+    {
+        string data = CmtExport.UsData.Replace(CmtExport.LostId, CmtExport.WonId, StringComparison.Ordinal);
+
+        DataSetException e = Fails(CmtExport.Export(data));
+
+        Assert.Contains(e.Problems, p => p.Reason == $"opportunity {CmtExport.WonId} appears more than once");
+    }
 }

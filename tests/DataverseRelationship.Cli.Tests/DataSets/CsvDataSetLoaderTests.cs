@@ -223,4 +223,14 @@ public sealed class CsvDataSetLoaderTests : IDisposable
             ["Create", "Create", "Update", "Create", "Update", "Create", "Update", "Create", "Update", "Win", "Create", "Lose", "Create", "Update"],
             data.Events().Select(e => e.Kind.ToString()));
     }
+
+    [Fact]
+    public void Two_headers_for_the_same_column_are_refused()
+    {
+        string accounts = "Account Name,name\r\nContoso,Contoso\r\n";
+
+        DataSetException e = Assert.Throws<DataSetException>(() => LoadFolder(accounts: accounts, contacts: null, opportunities: null));
+
+        Assert.Equal(new DataSetProblem("account.csv", "line 1", "columns 'Account Name' and 'name' both map to name"), e.Problems[0]);
+    }
 }

@@ -40,7 +40,8 @@ namespace DataverseRelationship.Engine.Tiers
                 : preferredStay ? RelationshipTier.Preferred
                 : RelationshipTier.Transactional;
 
-            var current = account.CurrentTier;
+            // A recorded tier outside the known range is read as the nearest known tier.
+            var current = account.CurrentTier.HasValue ? Known(account.CurrentTier.Value) : (RelationshipTier?)null;
             var tierOverride = account.Override;
             RelationshipTier effective;
             string decidedBy;
@@ -49,7 +50,7 @@ namespace DataverseRelationship.Engine.Tiers
 
             if (tierOverride != null && tierOverride.IsActiveAt(asOf))
             {
-                effective = tierOverride.Tier;
+                effective = Known(tierOverride.Tier);
                 decidedBy = ReasonCodes.ActiveOverride;
                 kind = TierChangeKind.Manual;
                 reason = "Manual override to " + TierNames.Describe(effective)
@@ -60,11 +61,13 @@ namespace DataverseRelationship.Engine.Tiers
             else if (tierOverride != null && tierOverride.ExpiresOn.HasValue
                 && (!account.TierChangedOn.HasValue || account.TierChangedOn.Value <= tierOverride.ExpiresOn.Value))
             {
-                effective = eligible;
+                // No dwell time and no one-step rule for a tier the rules never chose; hysteresis still applies, so a
+                // computed tier that would keep the recorded one does not move it.
+                effective = current.HasValue && retained >= current.Value && eligible <= current.Value ? current.Value : eligible;
                 decidedBy = ReasonCodes.OverrideExpired;
                 kind = TierChangeKind.OverrideExpired;
                 reason = "The override to " + TierNames.Describe(tierOverride.Tier) + " expired on " + Date(tierOverride.ExpiresOn.Value)
-                    + "; the computed tier " + TierNames.Describe(eligible) + " applies again";
+                    + "; the computed tier " + TierNames.Describe(effective) + " applies again";
             }
             else if (!current.HasValue)
             {
@@ -113,9 +116,9 @@ namespace DataverseRelationship.Engine.Tiers
             };
 
             TierChange? change = null;
-            if (!current.HasValue || current.Value != effective)
+            if (!account.CurrentTier.HasValue || account.CurrentTier.Value != effective)
             {
-                change = new TierChange { From = current, To = effective, Kind = kind, Reason = reason };
+                change = new TierChange { From = account.CurrentTier, To = effective, Kind = kind, Reason = reason };
             }
 
             return new TierDecision { Verdict = verdict, Change = change };
@@ -193,6 +196,11 @@ namespace DataverseRelationship.Engine.Tiers
             stays = stay;
             return enters;
         }
+
+        private static RelationshipTier Known(RelationshipTier tier) =>
+            tier < RelationshipTier.Transactional ? RelationshipTier.Transactional
+            : tier > RelationshipTier.StrategicPartner ? RelationshipTier.StrategicPartner
+            : tier;
 
         private static string Because(RelationshipTier eligible, List<TierCriterionResult> criteria) =>
             eligible == RelationshipTier.StrategicPartner ? " (all criteria met)" : string.Empty;

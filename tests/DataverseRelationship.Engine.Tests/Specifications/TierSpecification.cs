@@ -215,6 +215,31 @@ namespace DataverseRelationship.Engine.Tests.Specifications
         }
 
         [Fact]
+        public void When_the_override_expires_a_computed_tier_within_the_hysteresis_margin_keeps_the_recorded_tier()
+        {
+            var account = Account() with
+            {
+                CurrentTier = RelationshipTier.Preferred,
+                TierChangedOn = MonthsAgo(2),
+                Override = new TierOverride { Tier = RelationshipTier.Preferred, Reason = "Pilot", ExpiresOn = AsOf.AddDays(-1) },
+            };
+
+            var decision = Decide(PreferredEvidence(loyalty: 47m), account);
+
+            Assert.Equal(RelationshipTier.Transactional, decision.Verdict.EligibleTier);
+            Assert.Equal(RelationshipTier.Preferred, decision.Verdict.EffectiveTier);
+            Assert.Null(decision.Change);
+        }
+
+        [Fact]
+        public void A_recorded_tier_outside_the_known_range_is_read_as_the_nearest_known_tier()
+        {
+            var decision = Decide(StrategicEvidence(), Account() with { CurrentTier = (RelationshipTier)7, TierChangedOn = MonthsAgo(12) });
+
+            Assert.Equal(RelationshipTier.StrategicPartner, decision.Verdict.EffectiveTier);
+        }
+
+        [Fact]
         public void After_an_expired_override_has_been_applied_the_normal_rules_resume()
         {
             var account = Account() with

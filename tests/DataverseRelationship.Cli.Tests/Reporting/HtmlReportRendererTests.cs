@@ -66,7 +66,7 @@ public sealed class HtmlReportRendererTests : IDisposable
         Assert.Contains("id=\"kpi-at-risk\"><div class=\"value\">2</div>", dom, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", dom, StringComparison.Ordinal);
 
-        string png = Path.Combine(Path.GetTempPath(), "dvrel-report-test.png");
+        string png = Path.Combine(AppContext.BaseDirectory, "report-screenshot.png");
         HeadlessChromium.Screenshot(browser, page, png, _folder.File("profile"));
         Assert.True(new FileInfo(png).Length > 20_000, "the screenshot is suspiciously small");
     }

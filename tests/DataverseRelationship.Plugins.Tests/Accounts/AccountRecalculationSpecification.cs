@@ -187,4 +187,50 @@ public class AccountRecalculationSpecification
             _output.WriteLine(row);
         }
     }
+
+    [Fact]
+    public void An_account_with_more_than_one_page_of_deals_is_read_page_by_page_in_one_query()
+    {
+        var world = new RelationshipWorld(keepHistory: true);
+        var account = world.CreateAccount("Big customer");
+        for (var i = 0; i < AccountRecalculation.PageSize + 1; i++)
+        {
+            world.Dataverse.Seed(new Entity(OpportunityTable.LogicalName)
+            {
+                [OpportunityTable.ParentAccountId] = new EntityReference(AccountTable.LogicalName, account),
+                [OpportunityTable.EstimatedValue] = new Money(1000m + i),
+                [OpportunityTable.EstimatedCloseDate] = world.Now.AddDays(-(i % 700)).Date,
+                [OpportunityTable.StateCode] = new OptionSetValue(i % 3 == 0 ? 1 : 0),
+                [OpportunityTable.ActualCloseDate] = world.Now.AddDays(-(i % 700)).Date,
+            });
+        }
+
+        world.Execute(Tiers.TierJourneySpecification.RecalculateAccountRequest(account));
+
+        var execution = Assert.Single(world.LastExecutions, e => e.PluginType == typeof(RecalculateAccountApi));
+        Assert.Equal(3, execution.Calls["RetrieveMultiple"]);
+        Assert.Equal(1, execution.Calls["Retrieve"]);
+        Assert.Equal(1, execution.Calls["Update"]);
+        Assert.Contains(execution.Trace, l => l.Contains("5001 opportunities", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_a_relationship_manager_may_create_an_account_with_a_tier_override()
+    {
+        var world = new RelationshipWorld();
+        void Override(Entity a)
+        {
+            a[AccountTable.TierOverride] = new OptionSetValue((int)RelationshipTierChoice.Preferred);
+            a[AccountTable.TierOverrideReason] = "Group member";
+            a[AccountTable.TierOverrideExpiresOn] = world.Now.AddDays(60);
+        }
+
+        Expect.Rejection(() => world.CreateAccount("Subsidiary", configure: Override));
+        Assert.Equal(0, world.Dataverse.Count(AccountTable.LogicalName));
+
+        var id = world.Dataverse.ServiceAs(world.RelationshipManager).Create(new Entity(AccountTable.LogicalName) { [AccountTable.Name] = "Subsidiary" }.With(Override));
+        var row = world.Account(id);
+        Assert.Equal((int)RelationshipTierChoice.Preferred, row.Choice(AccountTable.Tier));
+        Assert.Equal(world.RelationshipManager, row.GetAttributeValue<EntityReference>(AccountTable.TierOverrideSetBy).Id);
+    }
 }

@@ -29,4 +29,11 @@ public static class Expect
     }
 
     public static int? Choice(this Entity row, string column) => row.GetAttributeValue<OptionSetValue>(column)?.Value;
+
+    /// <summary>Applies <paramref name="change"/> to the row and returns it.</summary>
+    public static Entity With(this Entity row, Action<Entity> change)
+    {
+        change(row);
+        return row;
+    }
 }

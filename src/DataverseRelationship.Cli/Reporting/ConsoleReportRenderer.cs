@@ -93,9 +93,15 @@ public static class ConsoleReportRenderer
     private static void RenderAccounts(RunReport report, IAnsiConsole console, int max)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("Accounts");
-        foreach (string column in new[] { "Account", "Tier", "Eligible", "Health", "Band", "Trend", "Rec", "Aut", "Int", "Loy", "Fair", "CLV", "Churn", "Conf" })
+        foreach (string column in new[] { "Account", "Tier", "Eligible" })
         {
-            table.AddColumn(column.Length <= 5 ? new TableColumn(column).RightAligned() : new TableColumn(column));
+            table.AddColumn(column);
+        }
+
+        table.AddColumn(new TableColumn("Health").RightAligned()).AddColumn("Band").AddColumn("Trend");
+        foreach (string column in new[] { "Rec", "Aut", "Int", "Loy", "Fair", "CLV", "Churn", "Conf" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
         }
 
         foreach (AccountResult a in report.Accounts.OrderByDescending(a => a.Tier).ThenByDescending(a => a.HealthScore ?? 0m).Take(max))

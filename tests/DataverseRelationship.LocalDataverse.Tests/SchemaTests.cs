@@ -124,6 +124,16 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
+    public void A_choice_value_the_column_does_not_offer_is_rejected()
+    {
+        var custom = Assert.Throws<DataverseFaultException>(() => _dataverse.Service.Create(new Entity("dvr_widget") { ["dvr_kind"] = new OptionSetValue(418700009) }));
+        var standard = Assert.Throws<DataverseFaultException>(() => _dataverse.Service.Create(new Entity("contact") { ["lastname"] = "Ng", ["accountrolecode"] = new OptionSetValue(4) }));
+
+        Assert.Equal("A validation error occurred. The value 418700009 of 'dvr_kind' on record of type 'dvr_widget' is outside the valid range.", custom.Message);
+        Assert.Contains("'accountrolecode'", standard.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_platform_computes_the_full_name_of_a_contact()
     {
         var id = _dataverse.Service.Create(new Entity("contact") { ["firstname"] = "Ada", ["lastname"] = "Lovelace" });

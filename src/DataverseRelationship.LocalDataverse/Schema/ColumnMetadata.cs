@@ -32,6 +32,9 @@ public sealed class ColumnMetadata
     /// <summary>Date-and-time behaviour (date only columns drop the time).</summary>
     public DateBehavior DateBehavior { get; init; } = DateBehavior.UserLocal;
 
+    /// <summary>The values a choice column accepts; null when the options are not known.</summary>
+    public IReadOnlySet<int>? AllowedValues { get; init; }
+
     /// <summary>Set only by the platform (createdon, modifiedon, _base currency columns, fullname...).</summary>
     public bool IsPlatformSet { get; init; }
 

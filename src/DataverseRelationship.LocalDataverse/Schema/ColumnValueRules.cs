@@ -61,6 +61,16 @@ internal static class ColumnValueRules
             case Money money:
                 CheckRange(table, column, money.Value);
                 return new Money(money.Value);
+            case OptionSetValue option:
+                CheckOption(table, column, option.Value);
+                return new OptionSetValue(option.Value);
+            case OptionSetValueCollection options:
+                foreach (var option in options)
+                {
+                    CheckOption(table, column, option.Value);
+                }
+
+                return ValueCopy.Clone(options);
             default:
                 return ValueCopy.Clone(value);
         }
@@ -83,6 +93,16 @@ internal static class ColumnValueRules
             throw new DataverseFaultException(
                 PlatformErrorCodes.InvalidArgument,
                 $"The lookup '{column.LogicalName}' of '{table.LogicalName}' cannot reference a '{reference.LogicalName}' row; it references {string.Join(" or ", column.Targets)}.");
+        }
+    }
+
+    private static void CheckOption(TableMetadata table, ColumnMetadata column, int value)
+    {
+        if (column.AllowedValues is { } allowed && !allowed.Contains(value))
+        {
+            throw new DataverseFaultException(
+                PlatformErrorCodes.InvalidArgument,
+                string.Format(CultureInfo.InvariantCulture, "A validation error occurred. The value {0} of '{1}' on record of type '{2}' is outside the valid range.", value, column.LogicalName, table.LogicalName));
         }
     }
 

@@ -11,6 +11,7 @@ namespace DataverseRelationship.LocalDataverse.Schema;
 public sealed class SchemaCatalog
 {
     private readonly Dictionary<string, TableMetadata> _tables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<int>> _globalChoices = new(StringComparer.OrdinalIgnoreCase);
 
     private SchemaCatalog()
     {
@@ -60,6 +61,7 @@ public sealed class SchemaCatalog
     /// </summary>
     public void LoadSolutionEntities(string solutionFolder)
     {
+        LoadGlobalChoices(Path.Combine(solutionFolder, "OptionSets"));
         var entitiesFolder = Path.Combine(solutionFolder, "Entities");
         if (!Directory.Exists(entitiesFolder))
         {
@@ -72,6 +74,48 @@ public sealed class SchemaCatalog
         }
 
         LoadRelationships(Path.Combine(solutionFolder, "Other", "Relationships"));
+    }
+
+    /// <summary>Global choices (<c>OptionSets/&lt;name&gt;.xml</c>): the option values each accepts.</summary>
+    private void LoadGlobalChoices(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*.xml").Order(StringComparer.Ordinal))
+        {
+            XElement root;
+            try
+            {
+                root = XDocument.Load(file).Root ?? throw new SolutionRegistrationException($"{file}: empty document.");
+            }
+            catch (System.Xml.XmlException ex)
+            {
+                throw new SolutionRegistrationException($"{file}: not well-formed XML ({ex.Message}).", ex);
+            }
+
+            var name = root.Attribute("Name")?.Value ?? Path.GetFileNameWithoutExtension(file);
+            _globalChoices[name] = OptionValues(file, root);
+        }
+    }
+
+    private static HashSet<int> OptionValues(string file, XElement optionSet)
+    {
+        var values = new HashSet<int>();
+        foreach (var option in optionSet.Element("options")?.Elements("option") ?? [])
+        {
+            var text = option.Attribute("value")?.Value;
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+            {
+                throw new SolutionRegistrationException($"{file}: option value '{text}' of choice '{optionSet.Attribute("Name")?.Value}' is not a whole number.");
+            }
+
+            values.Add(value);
+        }
+
+        return values;
     }
 
     /// <summary>
@@ -195,7 +239,7 @@ public sealed class SchemaCatalog
         }
     }
 
-    private static ColumnMetadata? ReadColumn(string file, string tableName, XElement attribute)
+    private ColumnMetadata? ReadColumn(string file, string tableName, XElement attribute)
     {
         var physicalName = attribute.Attribute("PhysicalName")?.Value;
         var logicalName = (attribute.Element("LogicalName")?.Value ?? physicalName)?.Trim().ToLowerInvariant();
@@ -213,6 +257,23 @@ public sealed class SchemaCatalog
 
         var type = ColumnTypes.FromSolutionType(typeText)
             ?? throw new SolutionRegistrationException($"{file}: column '{logicalName}' of '{tableName}' has the unsupported type '{typeText}'.");
+        IReadOnlySet<int>? allowed = null;
+        if (type is ColumnType.Choice or ColumnType.Choices)
+        {
+            var globalName = attribute.Element("OptionSetName")?.Value.Trim();
+            var local = attribute.Element("optionset");
+            if (!string.IsNullOrEmpty(globalName))
+            {
+                allowed = _globalChoices.TryGetValue(globalName, out var values)
+                    ? values
+                    : throw new SolutionRegistrationException($"{file}: column '{logicalName}' of '{tableName}' uses the choice '{globalName}', which OptionSets/ does not define.");
+            }
+            else if (local?.Element("options") != null)
+            {
+                allowed = OptionValues(file, local);
+            }
+        }
+
         var behavior = ReadInt(attribute, "Behavior");
         var format = attribute.Element("Format")?.Value.Trim();
         return new ColumnMetadata(logicalName, type)
@@ -223,6 +284,7 @@ public sealed class SchemaCatalog
                 ColumnType.Customer => ["account", "contact"],
                 _ => [],
             },
+            AllowedValues = allowed,
             MinValue = ReadDecimal(attribute, "MinValue"),
             MaxValue = ReadDecimal(attribute, "MaxValue"),
             MaxLength = ReadInt(attribute, "MaxLength") ?? ReadInt(attribute, "Length"),

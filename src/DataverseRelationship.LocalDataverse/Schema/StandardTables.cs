@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace DataverseRelationship.LocalDataverse.Schema;
 
@@ -26,6 +27,9 @@ internal static class StandardTables
     }
 
     private static ColumnMetadata Col(string name, ColumnType type) => new(name, type);
+
+    private static ColumnMetadata Options(string name, ColumnType type, int first, int last) =>
+        new(name, type) { AllowedValues = Enumerable.Range(first, last - first + 1).ToHashSet() };
 
     private static ColumnMetadata Ref(string name, params string[] targets) => new(name, ColumnType.Lookup) { Targets = targets };
 
@@ -56,8 +60,8 @@ internal static class StandardTables
 
     /// <summary>statecode 0 Active (status 1) / 1 Inactive (status 2).</summary>
     internal static TableMetadata WithActiveInactiveState(this TableMetadata table) => table
-        .AddColumn(Col("statecode", ColumnType.State))
-        .AddColumn(Col("statuscode", ColumnType.Status))
+        .AddColumn(Options("statecode", ColumnType.State, 0, 1))
+        .AddColumn(Options("statuscode", ColumnType.Status, 1, 2))
         .WithDefaultStatus(0, 1)
         .WithDefaultStatus(1, 2);
 
@@ -77,9 +81,9 @@ internal static class StandardTables
         .AddColumn(Ref("parentaccountid", "account"))
         .AddColumn(Ref("primarycontactid", "contact"))
         .AddColumn(Number("numberofemployees", ColumnType.WholeNumber, 0, 1000000000))
-        .AddColumn(Col("industrycode", ColumnType.Choice))
-        .AddColumn(Col("customertypecode", ColumnType.Choice))
-        .AddColumn(Col("accountcategorycode", ColumnType.Choice))
+        .AddColumn(Options("industrycode", ColumnType.Choice, 1, 33))
+        .AddColumn(Options("customertypecode", ColumnType.Choice, 1, 12))
+        .AddColumn(Options("accountcategorycode", ColumnType.Choice, 1, 2))
         .WithMoney("revenue", 0, 100000000000000m)
         .WithMoney("creditlimit", 0, 100000000000000m)
         .WithCurrency()
@@ -96,8 +100,8 @@ internal static class StandardTables
             .AddColumn(new ColumnMetadata("customerid", ColumnType.Customer) { Targets = ["account", "contact"] })
             .AddColumn(PlatformSet("accountid", ColumnType.Lookup, "account"))
             .AddColumn(PlatformSet("contactid", ColumnType.Lookup, "contact"))
-            .AddColumn(Col("statecode", ColumnType.State))
-            .AddColumn(Col("statuscode", ColumnType.Status))
+            .AddColumn(Options("statecode", ColumnType.State, 0, 2))
+            .AddColumn(Options("statuscode", ColumnType.Status, 1, 5))
             .WithDefaultStatus(0, 1)
             .WithDefaultStatus(1, 3)
             .WithDefaultStatus(2, 4)
@@ -110,10 +114,10 @@ internal static class StandardTables
             .AddColumn(DateOnly("actualclosedate"))
             .AddColumn(Number("closeprobability", ColumnType.WholeNumber, 0, 100))
             .AddColumn(Number("discountpercentage", ColumnType.DecimalNumber, 0, 100))
-            .AddColumn(Col("salesstage", ColumnType.Choice))
+            .AddColumn(Options("salesstage", ColumnType.Choice, 0, 3))
             .AddColumn(Col("salesstagecode", ColumnType.Choice))
             .AddColumn(Text("stepname", 200))
-            .AddColumn(Col("opportunityratingcode", ColumnType.Choice))
+            .AddColumn(Options("opportunityratingcode", ColumnType.Choice, 1, 3))
             .AddColumn(Col("isrevenuesystemcalculated", ColumnType.YesNo))
             .WithCurrency()
             .WithOwner()
@@ -132,14 +136,14 @@ internal static class StandardTables
         .AddColumn(Col("actualend", ColumnType.DateAndTime))
         .AddColumn(Text("subject", 200))
         .AddColumn(Text("description", 2000, ColumnType.Memo))
-        .AddColumn(Col("statecode", ColumnType.State))
-        .AddColumn(Col("statuscode", ColumnType.Status))
+        .AddColumn(Options("statecode", ColumnType.State, 0, 2))
+        .AddColumn(Options("statuscode", ColumnType.Status, 1, 3))
         .WithDefaultStatus(0, 1)
         .WithDefaultStatus(1, 2)
         .WithDefaultStatus(2, 3)
         .AddColumn(Ref("competitorid", "competitor"))
-        .AddColumn(Col("opportunitystatecode", ColumnType.Choice))
-        .AddColumn(Col("opportunitystatuscode", ColumnType.Choice))
+        .AddColumn(Options("opportunitystatecode", ColumnType.Choice, 0, 2))
+        .AddColumn(Options("opportunitystatuscode", ColumnType.Choice, 1, 5))
         .AddColumn(PlatformSet("activitytypecode", ColumnType.TableName))
         .AddColumn(Ref("regardingobjectid"))
         .WithCurrency()
@@ -152,7 +156,7 @@ internal static class StandardTables
         .AddColumn(Text("lastname", 50))
         .AddColumn(Text("jobtitle", 100))
         .AddColumn(new ColumnMetadata("parentcustomerid", ColumnType.Customer) { Targets = ["account", "contact"] })
-        .AddColumn(Col("accountrolecode", ColumnType.Choice))
+        .AddColumn(Options("accountrolecode", ColumnType.Choice, 1, 3))
         .AddColumn(PlatformSet("accountid", ColumnType.Lookup, "account"))
         .AddColumn(PlatformSet("parentcontactid", ColumnType.Lookup, "contact"))
         .WithCurrency()

@@ -159,11 +159,18 @@ public sealed class TestSolution : IDisposable
             Attribute("dvr_AccountId", "lookup"),
             Attribute("dvr_Score", "decimal", new XElement("MinValue", 0), new XElement("MaxValue", 100)),
             Attribute("dvr_Price", "money"),
-            Attribute("dvr_Kind", "picklist"),
+            Attribute("dvr_Kind", "picklist", new XElement("OptionSetName", "dvr_widgetkind")),
             Attribute("dvr_Count", "int"),
             Attribute("dvr_Active", "bit"),
             Attribute("dvr_ReviewedOn", "datetime", new XElement("Behavior", 2)),
             Attribute("dvr_Notes", "ntext"));
+        new XElement(
+            "optionset",
+            new XAttribute("Name", "dvr_widgetkind"),
+            new XElement("OptionSetType", "picklist"),
+            new XElement("IsGlobal", 1),
+            new XElement("options", new XElement("option", new XAttribute("value", 418700000)), new XElement("option", new XAttribute("value", 418700001))))
+            .Save(Path.Combine(Directory.CreateDirectory(Path.Combine(Folder, "OptionSets")).FullName, "dvr_widgetkind.xml"));
         var relationships = Directory.CreateDirectory(Path.Combine(Folder, "Other", "Relationships")).FullName;
         new XElement(
             "EntityRelationships",

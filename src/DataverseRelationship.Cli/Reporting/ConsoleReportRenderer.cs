@@ -49,6 +49,7 @@ public static class ConsoleReportRenderer
         Row(table, "Won / lost", $"{ReportText.Count(s.Won)} / {ReportText.Count(s.Lost)}");
         Row(table, "Events replayed", ReportText.Count(s.EventsReplayed));
         Row(table, "Events rejected", ReportText.Count(s.EventsRejected));
+        Row(table, "Events skipped", ReportText.Count(s.EventsSkipped));
         Row(table, "Plugin executions", ReportText.Count(s.PluginExecutions));
         Row(table, "Elapsed", ReportText.Duration(s.Elapsed));
         Row(table, "Events per second", ReportText.Count((long)Math.Round(s.EventsPerSecond)));

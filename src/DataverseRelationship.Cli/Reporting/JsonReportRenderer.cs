@@ -41,6 +41,7 @@ public static class JsonReportRenderer
         w.WriteStartObject("statistics");
         w.WriteNumber("eventsReplayed", s.EventsReplayed);
         w.WriteNumber("eventsRejected", s.EventsRejected);
+        w.WriteNumber("eventsSkipped", s.EventsSkipped);
         w.WriteNumber("accounts", s.Accounts);
         w.WriteNumber("contacts", s.Contacts);
         w.WriteNumber("opportunities", s.Opportunities);

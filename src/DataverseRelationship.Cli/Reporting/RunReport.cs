@@ -79,6 +79,9 @@ public sealed record RunStatistics
 
     public long EventsRejected { get; init; }
 
+    /// <summary>Events not run because the row they change was never created (its create was rejected).</summary>
+    public long EventsSkipped { get; init; }
+
     public int Accounts { get; init; }
 
     public int Contacts { get; init; }

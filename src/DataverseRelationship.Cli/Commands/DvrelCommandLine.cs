@@ -1,0 +1,162 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Linq;
+using DataverseRelationship.Cli.Comparison;
+using DataverseRelationship.Cli.DataSets;
+using DataverseRelationship.Cli.Replay;
+using DataverseRelationship.Cli.Reporting;
+
+namespace DataverseRelationship.Cli.Commands;
+
+/// <summary>
+/// The dvrel command line: <c>preview</c> replays a data set (or the built-in sample) through the real plugins and
+/// reports what they computed; <c>compare</c> replays it under two policies and reports the accounts that come out
+/// differently. <see cref="Run"/> is the entry point (tests call it with their own <see cref="CliConsole"/>).
+/// </summary>
+public static class DvrelCommandLine
+{
+    private const string PathsDescription = "The data set: a Configuration Migration export (.zip), a folder of CSV files, or account/contact/opportunity .csv files. None: the built-in sample.";
+    private const string SolutionDescription = "The unpacked solution (pac format) whose steps and Custom APIs run. Default: solution/src of the repository around the current folder, else the copy built next to dvrel.";
+    private const string RecalculateDescription = "Days between runs of the scheduled recalculation (dvr_RecalculateAccounts, nightly in production) as the replay clock advances; 0 runs it once, at the end.";
+
+    /// <summary>Parses the arguments and runs the command; returns the exit code (see <see cref="ExitCodes"/>).</summary>
+    public static int Run(string[] args, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        RootCommand root = Build(console);
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (ParseError error in parsed.Errors)
+            {
+                console.Error.WriteLine("dvrel: " + error.Message);
+            }
+
+            console.Error.WriteLine("Run 'dvrel --help' for the commands and options.");
+            return ExitCodes.BadInput;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>The root command with preview and compare, whose actions write to <paramref name="console"/>.</summary>
+    public static RootCommand Build(CliConsole console)
+    {
+        var root = new RootCommand(
+            "dvrel: preview the relationship rules on sample or exported data by running the real plugins in a local Dataverse. "
+            + ExitCodes.Description);
+        root.Add(Preview(console));
+        root.Add(Compare(console));
+        return root;
+    }
+
+    private static Command Preview(CliConsole console)
+    {
+        var paths = new Argument<string[]>("paths") { Description = PathsDescription, Arity = ArgumentArity.ZeroOrMore };
+        var policy = new Option<string>("--policy") { Description = "A policy document (JSON) to run under, put into the dvr_RelationshipPolicy environment variable. Default: the solution's default value.", HelpName = "FILE" };
+        var solution = new Option<string>("--solution") { Description = SolutionDescription, HelpName = "DIR" };
+        var json = new Option<bool>("--json") { Description = "Write the report as JSON to standard output (no tables, no progress)." };
+        var report = new Option<string>("--report") { Description = "Also write the self-contained HTML report to this file.", HelpName = "FILE" };
+        var accounts = new Option<int>("--accounts") { Description = "Accounts listed in the console table (the rest are counted).", DefaultValueFactory = _ => 40, HelpName = "N" };
+        var recalculate = new Option<int>("--recalculate-every") { Description = RecalculateDescription, DefaultValueFactory = _ => 1, HelpName = "DAYS" };
+        var command = new Command("preview", "Replay a data set (or the built-in sample) through the plugins and report tiers, health, the five scores, CLV, churn risk, explanations, tier timelines and deal verdicts. " + ExitCodes.Description)
+        {
+            paths, policy, solution, json, report, accounts, recalculate,
+        };
+        command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
+        {
+            int maxAccounts = parse.GetValue(accounts);
+            int every = parse.GetValue(recalculate);
+            RequireNotNegative("--accounts", maxAccounts);
+            RequireNotNegative("--recalculate-every", every);
+            string? policyPath = parse.GetValue(policy);
+            PolicyChoice chosen = policyPath is null ? PolicyChoice.SolutionDefault : PolicyChoice.FromFile(policyPath, console.CurrentDirectory);
+            string solutionFolder = ReplayCommandSupport.FindSolution(parse.GetValue(solution), console);
+            DataSet dataSet = ReplayCommandSupport.LoadDataSet(parse.GetValue(paths) ?? [], console);
+            bool asJson = parse.GetValue(json);
+            var options = new ReplayOptions { SolutionFolder = solutionFolder, Policy = chosen, RecalculateEveryDays = every };
+            RunReport result = ReplayCommandSupport.Replay(dataSet, options, console, "Replaying " + dataSet.Source, quiet: asJson);
+            if (parse.GetValue(report) is { } htmlPath)
+            {
+                ReplayCommandSupport.WriteReportFile(htmlPath, console, w => HtmlReportRenderer.Render(result, w));
+            }
+
+            if (asJson)
+            {
+                console.Out.WriteLine(JsonReportRenderer.Render(result));
+            }
+            else
+            {
+                ConsoleReportRenderer.Render(result, console.Report, new ConsoleReportOptions { MaxAccounts = maxAccounts });
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Compare(CliConsole console)
+    {
+        var paths = new Argument<string[]>("paths") { Description = PathsDescription, Arity = ArgumentArity.ZeroOrMore };
+        var policies = new Option<string[]>("--policy")
+        {
+            Description = "The policies to compare (JSON), given twice: A then B. Given once: the solution's default (A) against it (B).",
+            HelpName = "FILE",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var solution = new Option<string>("--solution") { Description = SolutionDescription, HelpName = "DIR" };
+        var json = new Option<bool>("--json") { Description = "Write the comparison as JSON to standard output (no tables, no progress)." };
+        var report = new Option<string>("--report") { Description = "Also write the HTML report of the run under policy B to this file.", HelpName = "FILE" };
+        var recalculate = new Option<int>("--recalculate-every") { Description = RecalculateDescription, DefaultValueFactory = _ => 1, HelpName = "DAYS" };
+        var command = new Command("compare", "Replay the same data set under two policies and report the accounts whose tier or health band changes, and why. " + ExitCodes.Description)
+        {
+            paths, policies, solution, json, report, recalculate,
+        };
+        command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
+        {
+            int every = parse.GetValue(recalculate);
+            RequireNotNegative("--recalculate-every", every);
+            string[] files = parse.GetValue(policies) ?? [];
+            if (files.Length is 0 or > 2)
+            {
+                throw new BadInputException($"compare needs --policy twice (A and B) or once (the solution default against it); got {files.Length}.");
+            }
+
+            PolicyChoice[] chosen = files.Select(f => PolicyChoice.FromFile(f, console.CurrentDirectory)).ToArray();
+            PolicyChoice a = chosen.Length == 2 ? chosen[0] : PolicyChoice.SolutionDefault;
+            PolicyChoice b = chosen[^1];
+            string solutionFolder = ReplayCommandSupport.FindSolution(parse.GetValue(solution), console);
+            DataSet dataSet = ReplayCommandSupport.LoadDataSet(parse.GetValue(paths) ?? [], console);
+            bool asJson = parse.GetValue(json);
+            RunReport reportA = ReplayCommandSupport.Replay(dataSet, new ReplayOptions { SolutionFolder = solutionFolder, Policy = a, RecalculateEveryDays = every }, console, "Policy A: " + a.Source, asJson);
+            RunReport reportB = ReplayCommandSupport.Replay(dataSet, new ReplayOptions { SolutionFolder = solutionFolder, Policy = b, RecalculateEveryDays = every }, console, "Policy B: " + b.Source, asJson);
+            PolicyComparison comparison = PolicyComparison.Compare(a.Source, reportA, b.Source, reportB);
+            if (parse.GetValue(report) is { } htmlPath)
+            {
+                ReplayCommandSupport.WriteReportFile(htmlPath, console, w => HtmlReportRenderer.Render(reportB, w));
+            }
+
+            if (asJson)
+            {
+                console.Out.WriteLine(ComparisonRenderer.RenderJson(comparison));
+            }
+            else
+            {
+                ComparisonRenderer.Render(comparison, console.Report);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void RequireNotNegative(string option, int value)
+    {
+        if (value < 0)
+        {
+            throw new BadInputException($"{option} must be 0 or more (was {value}).");
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using DataverseRelationship.Cli.DataSets;
+using DataverseRelationship.Cli.Replay;
+using DataverseRelationship.Cli.Reporting;
+using DataverseRelationship.Cli.Sample;
+using Spectre.Console;
+
+namespace DataverseRelationship.Cli.Commands;
+
+/// <summary>A command's input that is wrong (exit code 2): the message says which argument and why.</summary>
+public sealed class BadInputException : Exception
+{
+    public BadInputException()
+        : this("Bad input.")
+    {
+    }
+
+    public BadInputException(string message)
+        : base(message)
+    {
+    }
+
+    public BadInputException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>What preview and compare share: loading the data set, finding the solution, replaying with progress, mapping errors to exit codes.</summary>
+internal static class ReplayCommandSupport
+{
+    /// <summary>The data set at the paths, or the built-in sample when there are none.</summary>
+    public static DataSet LoadDataSet(IReadOnlyList<string> paths, CliConsole console)
+    {
+        if (paths.Count == 0)
+        {
+            return SampleDataSet.Create();
+        }
+
+        string[] full = paths.Select(p => Path.GetFullPath(p, console.CurrentDirectory)).ToArray();
+        foreach ((string given, string path) in paths.Zip(full))
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                throw new BadInputException($"{given}: no such file or folder.");
+            }
+        }
+
+        try
+        {
+            return DataSetLoader.Load(full);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new BadInputException($"{string.Join(", ", paths)}: cannot be read ({ex.Message}).", ex);
+        }
+    }
+
+    public static string FindSolution(string? explicitFolder, CliConsole console)
+    {
+        try
+        {
+            return SolutionLocation.Resolve(explicitFolder, console.CurrentDirectory, console.BaseDirectory);
+        }
+        catch (SolutionNotFoundException ex) when (!string.IsNullOrWhiteSpace(explicitFolder))
+        {
+            throw new BadInputException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>Replays with a progress bar on standard error when the console has one and the output is not JSON.</summary>
+    public static RunReport Replay(DataSet dataSet, ReplayOptions options, CliConsole console, string label, bool quiet)
+    {
+        if (quiet || console.Progress is null)
+        {
+            return RelationshipReplay.Run(dataSet, options);
+        }
+
+        RunReport? report = null;
+        console.Progress.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                ProgressTask task = context.AddTask(Markup.Escape(label), maxValue: Math.Max(1, dataSet.Counts.Opportunities));
+                report = RelationshipReplay.Run(dataSet, options with { Progress = new ProgressSink(p => task.Value = Math.Min(task.MaxValue, p.OpportunitiesCreated)) });
+                task.Value = task.MaxValue;
+            });
+        return report!;
+    }
+
+    /// <summary>Runs a command body and turns its exceptions into a message on standard error and an exit code.</summary>
+    public static int Guard(CliConsole console, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (DataSetException ex)
+        {
+            return Fail(console, ExitCodes.BadInput, ex.Message);
+        }
+        catch (PolicyFileException ex)
+        {
+            return Fail(console, ExitCodes.BadInput, ex.Message);
+        }
+        catch (BadInputException ex)
+        {
+            return Fail(console, ExitCodes.BadInput, ex.Message);
+        }
+        catch (SolutionNotFoundException ex)
+        {
+            return Fail(console, ExitCodes.Failure, ex.Message);
+        }
+        catch (ReportNotWrittenException ex)
+        {
+            return Fail(console, ExitCodes.Failure, ex.Message);
+        }
+#pragma warning disable CA1031 // The command line's last resort: any other error becomes exit code 1 with its message, not a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return Fail(console, ExitCodes.Failure, $"unexpected error: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Writes a file, turning an I/O error into <see cref="ReportNotWrittenException"/>.</summary>
+    public static void WriteReportFile(string path, CliConsole console, Action<TextWriter> write)
+    {
+        string full = Path.GetFullPath(path, console.CurrentDirectory);
+        try
+        {
+            using var writer = new StreamWriter(full, append: false, new System.Text.UTF8Encoding(false));
+            write(writer);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ReportNotWrittenException($"--report '{path}': cannot write the report ({ex.Message}).", ex);
+        }
+    }
+
+    private static int Fail(CliConsole console, int exitCode, string message)
+    {
+        console.Error.WriteLine("dvrel: " + message);
+        return exitCode;
+    }
+
+    private sealed class ProgressSink(Action<ReplayProgress> report) : IProgress<ReplayProgress>
+    {
+        public void Report(ReplayProgress value) => report(value);
+    }
+}
+
+/// <summary>A report file that could not be written (exit code 1).</summary>
+public sealed class ReportNotWrittenException : Exception
+{
+    public ReportNotWrittenException()
+        : this("The report could not be written.")
+    {
+    }
+
+    public ReportNotWrittenException(string message)
+        : base(message)
+    {
+    }
+
+    public ReportNotWrittenException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,156 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using DataverseRelationship.Cli.Reporting;
+using DataverseRelationship.Plugins.Schema;
+using Spectre.Console;
+
+namespace DataverseRelationship.Cli.Comparison;
+
+/// <summary>Renders a <see cref="PolicyComparison"/> as console tables or JSON. Every value is escaped, never read as markup.</summary>
+public static class ComparisonRenderer
+{
+    /// <summary>Version of the comparison JSON; changes when a property is renamed or removed.</summary>
+    public const int SchemaVersion = 1;
+
+    public static void Render(PolicyComparison comparison, IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        ArgumentNullException.ThrowIfNull(console);
+        console.Write(new Rule($"[bold]Policy comparison[/]: {Markup.Escape(comparison.A.DataSet)}").LeftJustified());
+        console.MarkupLine($"A: [bold]{Markup.Escape(comparison.PolicyA)}[/] (version {Markup.Escape(comparison.A.PolicyVersion)})");
+        console.MarkupLine($"B: [bold]{Markup.Escape(comparison.PolicyB)}[/] (version {Markup.Escape(comparison.B.PolicyVersion)})");
+
+        var tiers = new Table().Border(TableBorder.Rounded).Title("Accounts per tier").AddColumn("Tier")
+            .AddColumn(new TableColumn("A").RightAligned()).AddColumn(new TableColumn("B").RightAligned());
+        foreach ((RelationshipTierChoice tier, int a, int b) in comparison.TierCounts())
+        {
+            tiers.AddRow(new Text(ReportText.Tier(tier)), new Text(ReportText.Count(a)), new Text(ReportText.Count(b)));
+        }
+
+        console.Write(tiers);
+
+        DealVerdictCounts da = comparison.A.Deals;
+        DealVerdictCounts db = comparison.B.Deals;
+        var deals = new Table().Border(TableBorder.Rounded).Title("Deals against the tier rule").AddColumn("Verdict")
+            .AddColumn(new TableColumn("A").RightAligned()).AddColumn(new TableColumn("B").RightAligned());
+        AddCounts(deals, "Within cap", da.WithinCap, db.WithinCap);
+        AddCounts(deals, "Above cap, reciprocated", da.Reciprocated, db.Reciprocated);
+        AddCounts(deals, "Above cap, warned", da.Warned, db.Warned);
+        AddCounts(deals, "Above cap, blocked", da.Blocked, db.Blocked);
+        AddCounts(deals, "Not assessed", da.NotAssessed, db.NotAssessed);
+        AddCounts(deals, "Events rejected", comparison.A.Statistics.EventsRejected, comparison.B.Statistics.EventsRejected);
+        console.Write(deals);
+
+        if (comparison.Differences.Count == 0)
+        {
+            console.MarkupLine("[green]No account changes tier or health band.[/]");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"Accounts that change tier or health band ({comparison.Differences.Count})")
+            .AddColumn("Account").AddColumn("Tier A → B").AddColumn("Band A → B").AddColumn(new TableColumn("Health A → B").RightAligned()).AddColumn("Why");
+        foreach (AccountDifference d in comparison.Differences)
+        {
+            table.AddRow(
+                new Text(d.Name),
+                new Text($"{ReportText.Tier(d.Before.Tier)} → {ReportText.Tier(d.After.Tier)}"),
+                new Text($"{ReportText.Label(d.Before.HealthBand)} → {ReportText.Label(d.After.HealthBand)}"),
+                new Text($"{ReportText.Score(d.Before.HealthScore)} → {ReportText.Score(d.After.HealthScore)}"),
+                new Text(d.Reason));
+        }
+
+        console.Write(table);
+    }
+
+    /// <summary>
+    /// The comparison as JSON: <c>schemaVersion</c>, <c>policyA</c>, <c>policyB</c>, <c>differences[]</c> (<c>id</c>,
+    /// <c>name</c>, <c>tierA</c>, <c>tierB</c>, <c>healthBandA</c>, <c>healthBandB</c>, <c>healthA</c>, <c>healthB</c>,
+    /// <c>moves[]</c> (<c>score</c>, <c>a</c>, <c>b</c>), <c>reason</c>), and the two full reports <c>a</c> and <c>b</c>
+    /// (the <see cref="JsonReportRenderer"/> format).
+    /// </summary>
+    public static string RenderJson(PolicyComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("schemaVersion", SchemaVersion);
+            w.WriteString("policyA", comparison.PolicyA);
+            w.WriteString("policyB", comparison.PolicyB);
+            w.WriteStartArray("differences");
+            foreach (AccountDifference d in comparison.Differences)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", d.AccountId);
+                w.WriteString("name", d.Name);
+                w.WriteString("tierA", ReportText.Key(d.Before.Tier));
+                w.WriteString("tierB", ReportText.Key(d.After.Tier));
+                WriteChoice(w, "healthBandA", d.Before.HealthBand);
+                WriteChoice(w, "healthBandB", d.After.HealthBand);
+                WriteNumber(w, "healthA", d.Before.HealthScore);
+                WriteNumber(w, "healthB", d.After.HealthScore);
+                w.WriteStartArray("moves");
+                foreach (ScoreMove m in d.Moves)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("score", m.Score);
+                    WriteNumber(w, "a", m.Before);
+                    WriteNumber(w, "b", m.After);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteString("reason", d.Reason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WritePropertyName("a");
+            w.WriteRawValue(Compact(comparison.A));
+            w.WritePropertyName("b");
+            w.WriteRawValue(Compact(comparison.B));
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static string Compact(RunReport report)
+    {
+        using var stream = new MemoryStream();
+        JsonReportRenderer.Render(report, stream, indented: false);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void AddCounts(Table table, string label, long a, long b) => table.AddRow(new Text(label), new Text(ReportText.Count(a)), new Text(ReportText.Count(b)));
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteChoice<T>(Utf8JsonWriter w, string name, T? value)
+        where T : struct, Enum
+    {
+        if (value is { } v)
+        {
+            w.WriteString(name, ReportText.Key(v));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}

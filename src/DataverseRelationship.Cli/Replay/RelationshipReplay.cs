@@ -1,0 +1,353 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using DataverseRelationship.Cli.DataSets;
+using DataverseRelationship.Cli.Reporting;
+using DataverseRelationship.Engine.Policies;
+using DataverseRelationship.LocalDataverse;
+using DataverseRelationship.Plugins.Opportunities;
+using DataverseRelationship.Plugins.Schema;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using LocalDataverseInstance = DataverseRelationship.LocalDataverse.LocalDataverse;
+
+namespace DataverseRelationship.Cli.Replay;
+
+/// <summary>How far a replay has come: opportunities created so far out of those the data set holds.</summary>
+public readonly record struct ReplayProgress(long EventsDone, long OpportunitiesCreated, long OpportunitiesTotal);
+
+/// <summary>How a replay runs.</summary>
+public sealed record ReplayOptions
+{
+    /// <summary>The unpacked solution whose tables, steps, Custom APIs and environment variables are loaded.</summary>
+    public required string SolutionFolder { get; init; }
+
+    public PolicyChoice Policy { get; init; } = PolicyChoice.SolutionDefault;
+
+    /// <summary>
+    /// Days between runs of the scheduled recalculation (dvr_RecalculateAccounts over every account, as the solution's
+    /// nightly flow does) while the replay clock advances; 0 runs it once, at the end of the replay only.
+    /// </summary>
+    public int RecalculateEveryDays { get; init; } = 1;
+
+    /// <summary>Rejected events kept for the report (all are counted).</summary>
+    public int MaxRejectionsKept { get; init; } = 200;
+
+    /// <summary>Receives progress now and then (every 1,000 events).</summary>
+    public IProgress<ReplayProgress>? Progress { get; init; }
+}
+
+/// <summary>
+/// Replays a data set through the real plugins in the local Dataverse with the registrations of the unpacked
+/// solution: creates the system users, puts the chosen policy into the dvr_RelationshipPolicy environment variable,
+/// sets the clock to each event's time and runs it as the organization service request Dataverse would get
+/// (Create, Update, Win, Lose, Delete). A request refused by a plugin or the platform is counted as rejected, and later
+/// events of a row whose create was refused are skipped. The result is read back from the rows the plugins wrote.
+/// </summary>
+public static class RelationshipReplay
+{
+    private const int RecalculationPageSize = 1000;
+
+    public static RunReport Run(DataSet dataSet, ReplayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(dataSet);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        LocalDataverseInstance dataverse = LocalDataverseInstance.FromSolution(
+            options.SolutionFolder, new LocalDataverseOptions { KeepOperationHistory = true }, typeof(AssessDealOnSave).Assembly);
+        string policyVersion = InstallPolicy(dataverse, options.Policy);
+        foreach (Guid user in dataSet.SystemUsers)
+        {
+            dataverse.Seed(new Entity(SecurityTables.SystemUser, user));
+        }
+
+        var run = new ReplayRun(dataverse, options);
+        run.ReplayAll(dataSet);
+        return run.Report(dataSet, policyVersion, clock);
+    }
+
+    /// <summary>Writes the policy file's text as the environment variable's value; returns the policy version in force.</summary>
+    private static string InstallPolicy(LocalDataverseInstance dataverse, PolicyChoice policy)
+    {
+        Entity definition = dataverse.ReadAll(EnvironmentVariables.DefinitionTable)
+            .FirstOrDefault(d => string.Equals(d.GetAttributeValue<string>(EnvironmentVariables.DefinitionSchemaName), EnvironmentVariables.PolicySchemaName, StringComparison.Ordinal))
+            ?? throw new SolutionNotFoundException($"The solution defines no environment variable {EnvironmentVariables.PolicySchemaName}; the plugins would run with the engine's built-in policy.");
+        if (policy.Json is null)
+        {
+            string? shipped = definition.GetAttributeValue<string>(EnvironmentVariables.DefinitionDefaultValue);
+            return string.IsNullOrWhiteSpace(shipped) ? RelationshipPolicy.Default.Version : RelationshipPolicyJson.Parse(shipped).Version;
+        }
+
+        var value = new Entity(EnvironmentVariables.ValueTable);
+        value[EnvironmentVariables.ValueDefinitionId] = definition.ToEntityReference();
+        value[EnvironmentVariables.ValueValue] = policy.Json;
+        try
+        {
+            dataverse.Service.Create(value);
+        }
+        catch (DataverseFaultException ex)
+        {
+            throw new PolicyFileException($"--policy '{policy.Source}': Dataverse does not accept it as the value of {EnvironmentVariables.PolicySchemaName}: {ex.Message}", ex);
+        }
+
+        return policy.Policy!.Version;
+    }
+
+    private sealed class ReplayRun(LocalDataverseInstance dataverse, ReplayOptions options)
+    {
+        private readonly IOrganizationService _service = dataverse.Service;
+        private readonly HashSet<Guid> _refused = [];
+        private readonly HashSet<Guid> _blockedDeals = [];
+        private readonly List<RejectedEvent> _rejections = [];
+        private readonly DealTally _tally = new();
+        private long _replayed;
+        private long _rejected;
+        private long _skipped;
+        private long _pluginExecutions;
+        private int _accounts;
+        private int _contacts;
+        private long _opportunities;
+        private long _won;
+        private long _lost;
+        private DateTime _from;
+        private DateTime _until;
+        private DateTime _nextRecalculation = DateTime.MaxValue;
+
+        public void ReplayAll(DataSet dataSet)
+        {
+            long done = 0;
+            bool first = true;
+            foreach (DataSetEvent e in dataSet.Events())
+            {
+                if (first)
+                {
+                    _from = e.At;
+                    _nextRecalculation = options.RecalculateEveryDays > 0 ? e.At.Date.AddDays(1) : DateTime.MaxValue;
+                    first = false;
+                }
+
+                while (e.At >= _nextRecalculation)
+                {
+                    RecalculateAll(_nextRecalculation);
+                    _nextRecalculation = _nextRecalculation.AddDays(options.RecalculateEveryDays);
+                }
+
+                _until = e.At;
+                Replay(e);
+                if (++done % 1000 == 0)
+                {
+                    options.Progress?.Report(new ReplayProgress(done, _opportunities, dataSet.Counts.Opportunities));
+                }
+            }
+
+            if (!first)
+            {
+                RecalculateAll(_until);
+            }
+
+            options.Progress?.Report(new ReplayProgress(done, _opportunities, dataSet.Counts.Opportunities));
+        }
+
+        private void Replay(DataSetEvent e)
+        {
+            if (_refused.Contains(e.Target.Id))
+            {
+                _skipped++;
+                return;
+            }
+
+            dataverse.SetNow(e.At);
+            try
+            {
+                Apply(e);
+                _replayed++;
+                Count(e);
+            }
+            catch (InvalidPluginExecutionException ex)
+            {
+                Reject(e, ex.Message);
+                if (e.Target.LogicalName == OpportunityTable.LogicalName && e.Kind is DataSetEventKind.Create or DataSetEventKind.Update or DataSetEventKind.Reparent
+                    && _blockedDeals.Add(e.Target.Id))
+                {
+                    _tally.AddBlocked();
+                }
+            }
+            catch (DataverseFaultException ex)
+            {
+                Reject(e, ex.Message);
+            }
+            finally
+            {
+                CountPluginExecutions();
+            }
+        }
+
+        private void Apply(DataSetEvent e)
+        {
+            switch (e.Kind)
+            {
+                case DataSetEventKind.Create:
+                    _service.Create(e.Row!);
+                    break;
+                case DataSetEventKind.Update:
+                case DataSetEventKind.Reparent:
+                    _service.Update(e.Row!);
+                    break;
+                case DataSetEventKind.Win:
+                    _service.Execute(new WinOpportunityRequest { OpportunityClose = e.ToOpportunityClose(), Status = new OptionSetValue(e.StatusCode) });
+                    break;
+                case DataSetEventKind.Lose:
+                    _service.Execute(new LoseOpportunityRequest { OpportunityClose = e.ToOpportunityClose(), Status = new OptionSetValue(e.StatusCode) });
+                    break;
+                case DataSetEventKind.Delete:
+                    _service.Delete(e.Target.LogicalName, e.Target.Id);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown event kind {e.Kind}.");
+            }
+        }
+
+        private void Count(DataSetEvent e)
+        {
+            switch (e.Kind)
+            {
+                case DataSetEventKind.Create when e.Target.LogicalName == AccountTable.LogicalName:
+                    _accounts++;
+                    break;
+                case DataSetEventKind.Create when e.Target.LogicalName == ContactTable.LogicalName:
+                    _contacts++;
+                    break;
+                case DataSetEventKind.Create when e.Target.LogicalName == OpportunityTable.LogicalName:
+                    _opportunities++;
+                    break;
+                case DataSetEventKind.Win:
+                    _won++;
+                    break;
+                case DataSetEventKind.Lose:
+                    _lost++;
+                    break;
+            }
+        }
+
+        private void Reject(DataSetEvent e, string message)
+        {
+            _rejected++;
+            if (e.Kind == DataSetEventKind.Create)
+            {
+                _refused.Add(e.Target.Id);
+            }
+
+            if (_rejections.Count < options.MaxRejectionsKept)
+            {
+                _rejections.Add(RejectedEvents.From(e, message));
+            }
+        }
+
+        private void CountPluginExecutions()
+        {
+            foreach (var operation in dataverse.Operations)
+            {
+                _pluginExecutions += operation.PluginExecutions.Count;
+            }
+
+            dataverse.ClearHistory();
+        }
+
+        /// <summary>The scheduled recalculation: dvr_RecalculateAccounts page by page until no more records.</summary>
+        private void RecalculateAll(DateTime at)
+        {
+            dataverse.SetNow(at);
+            string token = string.Empty;
+            while (true)
+            {
+                var request = new OrganizationRequest(CustomApis.RecalculateAccounts);
+                request.Parameters[CustomApis.PageSizeParameter] = RecalculationPageSize;
+                if (token.Length > 0)
+                {
+                    request.Parameters[CustomApis.ContinuationTokenParameter] = token;
+                }
+
+                OrganizationResponse response = dataverse.Execute(request, dataverse.SystemUserId);
+                CountPluginExecutions();
+                if (!(response.Results.TryGetValue(CustomApis.MoreRecordsParameter, out object? more) && more is true))
+                {
+                    return;
+                }
+
+                token = response.Results[CustomApis.NextContinuationTokenParameter] as string ?? string.Empty;
+            }
+        }
+
+        public RunReport Report(DataSet dataSet, string policyVersion, Stopwatch clock)
+        {
+            var tierChanges = dataverse.ReadAll(TierChangeTable.LogicalName)
+                .GroupBy(r => r.GetAttributeValue<EntityReference>(TierChangeTable.AccountId)?.Id ?? Guid.Empty)
+                .ToDictionary(g => g.Key, g => g.ToList());
+            var accounts = new List<AccountResult>();
+            foreach (Entity account in dataverse.ReadAll(AccountTable.LogicalName))
+            {
+                accounts.Add(ReportRows.Account(account, tierChanges.TryGetValue(account.Id, out List<Entity>? rows) ? rows : []));
+                TallyDeals(account.Id);
+            }
+
+            accounts.Sort((a, b) => StringComparer.Ordinal.Compare(a.Name, b.Name));
+            return new RunReport
+            {
+                DataSet = dataSet.Source,
+                PolicyVersion = policyVersion,
+                GeneratedAt = DateTime.UtcNow,
+                ReplayedFrom = _from,
+                ReplayedUntil = _until,
+                Accounts = accounts,
+                Deals = _tally.Verdicts,
+                Games = _tally.Games,
+                Rejections = _rejections,
+                Statistics = new RunStatistics
+                {
+                    EventsReplayed = _replayed,
+                    EventsRejected = _rejected,
+                    EventsSkipped = _skipped,
+                    Accounts = _accounts,
+                    Contacts = _contacts,
+                    Opportunities = _opportunities,
+                    Won = _won,
+                    Lost = _lost,
+                    PluginExecutions = _pluginExecutions,
+                    Elapsed = clock.Elapsed,
+                },
+            };
+        }
+
+        /// <summary>Counts the verdicts and games of an account's deals as the plugins left them (page by page).</summary>
+        private void TallyDeals(Guid accountId)
+        {
+            var query = new QueryExpression(OpportunityTable.LogicalName)
+            {
+                ColumnSet = new ColumnSet(OpportunityTable.TierRuleVerdict, OpportunityTable.GameFlags),
+                PageInfo = new PagingInfo { Count = 5000, PageNumber = 1 },
+            };
+            query.Criteria.AddCondition(OpportunityTable.ParentAccountId, ConditionOperator.Equal, accountId);
+            while (true)
+            {
+                EntityCollection page = _service.RetrieveMultiple(query);
+                foreach (Entity deal in page.Entities)
+                {
+                    if (!_blockedDeals.Contains(deal.Id))
+                    {
+                        _tally.Add(deal);
+                    }
+                }
+
+                if (!page.MoreRecords)
+                {
+                    return;
+                }
+
+                query.PageInfo.PageNumber++;
+                query.PageInfo.PagingCookie = page.PagingCookie;
+            }
+        }
+    }
+}

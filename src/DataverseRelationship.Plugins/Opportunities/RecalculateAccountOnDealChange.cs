@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using DataverseRelationship.Plugins.Infrastructure;
+using DataverseRelationship.Plugins.Mapping;
 using DataverseRelationship.Plugins.Policies;
 using DataverseRelationship.Plugins.Recalculation;
 using DataverseRelationship.Plugins.Schema;
@@ -13,8 +14,9 @@ namespace DataverseRelationship.Plugins.Opportunities;
 /// opportunity, Create / Update / Delete / Win / Lose, PostOperation (40), synchronous. Update filters on the columns
 /// the scores read (parentaccountid, statecode, values, dates, discount, margin, concessions, commitments, tactics,
 /// delivery, payment); Update and Delete carry a PreImage of parentaccountid.
-/// Reads: the parent account from the Target or PreImage (for Win and Lose, the OpportunityClose's opportunity: one
-/// Retrieve of its parentaccountid), the policy, then per account its row and its opportunities.
+/// Reads: the parent account from the Target or PreImage (for Win and Lose, the OpportunityClose names only the
+/// opportunity, so its account row is found by one query on account linked to that opportunity, which replaces the
+/// account read), the policy, then per account its row and its opportunities.
 /// Writes: the account's changed computed columns (one tagged Update at most) and a dvr_tierchange row when its
 /// tier changes. When the opportunity moves to another account, both accounts are recomputed.
 /// </summary>
@@ -43,16 +45,17 @@ public sealed class RecalculateAccountOnDealChange : PluginBase
         }
 
         var policy = PolicySource.Read(context.SystemService);
-        foreach (var accountId in accounts)
+        foreach (var account in accounts)
         {
-            AccountRecalculation.Recalculate(context, accountId, policy);
+            AccountRecalculation.Recalculate(context, account.Key, policy, account.Value);
         }
     }
 
-    private static List<Guid> AffectedAccounts(ILocalPluginContext context)
+    /// <summary>The accounts to recompute, with the account row when it was already read (Win and Lose).</summary>
+    private static List<KeyValuePair<Guid, Entity?>> AffectedAccounts(ILocalPluginContext context)
     {
         var execution = context.ExecutionContext;
-        var result = new List<Guid>(2);
+        var result = new List<KeyValuePair<Guid, Entity?>>(2);
         execution.PreEntityImages.TryGetValue(PreImageAlias, out var image);
         var before = image?.GetReferenceId(OpportunityTable.ParentAccountId);
         switch (execution.MessageName)
@@ -74,8 +77,12 @@ public sealed class RecalculateAccountOnDealChange : PluginBase
                 var close = execution.InputParameters.TryGetValue("OpportunityClose", out var closeValue) ? closeValue as Entity : null;
                 var opportunityId = close?.GetReferenceId(OpportunityCloseTable.OpportunityId)
                     ?? throw new InvalidPluginExecutionException("The " + execution.MessageName + " request carries no OpportunityClose with an opportunityid.");
-                var opportunity = context.SystemService.Retrieve(OpportunityTable.LogicalName, opportunityId, new ColumnSet(OpportunityTable.ParentAccountId));
-                Add(result, opportunity.GetReferenceId(OpportunityTable.ParentAccountId));
+                var account = AccountOfOpportunity(context.SystemService, opportunityId);
+                if (account is not null)
+                {
+                    result.Add(new KeyValuePair<Guid, Entity?>(account.Id, account));
+                }
+
                 break;
             default:
                 throw new InvalidPluginExecutionException("RecalculateAccountOnDealChange is not registered for the message " + execution.MessageName + ".");
@@ -84,11 +91,25 @@ public sealed class RecalculateAccountOnDealChange : PluginBase
         return result;
     }
 
-    private static void Add(List<Guid> accounts, Guid? accountId)
+    /// <summary>The account row (every column the recalculation reads) of an opportunity, or null: one query.</summary>
+    private static Entity? AccountOfOpportunity(IOrganizationService service, Guid opportunityId)
     {
-        if (accountId.HasValue && !accounts.Contains(accountId.Value))
+        var query = new QueryExpression(AccountTable.LogicalName)
         {
-            accounts.Add(accountId.Value);
+            ColumnSet = new ColumnSet(AccountMapping.ReadColumns),
+            TopCount = 1,
+        };
+        var link = query.AddLink(OpportunityTable.LogicalName, AccountTable.Id, OpportunityTable.ParentAccountId);
+        link.LinkCriteria.AddCondition(OpportunityTable.Id, ConditionOperator.Equal, opportunityId);
+        var rows = service.RetrieveMultiple(query).Entities;
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private static void Add(List<KeyValuePair<Guid, Entity?>> accounts, Guid? accountId)
+    {
+        if (accountId.HasValue && !accounts.Exists(a => a.Key == accountId.Value))
+        {
+            accounts.Add(new KeyValuePair<Guid, Entity?>(accountId.Value, null));
         }
     }
 }

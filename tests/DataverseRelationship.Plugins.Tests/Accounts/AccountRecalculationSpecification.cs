@@ -173,9 +173,9 @@ public class AccountRecalculationSpecification
         Measure("Update opportunity margin", () => world.Update(new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.SellerMargin] = 30m }), 3, 2, 1);
         Measure("Update opportunity, nothing changes", () => world.Update(new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.SellerMargin] = 30m }), 3, 2, 0, 0);
         Measure("Re-parent opportunity", () => world.Update(new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.ParentAccountId] = new EntityReference(AccountTable.LogicalName, other) }), 4, 3, 2, 2);
-        Measure("Win", () => world.Win(deal, world.Now), 2, 2, 1);
+        Measure("Win", () => world.Win(deal, world.Now), 3, 0, 1);
         second = world.CreateDeal(other, 10000m);
-        Measure("Lose", () => world.Lose(second, world.Now), 2, 2, 1);
+        Measure("Lose", () => world.Lose(second, world.Now), 3, 0, 1);
         Measure("Delete opportunity", () => world.Service.Delete(OpportunityTable.LogicalName, second), 2, 1, 1);
         Measure("Update account input", () => world.UpdateAccount(other, a => a[AccountTable.HasJointAccountPlan] = true), 2, 1, 1);
         Measure("dvr_RecalculateAccount", () => world.Execute(Tiers.TierJourneySpecification.RecalculateAccountRequest(other)), 2, 1, 1);

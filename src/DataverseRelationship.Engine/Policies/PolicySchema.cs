@@ -120,6 +120,7 @@ namespace DataverseRelationship.Engine.Policies
             var tiers = new Section<TierPolicy>()
                 .Number("hysteresisMargin", p => p.HysteresisMargin, (p, v) => p with { HysteresisMargin = v }, 0m, 100m)
                 .Integer("minimumDwellDays", p => p.MinimumDwellDays, (p, v) => p with { MinimumDwellDays = v }, 0, 3650)
+                .Integer("maximumOverrideDays", p => p.MaximumOverrideDays, (p, v) => p with { MaximumOverrideDays = v }, 1, 3650)
                 .Nested("preferred", p => p.Preferred, (p, v) => p with { Preferred = v }, Criteria())
                 .Nested("strategicPartner", p => p.StrategicPartner, (p, v) => p with { StrategicPartner = v }, Criteria());
 

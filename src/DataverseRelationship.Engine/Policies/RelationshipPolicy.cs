@@ -227,6 +227,9 @@ namespace DataverseRelationship.Engine.Policies
         /// <summary>Days an account stays in a tier before it can be demoted.</summary>
         public int MinimumDwellDays { get; init; } = 90;
 
+        /// <summary>The longest a manual tier override may last, in days from when it is set.</summary>
+        public int MaximumOverrideDays { get; init; } = 365;
+
         public TierCriteria Preferred { get; init; } = new TierCriteria();
 
         /// <summary>A strategic partner must also meet the Preferred criteria.</summary>

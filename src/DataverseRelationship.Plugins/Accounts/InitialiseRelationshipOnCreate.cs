@@ -37,12 +37,12 @@ public sealed class InitialiseRelationshipOnCreate : PluginBase
         }
 
         var asOf = execution.OperationCreatedOn;
+        var policy = PolicySource.Read(context.SystemService);
         if (TierOverrideRules.TouchesOverride(target) && target.GetChoice(AccountTable.TierOverride).HasValue)
         {
-            TierOverrideRules.Apply(context, target, target, asOf);
+            TierOverrideRules.Apply(context, target, target, asOf, () => policy);
         }
 
-        var policy = PolicySource.Read(context.SystemService);
         var facts = AccountMapping.ToFacts(target, asOf, keyContactCount: 0) with
         {
             CurrentTier = null,

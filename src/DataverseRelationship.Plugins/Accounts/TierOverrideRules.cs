@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using DataverseRelationship.Engine.Model;
+using DataverseRelationship.Engine.Policies;
 using DataverseRelationship.Plugins.Infrastructure;
 using DataverseRelationship.Plugins.Mapping;
 using DataverseRelationship.Plugins.Schema;
@@ -11,16 +12,10 @@ namespace DataverseRelationship.Plugins.Accounts;
 
 /// <summary>
 /// The rules for a manual tier override: a reason and an expiry are required, the expiry lies in the future and within
-/// <see cref="MaximumOverrideDays"/>, and only holders of the "Relationship Manager" role may set, change or clear one.
+/// the policy's <c>tiers.maximumOverrideDays</c>, and only holders of the "Relationship Manager" role may set, change or clear one.
 /// </summary>
 public static class TierOverrideRules
 {
-    /// <summary>
-    /// The longest an override may last. The engine's policy has no field for it yet, so the limit lives here until the
-    /// policy carries one.
-    /// </summary>
-    public const int MaximumOverrideDays = 365;
-
     /// <summary>Whether the Target touches any of the override columns.</summary>
     public static bool TouchesOverride(Entity target)
     {
@@ -34,8 +29,10 @@ public static class TierOverrideRules
     /// Validates the override the row will hold after the save (<paramref name="row"/> = PreImage overlaid with the
     /// Target), checks the user's role and completes the <paramref name="target"/>: who set it, or cleared companions.
     /// </summary>
-    public static void Apply(ILocalPluginContext context, Entity target, Entity row, DateTime now)
+    /// <remarks><paramref name="policy"/> is called only when an override is set: removing one needs no policy.</remarks>
+    public static void Apply(ILocalPluginContext context, Entity target, Entity row, DateTime now, Func<RelationshipPolicy> policy)
     {
+        Argument.NotNull(policy, nameof(policy));
         Argument.NotNull(context, nameof(context));
         Argument.NotNull(target, nameof(target));
         Argument.NotNull(row, nameof(row));
@@ -64,19 +61,20 @@ public static class TierOverrideRules
             throw new InvalidPluginExecutionException("A tier override needs a reason: fill in dvr_tieroverridereason (why the account is set to " + TierNames.Describe(tier.Value) + ").");
         }
 
+        var maximumOverrideDays = policy().Tiers.MaximumOverrideDays;
         var expires = row.GetAttributeValue<DateTime?>(AccountTable.TierOverrideExpiresOn)
-            ?? throw new InvalidPluginExecutionException("A tier override needs an expiry date: fill in dvr_tieroverrideexpireson (at most " + MaximumOverrideDays.ToString(CultureInfo.InvariantCulture) + " days ahead).");
+            ?? throw new InvalidPluginExecutionException("A tier override needs an expiry date: fill in dvr_tieroverrideexpireson (at most " + maximumOverrideDays.ToString(CultureInfo.InvariantCulture) + " days ahead).");
         if (expires <= now)
         {
             throw new InvalidPluginExecutionException(
                 "The tier override's expiry dvr_tieroverrideexpireson (" + expires.ToString("u", CultureInfo.InvariantCulture) + ") must be in the future.");
         }
 
-        if (expires > now.AddDays(MaximumOverrideDays))
+        if (expires > now.AddDays(maximumOverrideDays))
         {
             throw new InvalidPluginExecutionException(
                 "The tier override's expiry dvr_tieroverrideexpireson (" + expires.ToString("u", CultureInfo.InvariantCulture) + ") is more than "
-                + MaximumOverrideDays.ToString(CultureInfo.InvariantCulture) + " days ahead; choose an earlier date.");
+                + maximumOverrideDays.ToString(CultureInfo.InvariantCulture) + " days ahead; choose an earlier date.");
         }
 
         target[AccountTable.TierOverrideSetBy] = new EntityReference(SecurityTables.SystemUser, userId);

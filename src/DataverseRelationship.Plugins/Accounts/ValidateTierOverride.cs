@@ -1,4 +1,5 @@
 using DataverseRelationship.Plugins.Infrastructure;
+using DataverseRelationship.Plugins.Policies;
 using DataverseRelationship.Plugins.Recalculation;
 using DataverseRelationship.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
@@ -8,7 +9,8 @@ namespace DataverseRelationship.Plugins.Accounts;
 /// <summary>
 /// account, Update, PreOperation (20), synchronous; filters on dvr_tier, dvr_tieroverride, dvr_tieroverridereason and
 /// dvr_tieroverrideexpireson, with a PreImage of those columns.
-/// Reads: the Target, the PreImage and (when the override changes) the user's roles in one query.
+/// Reads: the Target, the PreImage and (when the override changes) the user's roles in one query, and the policy
+/// (its maximum override length) when an override is set.
 /// Writes (on the Target): dvr_tieroverridesetby for a new or changed override; clears reason, expiry and author when
 /// the override is removed. Rejects an override without a reason or an expiry, an expiry in the past or beyond the
 /// maximum, an override set by a user without the "Relationship Manager" role, and any direct write of a different
@@ -61,7 +63,7 @@ public sealed class ValidateTierOverride : PluginBase
 
         if (TierOverrideRules.TouchesOverride(target))
         {
-            TierOverrideRules.Apply(context, target, image.Overlay(target), execution.OperationCreatedOn);
+            TierOverrideRules.Apply(context, target, image.Overlay(target), execution.OperationCreatedOn, () => PolicySource.Read(context.SystemService));
         }
     }
 }

@@ -81,6 +81,20 @@ public class TierOverrideSpecification
     }
 
     [Fact]
+    public void An_override_longer_than_the_policy_maximum_is_rejected()
+    {
+        var world = new RelationshipWorld();
+        world.SetPolicy("{\"version\":\"short-overrides\",\"tiers\":{\"maximumOverrideDays\":30}}");
+        var account = world.CreateAccount("Contoso");
+
+        var rejection = Expect.Rejection(() => world.UpdateAccount(account, Override(world, Strategic, "Strategic bet", 45)));
+        world.UpdateAccount(account, Override(world, Strategic, "Strategic bet", 20));
+
+        Assert.Contains("30 days", rejection.Message, StringComparison.Ordinal);
+        Assert.Equal(Strategic, world.Tier(account));
+    }
+
+    [Fact]
     public void Only_a_relationship_manager_may_set_an_override()
     {
         var world = new RelationshipWorld();

@@ -7,6 +7,9 @@ namespace DataverseRelationship.Cli.Commands;
 /// <summary>Where a dvrel command writes and where it runs: standard output and error, the report console, the folders.</summary>
 public sealed class CliConsole
 {
+    /// <summary>Columns the tables use when standard output is redirected to a file or a pipe.</summary>
+    public const int RedirectedWidth = 200;
+
     /// <summary>Standard output: the JSON report and help text.</summary>
     public required TextWriter Out { get; init; }
 
@@ -29,11 +32,18 @@ public sealed class CliConsole
     public static CliConsole FromProcess()
     {
         bool interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+        IAnsiConsole report = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            // Redirected output has no window width; 80 columns would wrap the accounts table into unreadable slivers.
+            report.Profile.Width = RedirectedWidth;
+        }
+
         return new CliConsole
         {
             Out = Console.Out,
             Error = Console.Error,
-            Report = AnsiConsole.Console,
+            Report = report,
             Progress = interactive ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : null,
         };
     }

@@ -18,7 +18,7 @@ public static class DvrelCommandLine
 {
     private const string PathsDescription = "The data set: a Configuration Migration export (.zip), a folder of CSV files, or account/contact/opportunity .csv files. None: the built-in sample.";
     private const string SolutionDescription = "The unpacked solution (pac format) whose steps and Custom APIs run. Default: solution/src of the repository around the current folder, else the copy built next to dvrel.";
-    private const string RecalculateDescription = "Days between runs of the scheduled recalculation (dvr_RecalculateAccounts, nightly in production) as the replay clock advances; 0 runs it once, at the end.";
+    private const string RecalculateDescription = "Days between runs of the scheduled recalculation (dvr_RecalculateAccounts; nightly in production, so 1 is exact) as the replay clock advances; 0 runs it once, at the end only. Default 7 (weekly), which keeps large replays fast.";
 
     /// <summary>Parses the arguments and runs the command; returns the exit code (see <see cref="ExitCodes"/>).</summary>
     public static int Run(string[] args, CliConsole console)
@@ -60,10 +60,11 @@ public static class DvrelCommandLine
         var json = new Option<bool>("--json") { Description = "Write the report as JSON to standard output (no tables, no progress)." };
         var report = new Option<string>("--report") { Description = "Also write the self-contained HTML report to this file.", HelpName = "FILE" };
         var accounts = new Option<int>("--accounts") { Description = "Accounts listed in the console table (the rest are counted).", DefaultValueFactory = _ => 40, HelpName = "N" };
-        var recalculate = new Option<int>("--recalculate-every") { Description = RecalculateDescription, DefaultValueFactory = _ => 1, HelpName = "DAYS" };
+        var recalculate = new Option<int>("--recalculate-every") { Description = RecalculateDescription, DefaultValueFactory = _ => 7, HelpName = "DAYS" };
+        var synthetic = new Option<string>("--synthetic") { Description = "Replay a generated data set instead (performance runs), e.g. 10000x1000000 for 10,000 accounts and 1,000,000 opportunities.", HelpName = "ACCOUNTSxOPPORTUNITIES" };
         var command = new Command("preview", "Replay a data set (or the built-in sample) through the plugins and report tiers, health, the five scores, CLV, churn risk, explanations, tier timelines and deal verdicts. " + ExitCodes.Description)
         {
-            paths, policy, solution, json, report, accounts, recalculate,
+            paths, policy, solution, json, report, accounts, recalculate, synthetic,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -74,7 +75,8 @@ public static class DvrelCommandLine
             string? policyPath = parse.GetValue(policy);
             PolicyChoice chosen = policyPath is null ? PolicyChoice.SolutionDefault : PolicyChoice.FromFile(policyPath, console.CurrentDirectory);
             string solutionFolder = ReplayCommandSupport.FindSolution(parse.GetValue(solution), console);
-            DataSet dataSet = ReplayCommandSupport.LoadDataSet(parse.GetValue(paths) ?? [], console);
+            string[] given = parse.GetValue(paths) ?? [];
+            DataSet dataSet = parse.GetValue(synthetic) is { } size ? Synthetic(size, given) : ReplayCommandSupport.LoadDataSet(given, console);
             bool asJson = parse.GetValue(json);
             var options = new ReplayOptions { SolutionFolder = solutionFolder, Policy = chosen, RecalculateEveryDays = every };
             RunReport result = ReplayCommandSupport.Replay(dataSet, options, console, "Replaying " + dataSet.Source, quiet: asJson);
@@ -109,7 +111,7 @@ public static class DvrelCommandLine
         var solution = new Option<string>("--solution") { Description = SolutionDescription, HelpName = "DIR" };
         var json = new Option<bool>("--json") { Description = "Write the comparison as JSON to standard output (no tables, no progress)." };
         var report = new Option<string>("--report") { Description = "Also write the HTML report of the run under policy B to this file.", HelpName = "FILE" };
-        var recalculate = new Option<int>("--recalculate-every") { Description = RecalculateDescription, DefaultValueFactory = _ => 1, HelpName = "DAYS" };
+        var recalculate = new Option<int>("--recalculate-every") { Description = RecalculateDescription, DefaultValueFactory = _ => 7, HelpName = "DAYS" };
         var command = new Command("compare", "Replay the same data set under two policies and report the accounts whose tier or health band changes, and why. " + ExitCodes.Description)
         {
             paths, policies, solution, json, report, recalculate,
@@ -150,6 +152,25 @@ public static class DvrelCommandLine
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static DataSet Synthetic(string size, string[] paths)
+    {
+        if (paths.Length > 0)
+        {
+            throw new BadInputException("--synthetic replaces the data set: give no paths with it.");
+        }
+
+        string[] parts = size.Split('x', 'X');
+        if (parts.Length != 2
+            || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int accounts)
+            || !long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long opportunities)
+            || accounts < 1 || opportunities < 0)
+        {
+            throw new BadInputException($"--synthetic '{size}': give ACCOUNTSxOPPORTUNITIES, e.g. 10000x1000000 (at least one account).");
+        }
+
+        return Sample.SyntheticDataSet.Create(accounts, opportunities);
     }
 
     private static void RequireNotNegative(string option, int value)

@@ -33,7 +33,7 @@ public sealed record AccountDifference
 
     /// <summary>
     /// Why: the reason of the last tier change under the second policy when the tier differs, then the largest score
-    /// moves, then the second policy's explanation.
+    /// moves, then the tier part of the second policy's explanation (the whole explanation when it has none).
     /// </summary>
     public required string Reason { get; init; }
 }
@@ -117,7 +117,8 @@ public sealed record PolicyComparison
 
         if (b.Explanation.Length > 0)
         {
-            parts.Add(b.Explanation);
+            int tier = b.Explanation.IndexOf("Tier:", StringComparison.Ordinal);
+            parts.Add(tier >= 0 ? b.Explanation[tier..].TrimEnd('.') : b.Explanation.TrimEnd('.'));
         }
 
         return string.Join(". ", parts);

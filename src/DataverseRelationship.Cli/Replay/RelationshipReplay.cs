@@ -30,7 +30,7 @@ public sealed record ReplayOptions
     /// Days between runs of the scheduled recalculation (dvr_RecalculateAccounts over every account, as the solution's
     /// nightly flow does) while the replay clock advances; 0 runs it once, at the end of the replay only.
     /// </summary>
-    public int RecalculateEveryDays { get; init; } = 1;
+    public int RecalculateEveryDays { get; init; } = 7;
 
     /// <summary>Rejected events kept for the report (all are counted).</summary>
     public int MaxRejectionsKept { get; init; } = 200;

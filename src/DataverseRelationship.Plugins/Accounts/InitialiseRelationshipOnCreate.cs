@@ -37,7 +37,7 @@ public sealed class InitialiseRelationshipOnCreate : PluginBase
         }
 
         var asOf = execution.OperationCreatedOn;
-        var policy = PolicySource.Read(context.SystemService);
+        var policy = PolicySource.Read(context);
         if (TierOverrideRules.TouchesOverride(target) && target.GetChoice(AccountTable.TierOverride).HasValue)
         {
             TierOverrideRules.Apply(context, target, target, asOf, () => policy);

@@ -33,7 +33,7 @@ public sealed class RecalculateOnRelationshipInputChange : PluginBase
             return;
         }
 
-        var policy = PolicySource.Read(context.SystemService);
+        var policy = PolicySource.Read(context);
         AccountRecalculation.Recalculate(context, execution.PrimaryEntityId, policy);
     }
 }

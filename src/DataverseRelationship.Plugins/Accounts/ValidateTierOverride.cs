@@ -63,7 +63,7 @@ public sealed class ValidateTierOverride : PluginBase
 
         if (TierOverrideRules.TouchesOverride(target))
         {
-            TierOverrideRules.Apply(context, target, image.Overlay(target), execution.OperationCreatedOn, () => PolicySource.Read(context.SystemService));
+            TierOverrideRules.Apply(context, target, image.Overlay(target), execution.OperationCreatedOn, () => PolicySource.Read(context));
         }
     }
 }

@@ -57,7 +57,7 @@ public sealed class RecountKeyContacts : PluginBase
             return;
         }
 
-        var policy = PolicySource.Read(context.SystemService);
+        var policy = PolicySource.Read(context);
         foreach (var accountId in accounts)
         {
             var count = CountKeyContacts(context.SystemService, accountId);

@@ -54,7 +54,7 @@ public sealed class AssessDealOnSave : PluginBase
             tier = ChoiceMapping.ToTier(account.GetChoice(AccountTable.Tier), AccountTable.Tier) ?? RelationshipTier.Transactional;
         }
 
-        var policy = PolicySource.Read(context.SystemService);
+        var policy = PolicySource.Read(context);
         var assessment = RelationshipEngine.AssessDeal(OpportunityMapping.ToFacts(deal, asOf), tier, asOf, policy);
         if (assessment.TierRuleVerdict == TierRuleVerdict.Blocked)
         {

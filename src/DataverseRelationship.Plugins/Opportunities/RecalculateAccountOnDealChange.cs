@@ -44,7 +44,7 @@ public sealed class RecalculateAccountOnDealChange : PluginBase
             return;
         }
 
-        var policy = PolicySource.Read(context.SystemService);
+        var policy = PolicySource.Read(context);
         foreach (var account in accounts)
         {
             AccountRecalculation.Recalculate(context, account.Key, policy, account.Value);

@@ -13,7 +13,9 @@ namespace DataverseRelationship.Plugins.Policies;
 /// definition outer-joined to its value): the value row wins, else the definition's default value, else the engine's
 /// built-in default. An invalid document is rejected with a message naming the variable, the field and the reason.
 /// Parsed policies are cached by their JSON text in a dictionary that is never mutated once published (each addition
-/// publishes a new copy), so concurrent executions share them safely; the text itself is read on every execution.
+/// publishes a new copy), so concurrent executions share them safely. The text is read once per operation: it is kept in
+/// the operation's SharedVariables, so the PostOperation step of a save reuses what its PreOperation step read, and a
+/// nested operation finds it through its ParentContext.
 /// </summary>
 public static class PolicySource
 {
@@ -21,6 +23,34 @@ public static class PolicySource
     private const int MaximumCachedDocuments = 16;
 
     private static Dictionary<string, RelationshipPolicy> _parsed = new Dictionary<string, RelationshipPolicy>(StringComparer.Ordinal);
+
+    /// <summary>The SharedVariables key under which one operation keeps the policy text ("" = the built-in default).</summary>
+    public const string SharedVariableName = "dvr.relationshippolicy";
+
+    /// <summary>
+    /// The policy in force for this operation: from the SharedVariables of this or a parent context when an earlier
+    /// step of the operation read it, otherwise one service call (and the text is kept for the steps that follow).
+    /// </summary>
+    public static RelationshipPolicy Read(Infrastructure.ILocalPluginContext context)
+    {
+        if (context is null)
+        {
+            throw new InvalidPluginExecutionException("No plugin context to read the relationship policy with.");
+        }
+
+        for (var execution = context.ExecutionContext; execution is not null; execution = execution.ParentContext)
+        {
+            if (execution.SharedVariables.TryGetValue(SharedVariableName, out var shared) && shared is string known)
+            {
+                return known.Length == 0 ? RelationshipPolicy.Default : Parse(known);
+            }
+        }
+
+        var json = ReadDocument(context.SystemService);
+        var policy = json is null ? RelationshipPolicy.Default : Parse(json);
+        context.ExecutionContext.SharedVariables[SharedVariableName] = json ?? string.Empty;
+        return policy;
+    }
 
     /// <summary>The policy in force (one service call).</summary>
     public static RelationshipPolicy Read(IOrganizationService service)

@@ -30,7 +30,7 @@ public sealed class RecalculateAccountApi : PluginBase
             throw new InvalidPluginExecutionException(CustomApis.RecalculateAccount + " needs the account to recompute as its Target.");
         }
 
-        var policy = PolicySource.Read(context.SystemService);
+        var policy = PolicySource.Read(context);
         var outcome = AccountRecalculation.Recalculate(context, target.Id, policy);
         execution.OutputParameters[CustomApis.ChangedParameter] = outcome.Changed;
     }

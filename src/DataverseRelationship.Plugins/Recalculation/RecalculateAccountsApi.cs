@@ -82,7 +82,7 @@ public sealed class RecalculateAccountsApi : PluginBase
         var changed = 0;
         if (page.Entities.Count > 0)
         {
-            var policy = PolicySource.Read(context.SystemService);
+            var policy = PolicySource.Read(context);
             foreach (var account in page.Entities)
             {
                 var outcome = AccountRecalculation.Recalculate(context, account.Id, policy, account);

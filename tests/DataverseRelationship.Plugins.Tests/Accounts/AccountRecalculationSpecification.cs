@@ -169,10 +169,10 @@ public class AccountRecalculationSpecification
         Measure("Update contact role", () => world.Update(new Entity(ContactTable.LogicalName, contact) { [ContactTable.AccountRoleCode] = new OptionSetValue(3) }), 3, 1, 1);
         Measure("Re-parent contact", () => world.Update(new Entity(ContactTable.LogicalName, contact) { [ContactTable.ParentCustomerId] = new EntityReference(AccountTable.LogicalName, other) }), 5, 2, 2, 2);
         Measure("Delete contact", () => world.Service.Delete(ContactTable.LogicalName, contact), 3, 1, 1);
-        Measure("Create opportunity", () => deal = world.CreateDeal(account, 40000m), 3, 2, 1);
-        Measure("Update opportunity margin", () => world.Update(new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.SellerMargin] = 30m }), 3, 2, 1);
-        Measure("Update opportunity, nothing changes", () => world.Update(new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.SellerMargin] = 30m }), 3, 2, 0, 0);
-        Measure("Re-parent opportunity", () => world.Update(new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.ParentAccountId] = new EntityReference(AccountTable.LogicalName, other) }), 4, 3, 2, 2);
+        Measure("Create opportunity", () => deal = world.CreateDeal(account, 40000m), 2, 2, 1);
+        Measure("Update opportunity margin", () => world.Update(new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.SellerMargin] = 30m }), 2, 2, 1);
+        Measure("Update opportunity, nothing changes", () => world.Update(new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.SellerMargin] = 30m }), 2, 2, 0, 0);
+        Measure("Re-parent opportunity", () => world.Update(new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.ParentAccountId] = new EntityReference(AccountTable.LogicalName, other) }), 3, 3, 2, 2);
         Measure("Win", () => world.Win(deal, world.Now), 3, 0, 1);
         second = world.CreateDeal(other, 10000m);
         Measure("Lose", () => world.Lose(second, world.Now), 3, 0, 1);

@@ -1,0 +1,187 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using DataverseRelationship.Cli.Commands;
+using DataverseRelationship.Cli.Tests.DataSets;
+
+namespace DataverseRelationship.Cli.Tests.Commands;
+
+public sealed class DvrelCommandLineTests : IDisposable
+{
+    private const string Accounts =
+        "Account Name,Created On,Relationship Since\r\n" +
+        "Contoso,2023-01-05T09:00:00Z,2020-06-01\r\n";
+
+    private const string Contacts =
+        "Full Name,Company Name,Role,Created On\n" +
+        "Ana Silva,Contoso,Decision Maker,2023-01-06\n";
+
+    private const string Opportunities =
+        "Topic,Account,Est. Revenue,Discount (%),Status,Status Reason,Created On,Actual Close Date,Seller Margin (%),Commitments\n" +
+        "Fleet analytics,Contoso,50000,3,Won,Won,2023-03-01T08:00:00Z,2023-04-15,22.5,\n" +
+        "Big discount,Contoso,90000,20,Won,Won,2023-05-01T08:00:00Z,2023-06-01,10,\n" +
+        "Reciprocated discount,Contoso,90000,20,Lost,Out-Sold,2023-05-02T08:00:00Z,2023-06-02,10,Multi-Year Term\n";
+
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string CsvFolder()
+    {
+        File.WriteAllText(_folder.File("account.csv"), Accounts);
+        File.WriteAllText(_folder.File("contact.csv"), Contacts);
+        File.WriteAllText(_folder.File("opportunity.csv"), Opportunities);
+        return _folder.Path;
+    }
+
+    [Fact]
+    public void Preview_of_a_csv_folder_replays_its_deals_and_blocks_the_unreciprocated_discount()
+    {
+        CommandRun run = CommandRun.Of("preview", "--json", CsvFolder());
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        JsonElement report = JsonDocument.Parse(run.Output).RootElement;
+        Assert.Equal(1, report.GetProperty("statistics").GetProperty("accounts").GetInt32());
+        Assert.Equal(1, report.GetProperty("deals").GetProperty("blocked").GetInt64());
+        Assert.Equal(1, report.GetProperty("deals").GetProperty("reciprocated").GetInt64());
+        Assert.Equal(1, report.GetProperty("deals").GetProperty("withinCap").GetInt64());
+        Assert.Equal(1, report.GetProperty("statistics").GetProperty("lost").GetInt64());
+        Assert.Contains("Big discount", report.GetProperty("rejections")[0].GetProperty("event").GetString()!, StringComparison.Ordinal);
+        Assert.Equal("Contoso", report.GetProperty("accounts")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Preview_of_a_configuration_migration_zip_creates_the_seller_sponsor_and_reports_the_account()
+    {
+        string zip = _folder.File("export.zip");
+        File.WriteAllBytes(zip, CmtExport.Export(CmtExport.UsData));
+
+        CommandRun run = CommandRun.In(_folder.Path, "preview", "export.zip");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        Assert.Contains("Contoso & Sons", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Won / lost", run.Output, StringComparison.Ordinal);
+        Assert.Contains("1 / 1", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_csv_file_is_bad_input_naming_the_file_line_and_column()
+    {
+        CsvFolder();
+        File.WriteAllText(_folder.File("opportunity.csv"), Opportunities.Replace(",50000,", ",\"50,000.00\",", StringComparison.Ordinal));
+
+        CommandRun run = CommandRun.Of("preview", _folder.Path);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("opportunity.csv, line 2", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Est. Revenue", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Output);
+    }
+
+    [Fact]
+    public void A_missing_data_set_path_is_bad_input()
+    {
+        CommandRun run = CommandRun.Of("preview", _folder.File("nowhere.zip"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("nowhere.zip: no such file or folder", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_policy_is_bad_input_naming_the_field_and_the_reason()
+    {
+        string policy = _folder.File("bad.json");
+        File.WriteAllText(policy, """{ "version": "x", "tiers": { "preferred": { "minimumLoyalty": 140 } } }""");
+
+        CommandRun run = CommandRun.Of("preview", "--policy", policy);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("tiers.preferred.minimumLoyalty", run.Error, StringComparison.Ordinal);
+        Assert.Contains("140", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_options_and_a_missing_command_are_bad_input()
+    {
+        Assert.Equal(ExitCodes.BadInput, CommandRun.Of("preview", "--no-such-option").ExitCode);
+        Assert.Equal(ExitCodes.BadInput, CommandRun.Of().ExitCode);
+        Assert.Equal(ExitCodes.BadInput, CommandRun.Of("preview", "--accounts", "-1").ExitCode);
+        Assert.Equal(ExitCodes.BadInput, CommandRun.Of("compare", CsvFolder()).ExitCode);
+    }
+
+    [Fact]
+    public void A_solution_option_that_is_not_a_solution_is_bad_input()
+    {
+        CommandRun run = CommandRun.Of("preview", "--solution", _folder.Path, CsvFolder());
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("is not an unpacked solution", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_documents_the_exit_codes()
+    {
+        CommandRun run = CommandRun.Of("--help");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("2 bad input", run.Output, StringComparison.Ordinal);
+        Assert.Contains("preview", run.Output, StringComparison.Ordinal);
+        Assert.Contains("compare", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_writes_a_self_contained_html_file_next_to_the_console_tables()
+    {
+        string html = _folder.File("report.html");
+
+        CommandRun run = CommandRun.Of("preview", "--report", html, CsvFolder());
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        string page = File.ReadAllText(html);
+        Assert.StartsWith("<!DOCTYPE html>", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Contoso", page, StringComparison.Ordinal);
+        Assert.Contains("Relationship preview", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_report_that_cannot_be_written_is_a_failure()
+    {
+        CommandRun run = CommandRun.Of("preview", "--report", Path.Combine(_folder.Path, "missing", "report.html"), CsvFolder());
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("--report", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_under_a_stricter_policy_names_the_accounts_that_lose_their_tier_and_why()
+    {
+        CommandRun run = CommandRun.Of("compare", "--json", "--policy", CommandRun.SamplePolicy("strict.json"));
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        JsonElement comparison = JsonDocument.Parse(run.Output).RootElement;
+        JsonElement[] demoted = comparison.GetProperty("differences").EnumerateArray()
+            .Where(d => d.GetProperty("tierA").GetString() != d.GetProperty("tierB").GetString()).ToArray();
+        Assert.NotEmpty(demoted);
+        Assert.All(demoted, d => Assert.Contains("instead of", d.GetProperty("reason").GetString()!, StringComparison.Ordinal));
+        Assert.Contains(demoted, d => d.GetProperty("reason").GetString()!.Contains("required", StringComparison.Ordinal));
+        Assert.Equal("1.0.0-default", comparison.GetProperty("a").GetProperty("policyVersion").GetString());
+        Assert.Equal("1.0.0-strict", comparison.GetProperty("b").GetProperty("policyVersion").GetString());
+        Assert.True(comparison.GetProperty("b").GetProperty("tierDistribution").GetProperty("transactional").GetInt32()
+            > comparison.GetProperty("a").GetProperty("tierDistribution").GetProperty("transactional").GetInt32());
+    }
+
+    [Fact]
+    public void Compare_prints_the_tier_counts_under_both_policies_as_tables()
+    {
+        string lenient = _folder.File("lenient.json");
+        File.WriteAllText(lenient, """{ "version": "lenient", "deals": { "transactionalDiscountCap": 25 } }""");
+
+        CommandRun run = CommandRun.Of("compare", "--policy", CommandRun.SamplePolicy("warn.json"), "--policy", lenient, CsvFolder());
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        Assert.Contains("Policy comparison", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Accounts per tier", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Above cap, warned", run.Output, StringComparison.Ordinal);
+    }
+}

@@ -34,6 +34,7 @@ public static class ConsoleReportRenderer
         RenderTiers(report, console);
         RenderDeals(report, console);
         RenderAccounts(report, console, options.MaxAccounts);
+        RenderExplanations(report, console, options.MaxAccounts);
         RenderAtRisk(report, console);
         RenderTimelines(report, console, options.MaxTimelines);
         RenderRejections(report, console, options.MaxRejections);
@@ -105,7 +106,7 @@ public static class ConsoleReportRenderer
             table.AddColumn(new TableColumn(column).RightAligned());
         }
 
-        foreach (AccountResult a in report.Accounts.OrderByDescending(a => a.Tier).ThenByDescending(a => a.HealthScore ?? 0m).Take(max))
+        foreach (AccountResult a in ListOrder(report).Take(max))
         {
             table.AddRow(
                 Cell(a.Name),
@@ -131,6 +132,26 @@ public static class ConsoleReportRenderer
 
         console.Write(table);
     }
+
+    private static void RenderExplanations(RunReport report, IAnsiConsole console, int max)
+    {
+        AccountResult[] shown = ListOrder(report).Take(max).Where(a => a.Explanation.Length > 0).ToArray();
+        if (shown.Length == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title("Why each account stands where it does").AddColumn("Account").AddColumn("Explanation");
+        foreach (AccountResult a in shown)
+        {
+            table.AddRow(Cell(a.Name), Cell(a.Explanation));
+        }
+
+        console.Write(table);
+    }
+
+    private static IEnumerable<AccountResult> ListOrder(RunReport report)
+        => report.Accounts.OrderByDescending(a => a.Tier).ThenByDescending(a => a.HealthScore ?? 0m);
 
     private static void RenderAtRisk(RunReport report, IAnsiConsole console)
     {

@@ -34,6 +34,15 @@ public sealed class ConsoleReportRendererTests
     }
 
     [Fact]
+    public void Every_listed_account_gets_its_explanation()
+    {
+        string text = Render();
+
+        Assert.Contains("Why each account stands where it does", text, System.StringComparison.Ordinal);
+        Assert.Contains("+8: multi-year commitment; -12: two unreciprocated discounts (Tailspin Toys)", text, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Values_that_look_like_markup_are_printed_literally()
     {
         string text = Render();

@@ -18,7 +18,7 @@ public static class DvrelCommandLine
 {
     private const string PathsDescription = "The data set: a Configuration Migration export (.zip), a folder of CSV files, or account/contact/opportunity .csv files. None: the built-in sample.";
     private const string SolutionDescription = "The unpacked solution (pac format) whose steps and Custom APIs run. Default: solution/src of the repository around the current folder, else the copy built next to dvrel.";
-    private const string RecalculateDescription = "Days between runs of the scheduled recalculation (dvr_RecalculateAccounts; nightly in production, so 1 is exact) as the replay clock advances; 0 runs it once, at the end only. Default 7 (weekly), which keeps large replays fast.";
+    private const string RecalculateDescription = "Days between runs of the scheduled recalculation (dvr_RecalculateAccounts; nightly in production, so 1 is exact) as the replay clock advances; 0 runs it once, at the end only. Weekly by default, which keeps large replays fast.";
 
     /// <summary>Parses the arguments and runs the command; returns the exit code (see <see cref="ExitCodes"/>).</summary>
     public static int Run(string[] args, CliConsole console)
@@ -55,7 +55,7 @@ public static class DvrelCommandLine
     private static Command Preview(CliConsole console)
     {
         var paths = new Argument<string[]>("paths") { Description = PathsDescription, Arity = ArgumentArity.ZeroOrMore };
-        var policy = new Option<string>("--policy") { Description = "A policy document (JSON) to run under, put into the dvr_RelationshipPolicy environment variable. Default: the solution's default value.", HelpName = "FILE" };
+        var policy = new Option<string>("--policy") { Description = "A policy document (JSON) to run under, put into the dvr_RelationshipPolicy environment variable. Default: the solution's default value. Examples next to dvrel: Sample/Policies/warn.json, strict.json.", HelpName = "FILE" };
         var solution = new Option<string>("--solution") { Description = SolutionDescription, HelpName = "DIR" };
         var json = new Option<bool>("--json") { Description = "Write the report as JSON to standard output (no tables, no progress)." };
         var report = new Option<string>("--report") { Description = "Also write the self-contained HTML report to this file.", HelpName = "FILE" };

@@ -62,9 +62,10 @@ public static class DvrelCommandLine
         var accounts = new Option<int>("--accounts") { Description = "Accounts listed in the console table (the rest are counted).", DefaultValueFactory = _ => 40, HelpName = "N" };
         var recalculate = new Option<int>("--recalculate-every") { Description = RecalculateDescription, DefaultValueFactory = _ => 7, HelpName = "DAYS" };
         var synthetic = new Option<string>("--synthetic") { Description = "Replay a generated data set instead (performance runs), e.g. 10000x1000000 for 10,000 accounts and 1,000,000 opportunities.", HelpName = "ACCOUNTSxOPPORTUNITIES" };
+        var timings = new Option<bool>("--timings") { Description = "After the run, print the time spent per request and plugin step to standard error (where a large replay spends its time)." };
         var command = new Command("preview", "Replay a data set (or the built-in sample) through the plugins and report tiers, health, the five scores, CLV, churn risk, explanations, tier timelines and deal verdicts. " + ExitCodes.Description)
         {
-            paths, policy, solution, json, report, accounts, recalculate, synthetic,
+            paths, policy, solution, json, report, accounts, recalculate, synthetic, timings,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -78,7 +79,7 @@ public static class DvrelCommandLine
             string[] given = parse.GetValue(paths) ?? [];
             DataSet dataSet = parse.GetValue(synthetic) is { } size ? Synthetic(size, given) : ReplayCommandSupport.LoadDataSet(given, console);
             bool asJson = parse.GetValue(json);
-            var options = new ReplayOptions { SolutionFolder = solutionFolder, Policy = chosen, RecalculateEveryDays = every };
+            var options = new ReplayOptions { SolutionFolder = solutionFolder, Policy = chosen, RecalculateEveryDays = every, CollectTimings = parse.GetValue(timings) };
             RunReport result = ReplayCommandSupport.Replay(dataSet, options, console, "Replaying " + dataSet.Source, quiet: asJson);
             if (parse.GetValue(report) is { } htmlPath)
             {
@@ -92,6 +93,13 @@ public static class DvrelCommandLine
             else
             {
                 ConsoleReportRenderer.Render(result, console.Report, new ConsoleReportOptions { MaxAccounts = maxAccounts });
+            }
+
+            foreach (StepTiming t in result.Timings)
+            {
+                console.Error.WriteLine(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{t.Total.TotalSeconds,10:0.000} s {t.Count,10:#,##0} × {t.AverageMilliseconds,9:0.000} ms  {t.What}"));
             }
 
             return ExitCodes.Success;

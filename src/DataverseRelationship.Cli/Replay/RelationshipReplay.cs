@@ -35,6 +35,9 @@ public sealed record ReplayOptions
     /// <summary>Rejected events kept for the report (all are counted).</summary>
     public int MaxRejectionsKept { get; init; } = 200;
 
+    /// <summary>Collect the time spent per request and per plugin step (<see cref="RunReport.Timings"/>).</summary>
+    public bool CollectTimings { get; init; }
+
     /// <summary>Receives progress now and then (every 1,000 events).</summary>
     public IProgress<ReplayProgress>? Progress { get; init; }
 }
@@ -102,6 +105,7 @@ public static class RelationshipReplay
         private readonly HashSet<Guid> _blockedDeals = [];
         private readonly List<RejectedEvent> _rejections = [];
         private readonly DealTally _tally = new();
+        private readonly Dictionary<string, StepTiming> _timings = new(StringComparer.Ordinal);
         private long _replayed;
         private long _rejected;
         private long _skipped;
@@ -250,9 +254,23 @@ public static class RelationshipReplay
             foreach (var operation in dataverse.Operations)
             {
                 _pluginExecutions += operation.PluginExecutions.Count;
+                if (options.CollectTimings)
+                {
+                    AddTiming($"{operation.Message} {operation.Table}".TrimEnd(), operation.Elapsed);
+                    foreach (var execution in operation.PluginExecutions)
+                    {
+                        AddTiming($"  {execution.StepName} (depth {execution.Depth})", execution.Elapsed);
+                    }
+                }
             }
 
             dataverse.ClearHistory();
+        }
+
+        private void AddTiming(string what, TimeSpan elapsed)
+        {
+            StepTiming before = _timings.TryGetValue(what, out StepTiming? t) ? t : new StepTiming(what, 0, TimeSpan.Zero);
+            _timings[what] = before with { Count = before.Count + 1, Total = before.Total + elapsed };
         }
 
         /// <summary>The scheduled recalculation: dvr_RecalculateAccounts page by page until no more records.</summary>
@@ -304,6 +322,7 @@ public static class RelationshipReplay
                 Deals = _tally.Verdicts,
                 Games = _tally.Games,
                 Rejections = _rejections,
+                Timings = _timings.Values.OrderByDescending(t => t.Total).ToArray(),
                 Statistics = new RunStatistics
                 {
                     EventsReplayed = _replayed,

@@ -72,6 +72,13 @@ public sealed record DealVerdictCounts(long WithinCap, long Reciprocated, long W
 /// <summary>One replayed event the platform refused (a plugin blocked it or the data broke a rule).</summary>
 public sealed record RejectedEvent(DateTime At, string Event, string Message);
 
+/// <summary>Time spent in one kind of request (e.g. "WinOpportunity opportunity") or plugin step during a replay.</summary>
+public sealed record StepTiming(string What, long Count, TimeSpan Total)
+{
+    /// <summary>Average time per call in milliseconds.</summary>
+    public double AverageMilliseconds => Count == 0 ? 0 : Total.TotalMilliseconds / Count;
+}
+
 /// <summary>Counts and timings of one replay.</summary>
 public sealed record RunStatistics
 {
@@ -126,6 +133,9 @@ public sealed record RunReport
     public IReadOnlyDictionary<ProcurementTacticChoice, long> Games { get; init; } = new Dictionary<ProcurementTacticChoice, long>();
 
     public RunStatistics Statistics { get; init; } = new();
+
+    /// <summary>Time per request and plugin step, most expensive first (empty unless the replay collected timings).</summary>
+    public IReadOnlyList<StepTiming> Timings { get; init; } = [];
 
     /// <summary>The first events the platform refused.</summary>
     public IReadOnlyList<RejectedEvent> Rejections { get; init; } = [];

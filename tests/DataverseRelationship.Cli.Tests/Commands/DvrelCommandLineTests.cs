@@ -145,6 +145,17 @@ public sealed class DvrelCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Timings_list_the_time_per_request_and_plugin_step_on_standard_error()
+    {
+        CommandRun run = CommandRun.Of("preview", "--json", "--timings", CsvFolder());
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        Assert.Contains("Create opportunity", run.Error, StringComparison.Ordinal);
+        Assert.Contains("RecalculateAccountOnDealChange: Win of opportunity", run.Error, StringComparison.Ordinal);
+        JsonDocument.Parse(run.Output).Dispose();
+    }
+
+    [Fact]
     public void A_report_that_cannot_be_written_is_a_failure()
     {
         CommandRun run = CommandRun.Of("preview", "--report", Path.Combine(_folder.Path, "missing", "report.html"), CsvFolder());

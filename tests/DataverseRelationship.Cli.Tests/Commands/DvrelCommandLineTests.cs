@@ -183,14 +183,17 @@ public sealed class DvrelCommandLineTests : IDisposable
     }
 
     [Fact]
-    public void Compare_prints_the_tier_counts_under_both_policies_as_tables()
+    public void Compare_prints_the_tier_counts_under_both_policies_as_tables_and_reports_policy_B_as_html()
     {
         string lenient = _folder.File("lenient.json");
         File.WriteAllText(lenient, """{ "version": "lenient", "deals": { "transactionalDiscountCap": 25 } }""");
 
-        CommandRun run = CommandRun.Of("compare", "--policy", CommandRun.SamplePolicy("warn.json"), "--policy", lenient, CsvFolder());
+        string html = _folder.File("proposed.html");
+
+        CommandRun run = CommandRun.Of("compare", "--policy", CommandRun.SamplePolicy("warn.json"), "--policy", lenient, "--report", html, CsvFolder());
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        Assert.Contains("lenient", File.ReadAllText(html), StringComparison.Ordinal);
         Assert.Contains("Policy comparison", run.Output, StringComparison.Ordinal);
         Assert.Contains("Accounts per tier", run.Output, StringComparison.Ordinal);
         Assert.Contains("Above cap, warned", run.Output, StringComparison.Ordinal);

@@ -80,7 +80,7 @@ public static class DvrelCommandLine
             DataSet dataSet = parse.GetValue(synthetic) is { } size ? Synthetic(size, given) : ReplayCommandSupport.LoadDataSet(given, console);
             bool asJson = parse.GetValue(json);
             var options = new ReplayOptions { SolutionFolder = solutionFolder, Policy = chosen, RecalculateEveryDays = every, CollectTimings = parse.GetValue(timings) };
-            RunReport result = ReplayCommandSupport.Replay(dataSet, options, console, "Replaying " + dataSet.Source, quiet: asJson);
+            RunReport result = ReplayCommandSupport.Replay(dataSet, options, console, "Replaying", quiet: asJson);
             if (parse.GetValue(report) is { } htmlPath)
             {
                 ReplayCommandSupport.WriteReportFile(htmlPath, console, w => HtmlReportRenderer.Render(result, w));
@@ -140,8 +140,8 @@ public static class DvrelCommandLine
             string solutionFolder = ReplayCommandSupport.FindSolution(parse.GetValue(solution), console);
             DataSet dataSet = ReplayCommandSupport.LoadDataSet(parse.GetValue(paths) ?? [], console);
             bool asJson = parse.GetValue(json);
-            RunReport reportA = ReplayCommandSupport.Replay(dataSet, new ReplayOptions { SolutionFolder = solutionFolder, Policy = a, RecalculateEveryDays = every }, console, "Policy A: " + a.Source, asJson);
-            RunReport reportB = ReplayCommandSupport.Replay(dataSet, new ReplayOptions { SolutionFolder = solutionFolder, Policy = b, RecalculateEveryDays = every }, console, "Policy B: " + b.Source, asJson);
+            RunReport reportA = ReplayCommandSupport.Replay(dataSet, new ReplayOptions { SolutionFolder = solutionFolder, Policy = a, RecalculateEveryDays = every }, console, "Policy A", asJson);
+            RunReport reportB = ReplayCommandSupport.Replay(dataSet, new ReplayOptions { SolutionFolder = solutionFolder, Policy = b, RecalculateEveryDays = every }, console, "Policy B", asJson);
             PolicyComparison comparison = PolicyComparison.Compare(a.Source, reportA, b.Source, reportB);
             if (parse.GetValue(report) is { } htmlPath)
             {

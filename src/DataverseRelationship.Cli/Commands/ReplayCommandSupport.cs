@@ -85,12 +85,24 @@ internal static class ReplayCommandSupport
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
-                ProgressTask task = context.AddTask(Markup.Escape(label), maxValue: Math.Max(1, dataSet.Counts.Opportunities));
-                report = RelationshipReplay.Run(dataSet, options with { Progress = new ProgressSink(p => task.Value = Math.Min(task.MaxValue, p.OpportunitiesCreated)) });
+                long total = dataSet.Counts.Opportunities;
+                ProgressTask task = context.AddTask(Describe(label, 0, total), maxValue: Math.Max(1, total));
+                report = RelationshipReplay.Run(dataSet, options with
+                {
+                    Progress = new ProgressSink(p =>
+                    {
+                        task.Value = Math.Min(task.MaxValue, p.OpportunitiesCreated);
+                        task.Description = Describe(label, p.OpportunitiesCreated, total);
+                    }),
+                });
                 task.Value = task.MaxValue;
             });
         return report!;
     }
+
+    /// <summary>A short progress line that fits 80 columns: the label and the deals created so far.</summary>
+    private static string Describe(string label, long created, long total)
+        => Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{label}: {created:#,##0} of {total:#,##0} deals"));
 
     /// <summary>Runs a command body and turns its exceptions into a message on standard error and an exit code.</summary>
     public static int Guard(CliConsole console, Func<int> body)

@@ -91,18 +91,40 @@ public sealed class RecalculateAccountOnDealChange : PluginBase
         return result;
     }
 
-    /// <summary>The account row (every column the recalculation reads) of an opportunity, or null: one query.</summary>
+    /// <summary>
+    /// The account row (every column the recalculation reads) of an opportunity, or null: one query, starting from the
+    /// opportunity's primary key and joining its parent account, so it is a key lookup on both tables.
+    /// </summary>
     private static Entity? AccountOfOpportunity(IOrganizationService service, Guid opportunityId)
     {
-        var query = new QueryExpression(AccountTable.LogicalName)
+        const string Alias = "account";
+        var query = new QueryExpression(OpportunityTable.LogicalName)
         {
-            ColumnSet = new ColumnSet(AccountMapping.ReadColumns),
+            ColumnSet = new ColumnSet(OpportunityTable.Id),
             TopCount = 1,
         };
-        var link = query.AddLink(OpportunityTable.LogicalName, AccountTable.Id, OpportunityTable.ParentAccountId);
-        link.LinkCriteria.AddCondition(OpportunityTable.Id, ConditionOperator.Equal, opportunityId);
+        query.Criteria.AddCondition(OpportunityTable.Id, ConditionOperator.Equal, opportunityId);
+        var link = query.AddLink(AccountTable.LogicalName, OpportunityTable.ParentAccountId, AccountTable.Id);
+        link.EntityAlias = Alias;
+        link.Columns = new ColumnSet(AccountMapping.ReadColumns);
         var rows = service.RetrieveMultiple(query).Entities;
-        return rows.Count == 0 ? null : rows[0];
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var account = new Entity(AccountTable.LogicalName);
+        const string Prefix = Alias + ".";
+        foreach (var column in rows[0].Attributes)
+        {
+            if (column.Value is AliasedValue aliased && column.Key.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                account[aliased.AttributeLogicalName] = aliased.Value;
+            }
+        }
+
+        account.Id = account.GetAttributeValue<Guid>(AccountTable.Id);
+        return account.Id == Guid.Empty ? null : account;
     }
 
     private static void Add(List<KeyValuePair<Guid, Entity?>> accounts, Guid? accountId)

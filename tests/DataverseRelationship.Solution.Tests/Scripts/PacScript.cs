@@ -17,11 +17,12 @@ internal sealed record ScriptRun(int ExitCode, string Output, string Error)
 
 /// <summary>
 /// Runs a pac script with bash in a controlled environment: PATH holds only the basic tools the scripts use (and,
-/// when asked, a fake pac that records its arguments), no PAC_* variables leak in from the machine.
+/// when asked, a fake pac that records its arguments and answers <c>pac env fetch</c> with the table set by
+/// <see cref="AnswerFetch"/>), no PAC_* variables leak in from the machine.
 /// </summary>
 internal sealed class PacScript : IDisposable
 {
-    private static readonly string[] Tools = ["bash", "sed", "grep", "dirname", "basename", "cat", "mkdir"];
+    private static readonly string[] Tools = ["bash", "sed", "grep", "dirname", "basename", "cat", "mkdir", "cp", "rm"];
     private readonly TemporaryFolder folder = new();
     private readonly Dictionary<string, string> environment = new(StringComparer.Ordinal);
 
@@ -35,7 +36,15 @@ internal sealed class PacScript : IDisposable
         if (withPac)
         {
             var fake = Path.Combine(tools, "pac");
-            File.WriteAllText(fake, "#!/usr/bin/env bash\nprintf '%s\\n' \"$*\" >> \"$FAKE_PAC_LOG\"\n");
+            File.WriteAllText(fake, """
+                #!/usr/bin/env bash
+                printf '%s\n' "$*" >> "$FAKE_PAC_LOG"
+                if [ "${1:-} ${2:-}" = "env fetch" ] && [ -f "$FAKE_PAC_FETCH" ]; then
+                  cat "$FAKE_PAC_FETCH"
+                  exit "${FAKE_PAC_FETCH_EXIT:-0}"
+                fi
+
+                """);
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -44,6 +53,7 @@ internal sealed class PacScript : IDisposable
         environment["PATH"] = tools;
         environment["HOME"] = folder.Path;
         environment["FAKE_PAC_LOG"] = PacLog;
+        environment["FAKE_PAC_FETCH"] = folder.Combine("pac-fetch.txt");
     }
 
     /// <summary>A folder for the test's own files (source, out).</summary>
@@ -53,6 +63,14 @@ internal sealed class PacScript : IDisposable
     public IReadOnlyList<string> PacCalls => File.Exists(PacLog) ? File.ReadAllLines(PacLog) : [];
 
     private string PacLog => folder.Combine("pac-calls.log");
+
+    /// <summary>Makes the fake pac print <paramref name="output"/> for <c>pac env fetch</c> and exit with <paramref name="exitCode"/>.</summary>
+    public PacScript AnswerFetch(string output, int exitCode = 0)
+    {
+        File.WriteAllText(environment["FAKE_PAC_FETCH"], output);
+        environment["FAKE_PAC_FETCH_EXIT"] = exitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return this;
+    }
 
     public PacScript Set(string name, string value)
     {

@@ -7,7 +7,8 @@ namespace DataverseRelationship.Solution.Tests.Scripts;
 
 /// <summary>
 /// The PowerShell twins and the GitHub workflow cannot run here (no pwsh in Debian's repositories, no GitHub
-/// runner); these checks pin what can be checked from their text.
+/// runner); these checks pin what can be checked from their text. (pack.ps1's id staging was run by hand with the
+/// PowerShell 7.6.9 dotnet tool against a fake pac.)
 /// </summary>
 public sealed class DeploymentDefinitionTests
 {
@@ -34,7 +35,10 @@ public sealed class DeploymentDefinitionTests
     [Theory]
     [InlineData("auth", "'pac', 'auth', 'create', '--environment', $url, '--applicationId', $applicationId")]
     [InlineData("bump-version", "'pac', 'solution', 'version', '--buildversion', $BuildNumber, '--solutionPath', $manifest")]
-    [InlineData("pack", "'pac', 'solution', 'pack', '--zipfile', $zip, '--folder', $Source, '--packagetype', $Type, '--map', $map")]
+    [InlineData("pack", "'pac', 'solution', 'pack', '--zipfile', $zip, '--folder', $script:PackSource, '--packagetype', $Type, '--map', $map")]
+    [InlineData("pack", "$arguments = @('pack', '--source', $script:PackSource,")]
+    [InlineData("pack", "& pac env fetch --xml $MessageFetch")]
+    [InlineData("pack", "if (-not $TestPackage) {\n    if (Test-Pac) { Invoke-MessageStaging 'pac' } else { Invoke-MessageStaging 'packer' }")]
     [InlineData("pack", "'dotnet', 'build', $PluginProject, '-c', 'Release', '-f', 'net462', \"-p:XrmSdk=$sdk\"")]
     [InlineData("import", "Invoke-Packer @('verify-package', '--zip', $Zip)")]
     [InlineData("check", "'pac', 'solution', 'check', '--path', $Zip")]
@@ -43,7 +47,20 @@ public sealed class DeploymentDefinitionTests
     [InlineData("plugin-push", "'pac', 'plugin', 'push', '--pluginId', $PluginId, '--pluginFile', $PluginFile")]
     public void The_PowerShell_twin_runs_the_same_pac_command(string script, string command)
     {
-        Assert.Contains(command, File.ReadAllText(Path.Combine(Repository.PacScripts, script + ".ps1")), StringComparison.Ordinal);
+        Assert.Contains(command, File.ReadAllText(Path.Combine(Repository.PacScripts, script + ".ps1")).ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_PowerShell_pack_queries_the_same_sdkmessage_rows_as_the_bash_pack()
+    {
+        const string Fetch = "<fetch><entity name='sdkmessage'><attribute name='sdkmessageid'/><attribute name='name'/><filter><condition attribute='name' operator='in'><value>Win</value><value>Lose</value></condition></filter></entity></fetch>";
+        var powershell = File.ReadAllText(Path.Combine(Repository.PacScripts, "pack.ps1"));
+        var bash = File.ReadAllText(Path.Combine(Repository.PacScripts, "pack.sh"));
+
+        Assert.Contains($"$MessageFetch = \"{Fetch}\"", powershell, StringComparison.Ordinal);
+        Assert.Contains($"MESSAGE_FETCH=\"{Fetch}\"", bash, StringComparison.Ordinal);
+        Assert.Contains("[string]$MessageIds", powershell, StringComparison.Ordinal);
+        Assert.Contains("$env:DVR_WIN_MESSAGE_ID -or $env:DVR_LOSE_MESSAGE_ID", powershell, StringComparison.Ordinal);
     }
 
     [Theory]

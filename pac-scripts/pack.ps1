@@ -9,6 +9,7 @@ Packs through pac solution pack when pac is on PATH, otherwise through the proje
 Steps on the Win and Lose messages of opportunity get the environment's sdkmessage ids in a staged copy
 (out/staged-src): read with pac env fetch from the current pac auth profile's environment, or given with
 -MessageIds WIN_GUID,LOSE_GUID (or DVR_WIN_MESSAGE_ID and DVR_LOSE_MESSAGE_ID), which the project's packer needs.
+-StageOnly writes that staged copy, prints its path and stops (for pipelines that pack with their own action).
 .EXAMPLE
 pac-scripts/pack.ps1 -Type Both -DryRun
 .EXAMPLE
@@ -21,6 +22,7 @@ param(
     [string]$Assembly,
     [string]$MessageIds,
     [switch]$TestPackage,
+    [switch]$StageOnly,
     [switch]$DryRun)
 . (Join-Path $PSScriptRoot 'common.ps1')
 
@@ -152,6 +154,9 @@ $Assembly = Resolve-FullPath $Assembly
 
 if (-not $Source) { $Source = Join-Path $RepoRoot 'solution/src' }
 if (-not $Out) { $Out = Join-Path $RepoRoot 'out' }
+if ($StageOnly -and $TestPackage) {
+    throw '-StageOnly stages the source for an official pack; it does not go with -TestPackage'
+}
 Assert-File (Join-Path $Source 'Other/Solution.xml') 'the solution manifest' 'pass -Source with an unpacked solution folder'
 Assert-Dotnet
 
@@ -159,6 +164,10 @@ Assert-Dotnet
 $script:PackSource = $Source
 if (-not $TestPackage) {
     if (Test-Pac) { Invoke-MessageStaging 'pac' } else { Invoke-MessageStaging 'packer' }
+}
+if ($StageOnly) {
+    Write-Output $script:PackSource
+    return
 }
 
 $sdk = if ($TestPackage) { 'StandIn' } else { 'Official' }

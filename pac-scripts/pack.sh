@@ -7,11 +7,12 @@
 # Steps on the Win and Lose messages of opportunity get the environment's sdkmessage ids in a staged copy
 # (out/staged-src): read with pac env fetch from the current pac auth profile's environment, or given with
 # --message-ids WIN_GUID,LOSE_GUID (or DVR_WIN_MESSAGE_ID and DVR_LOSE_MESSAGE_ID), which the project's packer needs.
-# Usage: pac-scripts/pack.sh [--type Both|Unmanaged|Managed] [--source solution/src] [--out out] [--assembly FILE] [--message-ids WIN,LOSE] [--test-package] [--dry-run]
+# --stage-only writes that staged copy, prints its path and stops (for pipelines that pack with their own action).
+# Usage: pac-scripts/pack.sh [--type Both|Unmanaged|Managed] [--source solution/src] [--out out] [--assembly FILE] [--message-ids WIN,LOSE] [--stage-only] [--test-package] [--dry-run]
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-usage() { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 # The platform's sdkmessage rows for Win and Lose: their ids are the same in every environment that has them
 # (Dynamics 365 Sales installs them), but no public source lists them, so they are read from the environment.
@@ -150,6 +151,7 @@ type=Both
 test_package=0
 assembly=""
 message_ids=""
+stage_only=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --type) type="$(value_of "$1" "${2:-}")"; shift ;;
@@ -158,12 +160,16 @@ while [ $# -gt 0 ]; do
     --assembly) assembly="$(path_of "$1" "${2:-}")"; shift ;;
     --message-ids) message_ids="$(value_of "$1" "${2:-}")"; shift ;;
     --test-package) test_package=1 ;;
+    --stage-only) stage_only=1 ;;
     -h | --help) usage; exit 0 ;;
     *) common_option "$1" || die "unknown option $1 (see --help)" ;;
   esac
   shift
 done
 
+if [ "$stage_only" = 1 ] && [ "$test_package" = 1 ]; then
+  die "--stage-only stages the source for an official pack; it does not go with --test-package"
+fi
 case "$type" in
   Both | Unmanaged | Managed) ;;
   *) die "--type '$type' must be Both, Unmanaged or Managed" ;;
@@ -180,6 +186,10 @@ if [ "$test_package" = 0 ]; then
   else
     stage_message_ids packer
   fi
+fi
+if [ "$stage_only" = 1 ]; then
+  printf '%s\n' "$PACK_SOURCE"
+  exit 0
 fi
 
 if [ "$test_package" = 1 ]; then

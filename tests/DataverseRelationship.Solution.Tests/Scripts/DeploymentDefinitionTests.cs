@@ -74,6 +74,8 @@ public sealed class DeploymentDefinitionTests
     [InlineData("verify-package --zip")]
     [InlineData("dotnet-version: 10.0.x")]
     [InlineData("solution-type: Both")]
+    [InlineData("run: bash pac-scripts/pack.sh --stage-only")]
+    [InlineData("solution-folder: out/staged-src")]
     [InlineData("activate-plugins: true")]
     [InlineData("client-secret: ${{ secrets.PAC_CLIENT_SECRET }}")]
     public void The_deploy_workflow_builds_official_and_uses_the_power_platform_actions(string expected)

@@ -161,6 +161,27 @@ public sealed class PackMessageIdTests
     }
 
     [Fact]
+    public void Stage_only_writes_the_staged_copy_prints_its_path_and_packs_nothing()
+    {
+        using var pac = new PacScript(withPac: true, withDotnet: true).Set("PACKER_DLL", PackerDll).AnswerFetch(IdFirstTable);
+        var assembly = OfficialAssembly(pac);
+        var source = SourceWithWinAndLoseSteps(pac, assembly);
+        var before = Snapshot(source.Root);
+        var outFolder = pac.Folder.Combine("out");
+        var staged = Path.Combine(outFolder, "staged-src");
+
+        var run = pac.Run("pack.sh", "--source", source.Root, "--out", outFolder, "--message-ids", $"{WinId},{LoseId}", "--stage-only");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(staged, run.Output.Trim());
+        Assert.Empty(pac.PacCalls);
+        Assert.Equal(WinId, MessageId(Path.Combine(staged, WinStep)));
+        Assert.Equal(LoseId, MessageId(Path.Combine(staged, LoseStep)));
+        Assert.Equal(before, Snapshot(source.Root));
+        Assert.False(File.Exists(Path.Combine(outFolder, "DataverseRelationship_1.2.3.4.zip")));
+    }
+
+    [Fact]
     public void The_project_packer_packs_the_ids_from_the_environment_variables_into_the_zip()
     {
         using var pac = new PacScript(withPac: false, withDotnet: true).Set("PACKER_DLL", PackerDll)

@@ -15,54 +15,65 @@ namespace DataverseRelationship.Engine
     /// </summary>
     public static class RelationshipEngine
     {
-        /// <summary>Scores an account, decides its tier and explains both.</summary>
+        /// <summary>Scores an account from its deals, decides its tier and explains both.</summary>
         public static AccountAssessment AssessAccount(
             AccountFacts account,
             IReadOnlyList<OpportunityFacts?>? opportunities,
             DateTime asOf,
             RelationshipPolicy policy)
         {
-            Argument.NotNull(account, nameof(account));
             Argument.NotNull(policy, nameof(policy));
-            var parameters = new ScoringParameters(policy);
-            var ledger = new OpportunityLedger(parameters, asOf);
-            if (opportunities != null)
-            {
-                ledger.AddAll(opportunities);
-            }
+            return AssessAccount(account, AccountLedger.Of(opportunities, policy), asOf, policy);
+        }
 
-            var reciprocity = AccountScoring.Reciprocity(ledger, parameters);
-            var autonomy = AccountScoring.Autonomy(ledger, parameters);
-            var integrity = AccountScoring.Integrity(ledger, parameters);
-            var loyalty = AccountScoring.Loyalty(ledger, account, asOf, parameters);
-            var fairness = AccountScoring.Fairness(ledger, parameters);
+        /// <summary>Scores an account from its ledger (the sums of its deals), decides its tier and explains both.</summary>
+        public static AccountAssessment AssessAccount(AccountFacts account, AccountLedger ledger, DateTime asOf, RelationshipPolicy policy)
+        {
+            Argument.NotNull(account, nameof(account));
+            Argument.NotNull(ledger, nameof(ledger));
+            Argument.NotNull(policy, nameof(policy));
+            var reading = ledger.Read(asOf, policy);
+
+            var reciprocity = Principles.Reciprocity(reading, policy);
+            var autonomy = Principles.Autonomy(reading, policy);
+            var integrity = Principles.Integrity(reading, policy);
+            var loyalty = Principles.Loyalty(reading, account, asOf, policy);
+            var fairness = Principles.Fairness(reading, policy);
             var five = new[] { reciprocity, autonomy, integrity, loyalty, fairness };
-            var health = AccountScoring.Health(five, policy);
+            var health = Outcomes.Health(five, policy);
+            var engagement = Outcomes.Engagement(reading, policy);
+            var confidence = Outcomes.Confidence(five, reading, policy);
+            var churn = Outcomes.ChurnRisk(reading, account, policy);
 
+            var recorded = reading.Raw[DealSums.CustomerDeals] > 0m;
             var evidence = new TierEvidence
             {
-                KeyContacts = account.KeyContactCount < 0 ? 0 : account.KeyContactCount,
-                PreferredWonValue = ledger.PreferredWonValue,
-                StrategicWonValue = ledger.StrategicWonValue,
+                KeyContacts = account.KeyContactCount.HasValue && account.KeyContactCount.Value < 0 ? 0 : account.KeyContactCount,
+                PreferredWonValue = reading.WonWithin(policy.Tiers.Preferred.WonValueMonths),
+                StrategicWonValue = reading.WonWithin(policy.Tiers.StrategicPartner.WonValueMonths),
+                Health = health.Value,
+                Reciprocity = reciprocity.Value,
+                Autonomy = autonomy.Value,
+                Integrity = integrity.Value,
                 Loyalty = loyalty.Value,
                 Fairness = fairness.Value,
-                RelationshipMonths = ScoreArithmetic.FromDouble(AccountScoring.RelationshipMonths(account, asOf)),
-                HasExecutiveSponsors = account.HasCustomerSponsor && account.HasSellerSponsor,
-                JointPlanAgeMonths = JointPlanAge(account, asOf),
+                GameDeals = recorded ? Principles.Count(reading.Raw[DealSums.GameDeals]) : (int?)null,
+                Confidence = confidence.Value ?? 0m,
+                RelationshipMonths = Principles.RelationshipMonths(account, asOf),
+                HasExecutiveSponsors = account.HasCustomerSponsor == false || account.HasSellerSponsor == false ? false
+                    : account.HasCustomerSponsor == true && account.HasSellerSponsor == true ? true : (bool?)null,
+                HasJointAccountPlan = account.HasJointAccountPlan,
+                JointPlanAgeMonths = Principles.JointPlanAgeMonths(account, asOf),
             };
             var decision = TierRules.Decide(evidence, account, asOf, policy.Tiers);
-            var tier = decision.Verdict.EffectiveTier;
-
-            var retention = AccountScoring.Retention(loyalty.Value, tier, policy.LifetimeValue);
-            var churn = AccountScoring.ChurnRisk(loyalty.Value, health.Value, policy.Churn);
-            var confidence = AccountScoring.Confidence(ledger, account, policy.Confidence);
+            var lifetime = Outcomes.LifetimeValue(reading, churn.Value, policy, ledger, asOf);
             var band = HealthClassification.Band(health.Value, policy.Health);
             var trend = HealthClassification.Trend(health.Value, account, policy.Health);
 
             return new AccountAssessment
             {
                 AsOf = asOf,
-                EffectiveTier = tier,
+                EffectiveTier = decision.Verdict.EffectiveTier,
                 EligibleTier = decision.Verdict.EligibleTier,
                 TierVerdict = decision.Verdict,
                 TierChange = decision.Change,
@@ -74,14 +85,16 @@ namespace DataverseRelationship.Engine
                 Health = health.Value,
                 HealthBand = band,
                 HealthTrend = trend,
-                AnnualMargin = ScoreArithmetic.Round(ledger.AnnualMargin),
-                RetentionRate = retention,
-                LifetimeValue = AccountScoring.LifetimeValue(ledger.AnnualMargin, retention, policy.LifetimeValue),
+                Engagement = engagement.Value,
+                AnnualMargin = lifetime.AnnualMargin,
+                RetentionRate = lifetime.Retention,
+                LifetimeValue = lifetime.Value,
                 ChurnRisk = churn.Value,
-                Confidence = confidence.Value,
-                OpportunitiesConsidered = ledger.Considered,
-                Scores = new[] { reciprocity, autonomy, integrity, loyalty, fairness, health, churn, confidence },
-                Explanation = "Health " + ExplanationText.Number(health.Value) + " (" + band.ToString() + ", " + trend.ToString() + "): "
+                AtRisk = churn.Value.HasValue && churn.Value.Value >= policy.Churn.AtRiskFrom,
+                Confidence = confidence.Value ?? 0m,
+                OpportunitiesConsidered = Principles.Count(reading.Raw[DealSums.Deals]),
+                Scores = new[] { reciprocity, autonomy, integrity, loyalty, fairness, health, churn, confidence, engagement },
+                Explanation = (health.Value.HasValue ? "Health " + ExplanationText.Number(health.Value.Value) + " (" + BandWords(band) + (trend.HasValue ? ", " + trend.Value.ToString() : string.Empty) + "): " : "Health unknown (insufficient evidence): ")
                     + health.Text + ". Tier: " + decision.Verdict.Text,
                 PolicyVersion = policy.Version,
             };
@@ -92,19 +105,10 @@ namespace DataverseRelationship.Engine
         {
             Argument.NotNull(opportunity, nameof(opportunity));
             Argument.NotNull(policy, nameof(policy));
-            var assessment = DealFairness.Assess(opportunity, accountTier, new ScoringParameters(policy));
+            var assessment = DealFairness.Assess(opportunity, accountTier, policy);
             return assessment with { AsOf = asOf };
         }
 
-        private static decimal? JointPlanAge(AccountFacts account, DateTime asOf)
-        {
-            if (!account.HasJointAccountPlan || !account.JointPlanReviewedOn.HasValue)
-            {
-                return null;
-            }
-
-            var reviewed = account.JointPlanReviewedOn.Value;
-            return reviewed >= asOf ? 0m : ScoreArithmetic.FromDouble((asOf - reviewed).TotalDays / ScoringParameters.DaysPerMonth);
-        }
+        private static string BandWords(HealthBand band) => band == HealthBand.InsufficientEvidence ? "Insufficient evidence" : band.ToString();
     }
 }

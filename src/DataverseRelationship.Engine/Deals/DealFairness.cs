@@ -10,54 +10,101 @@ using DataverseRelationship.Engine.Scoring;
 namespace DataverseRelationship.Engine.Deals
 {
     /// <summary>
-    /// Deal fairness for one opportunity: the give/get balance, the price band, the customer games, a 0–100 deal score
-    /// and the tier rule (discount cap per tier; above it, an accepted customer commitment is required).
+    /// Deal fairness for one opportunity: the give/get balance by value, the price band, the conduct of both sides, a
+    /// 0–100 deal score over what is recorded, and the tier rule (discount cap per tier; above it, an accepted customer
+    /// commitment is required). An unknown discount is Not assessed; an unknown margin gives no price band.
     /// </summary>
     internal static class DealFairness
     {
-        private const decimal Neutral = 50m;
+        private const decimal Ideal = 100m;
 
-        public static DealAssessment Assess(OpportunityFacts deal, RelationshipTier accountTier, ScoringParameters parameters)
+        public static DealAssessment Assess(OpportunityFacts deal, RelationshipTier accountTier, RelationshipPolicy policy)
         {
-            var policy = parameters.Policy;
-            var given = ExchangeTerms.ConcessionPoints(deal, parameters);
-            var got = ExchangeTerms.CommitmentPoints(deal, parameters);
-            var reciprocityScore = ExchangeTerms.ReciprocityScore(given, got);
-            var balance = ScoreArithmetic.Round(ScoreArithmetic.FromDouble(ExchangeTerms.SignedBalance(given, got)));
+            var deals = policy.Deals;
+            var cap = deals.DiscountCapFor(accountTier);
+            var value = ExchangeTerms.KnownValue(deal);
+            var exchange = ExchangeTerms.Exchange(deal with { DiscountAllowancePercent = cap }, policy);
+            var parts = new List<Principles.Part>(3);
+            decimal? balance = null;
+            if (exchange.HasValue)
+            {
+                var give = exchange.Value.Give;
+                    var get = exchange.Value.Get;
+                balance = give + get <= 0m ? 0m : ScoreArithmetic.Round(Ideal * (get - give) / (give + get));
+                parts.Add(new Principles.Part(ReasonCodes.DealReciprocity, deals.ReciprocityWeight, ExchangeTerms.Balance(give, get, value ?? 0m, policy.Reciprocity),
+                    "concessions beyond the cap worth " + ExplanationText.Money(give) + " against commitments worth " + ExplanationText.Money(get),
+                    give > get ? Party.Customer : get > give ? Party.Seller : Party.Relationship));
+            }
 
             var margin = ExchangeTerms.Margin(deal);
-            PriceBand? band = margin.HasValue ? ExchangeTerms.PriceBandOf(margin.Value, parameters) : (PriceBand?)null;
-            var priceScore = margin.HasValue ? ExchangeTerms.PriceScore(margin.Value, parameters) : 50.0;
-
-            var games = deal.Tactics & ExchangeTerms.KnownTactics;
-            var penalty = ExchangeTerms.TacticPenalty(games, parameters);
-            var conductScore = penalty >= 100.0 ? 0.0 : 100.0 - penalty;
-
-            var deals = policy.Deals;
-            var weightSum = deals.ReciprocityWeight + deals.PriceBandWeight + deals.ConductWeight;
-            var reciprocityPoints = deals.ReciprocityWeight * (ScoreArithmetic.FromDouble(reciprocityScore) - Neutral) / weightSum;
-            var pricePoints = deals.PriceBandWeight * (ScoreArithmetic.FromDouble(priceScore) - Neutral) / weightSum;
-            var conductPoints = deals.ConductWeight * (ScoreArithmetic.FromDouble(conductScore) - Neutral) / weightSum;
-            var factors = new List<Factor>(3)
+            PriceBand? band = null;
+            if (margin.HasValue)
             {
-                new Factor(ReasonCodes.DealReciprocity, ScoreArithmetic.Round(reciprocityPoints), Count(deal.Concessions, deal), ExchangeFacts(deal, given, got)),
-                new Factor(ReasonCodes.PriceBand, ScoreArithmetic.Round(pricePoints), margin.HasValue ? 1 : 0, PriceFacts(margin, band, parameters)),
-                new Factor(ReasonCodes.Conduct, ScoreArithmetic.Round(conductPoints), Bits((int)games), ConductFacts(games)),
-            };
-            var score = new ScoreExplanation(ScoreKind.Deal, ScoreArithmetic.Score(Neutral + reciprocityPoints + pricePoints + conductPoints), Neutral, factors);
+                band = ExchangeTerms.PriceBandOf(margin.Value, policy.Fairness);
+                parts.Add(new Principles.Part(ReasonCodes.PriceBand, deals.PriceBandWeight, ExchangeTerms.PriceScore(margin.Value, policy.Fairness), PriceFacts(margin.Value, band.Value, policy.Fairness),
+                    band == PriceBand.BelowFloor ? Party.Customer : band == PriceBand.AboveCeiling ? Party.Seller : Party.Relationship));
+            }
 
-            var discount = ExchangeTerms.Discount(deal);
-            var cap = deals.DiscountCapFor(accountTier);
+            var games = deal.Tactics.HasValue ? deal.Tactics.Value & ExchangeTerms.KnownTactics : (ProcurementTactics?)null;
+            if (games.HasValue || deal.SellerConduct.HasValue)
+            {
+                var customer = games.HasValue ? ExchangeTerms.TacticPenalty(games.Value, policy.Autonomy) / 100m : 0m;
+                var seller = deal.SellerConduct.HasValue && (deal.SellerConduct.Value & SellerConduct.RiskShiftedToCustomer) != 0 ? policy.Autonomy.SellerRiskShiftPenalty / 100m : 0m;
+                var loss = customer + seller > 1m ? 1m : customer + seller;
+                parts.Add(new Principles.Part(ReasonCodes.Conduct, deals.ConductWeight, 1m - loss, ConductFacts(games, deal.SellerConduct),
+                    customer > 0m ? Party.Customer : seller > 0m ? Party.Seller : Party.Relationship));
+            }
+
+            ScoreExplanation score;
+            var weightSum = 0m;
+            foreach (var part in parts)
+            {
+                weightSum += part.Weight;
+            }
+
+            if (weightSum <= 0m)
+            {
+                score = new ScoreExplanation(ScoreKind.Deal, null, Ideal, new[] { new Factor(ReasonCodes.MissingEvidence, 0m, 0, "no exchange, margin or conduct recorded on the deal") });
+            }
+            else
+            {
+                var total = 0m;
+                var factors = new List<Factor>(parts.Count + 1);
+                foreach (var part in parts)
+                {
+                    total += part.Weight * part.Rate;
+                    factors.Add(new Factor(part.Code, ScoreArithmetic.Round(-Ideal * part.Weight * (1m - part.Rate) / weightSum), 1, part.Facts, part.Party));
+                }
+
+                if (!exchange.HasValue)
+                {
+                    factors.Add(new Factor(ReasonCodes.MissingEvidence, 0m, 0, "exchange not recorded (commitments, concessions or discount)"));
+                }
+
+                if (!margin.HasValue)
+                {
+                    factors.Add(new Factor(ReasonCodes.MissingEvidence, 0m, 0, "seller margin not recorded"));
+                }
+
+                score = Principles.Reconciled(ScoreKind.Deal, ScoreArithmetic.Score(Ideal * total / weightSum), factors);
+            }
+
+            var discount = ExchangeTerms.KnownDiscount(deal);
             TierRuleVerdict verdict;
             string? message = null;
-            if (discount <= cap)
+            if (!discount.HasValue)
+            {
+                verdict = TierRuleVerdict.NotAssessed;
+                message = "Discount not recorded: the " + Percent(cap) + " " + TierNames.Describe(accountTier) + " cap was not checked.";
+            }
+            else if (discount.Value <= cap)
             {
                 verdict = TierRuleVerdict.WithinCap;
             }
             else
             {
-                var head = "Discount " + Percent(discount) + " exceeds the " + Percent(cap) + " " + TierNames.Describe(accountTier) + " cap; ";
-                var accepted = deal.Commitments & deals.AcceptedCommitments;
+                var head = "Discount " + Percent(discount.Value) + " exceeds the " + Percent(cap) + " " + TierNames.Describe(accountTier) + " cap; ";
+                var accepted = (deal.Commitments ?? Commitments.None) & deals.AcceptedCommitments;
                 if (accepted != Commitments.None)
                 {
                     verdict = TierRuleVerdict.Reciprocated;
@@ -70,7 +117,8 @@ namespace DataverseRelationship.Engine.Deals
                 }
             }
 
-            var explanation = "Deal score " + ExplanationText.Number(score.Value) + ": " + score.Text + (message is null ? "." : ". " + message);
+            var explanation = (score.Value.HasValue ? "Deal score " + ExplanationText.Number(score.Value.Value) + ": " : "Deal score unknown: ")
+                + score.Text + (message is null ? "." : ". " + message);
             return new DealAssessment
             {
                 OpportunityId = deal.Id,
@@ -112,44 +160,9 @@ namespace DataverseRelationship.Engine.Deals
 
         private static string Percent(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
-        private static int Bits(int flags)
+        private static string PriceFacts(decimal margin, PriceBand band, FairnessPolicy policy)
         {
-            var value = unchecked((uint)flags);
-            var count = 0;
-            while (value != 0u)
-            {
-                count += (int)(value & 1u);
-                value >>= 1;
-            }
-
-            return count;
-        }
-
-        private static int Count(Concessions concessions, OpportunityFacts deal) =>
-            Bits((int)(concessions & ~Concessions.Discount)) + (ExchangeTerms.GrantsDiscount(deal) ? 1 : 0);
-
-        private static string ExchangeFacts(OpportunityFacts deal, double given, double got)
-        {
-            var concessions = Count(deal.Concessions, deal);
-            var commitments = Bits((int)(deal.Commitments & CommitmentNames.Known));
-            if (concessions == 0 && commitments == 0)
-            {
-                return "no concessions, no commitments";
-            }
-
-            return ExplanationText.Count(concessions, "concession", "concessions") + " (" + ExplanationText.Number(ScoreArithmetic.FromDouble(given)) + " points) against "
-                + ExplanationText.Count(commitments, "commitment", "commitments") + " (" + ExplanationText.Number(ScoreArithmetic.FromDouble(got)) + " points)";
-        }
-
-        private static string PriceFacts(double? margin, PriceBand? band, ScoringParameters parameters)
-        {
-            if (!margin.HasValue)
-            {
-                return "seller margin unknown";
-            }
-
-            var m = ExplanationText.Number(Math.Round(ScoreArithmetic.FromDouble(margin.Value), 2));
-            var policy = parameters.Policy.Fairness;
+            var m = ExplanationText.Number(Math.Round(margin, 2));
             return band switch
             {
                 PriceBand.BelowFloor => "margin " + m + "% below the " + ExplanationText.Number(policy.MarginFloorPercent) + "% floor",
@@ -158,23 +171,32 @@ namespace DataverseRelationship.Engine.Deals
             };
         }
 
-        private static string ConductFacts(ProcurementTactics games)
+        private static string ConductFacts(ProcurementTactics? games, SellerConduct? seller)
         {
-            if (games == ProcurementTactics.None)
+            var parts = new List<string>();
+            if (games.HasValue)
             {
-                return "no customer games";
-            }
-
-            var text = new StringBuilder();
-            for (var bit = 0; bit < ExchangeTerms.TacticCount; bit++)
-            {
-                if (((int)games & (1 << bit)) != 0)
+                var words = new List<string>();
+                for (var bit = 0; bit < ExchangeTerms.TacticCount; bit++)
                 {
-                    text.Append(text.Length == 0 ? string.Empty : ", ").Append(AccountScoring.TacticWords(bit));
+                    if (((int)games.Value & (1 << bit)) != 0)
+                    {
+                        words.Add(Principles.TacticWords(bit));
+                    }
                 }
+
+                parts.Add(words.Count == 0 ? "no customer games" : "customer games: " + string.Join(", ", words));
             }
 
-            return text.ToString();
+            if (seller.HasValue)
+            {
+                parts.Add(seller.Value == SellerConduct.None ? "seller conduct clean"
+                    : "seller: " + ((seller.Value & SellerConduct.OverPromised) != 0 ? "over-promised " : string.Empty)
+                        + ((seller.Value & SellerConduct.PriceChangedDuringContract) != 0 ? "changed prices during the contract " : string.Empty)
+                        + ((seller.Value & SellerConduct.RiskShiftedToCustomer) != 0 ? "shifted risk onto the customer" : string.Empty).TrimEnd());
+            }
+
+            return string.Join("; ", parts);
         }
     }
 }

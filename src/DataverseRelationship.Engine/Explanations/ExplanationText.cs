@@ -22,14 +22,25 @@ namespace DataverseRelationship.Engine.Explanations
             return rounded > 0m ? "+" + text : rounded < 0m ? "-" + text : "0";
         }
 
-        /// <summary>"-12: 2 deals with unreciprocated concessions; +8: 3 deals with reciprocated concessions" (largest moves first).</summary>
-        public static string Summarise(IReadOnlyList<Factor> factors)
+        /// <summary>
+        /// The factors that moved a score most (largest first, at most <see cref="FactorsNamed"/>; the largest negative
+        /// one is always among them), then what is unknown. A score without a value names only what is missing.
+        /// </summary>
+        public static string Summarise(IReadOnlyList<Factor> factors, bool known = true)
         {
             Argument.NotNull(factors, nameof(factors));
-            var chosen = new List<Factor>(FactorsNamed);
+            var chosen = new List<Factor>(factors.Count);
+            var missing = new List<Factor>();
+            Factor? mostNegative = null;
             for (var i = 0; i < factors.Count; i++)
             {
                 var factor = factors[i];
+                if (factor.IsMissingEvidence)
+                {
+                    missing.Add(factor);
+                    continue;
+                }
+
                 if (Math.Abs(factor.Contribution) < 0.05m)
                 {
                     // Rounds to "0" points: it did not move the score.
@@ -37,6 +48,10 @@ namespace DataverseRelationship.Engine.Explanations
                 }
 
                 chosen.Add(factor);
+                if (factor.Contribution < 0m && (mostNegative == null || factor.Contribution < mostNegative.Contribution))
+                {
+                    mostNegative = factor;
+                }
             }
 
             // Largest magnitude first; ties by reason code so the text is deterministic.
@@ -45,25 +60,43 @@ namespace DataverseRelationship.Engine.Explanations
                 var byMagnitude = Math.Abs(b.Contribution).CompareTo(Math.Abs(a.Contribution));
                 return byMagnitude != 0 ? byMagnitude : string.CompareOrdinal(a.Code, b.Code);
             });
-
-            if (chosen.Count == 0)
+            if (chosen.Count > FactorsNamed)
             {
-                return "No factor moved the score.";
+                chosen.RemoveRange(FactorsNamed, chosen.Count - FactorsNamed);
+            }
+
+            if (mostNegative != null && !chosen.Contains(mostNegative))
+            {
+                chosen[chosen.Count - 1] = mostNegative;
             }
 
             var text = new StringBuilder();
-            for (var i = 0; i < chosen.Count && i < FactorsNamed; i++)
+            if (known)
             {
-                if (i > 0)
+                foreach (var factor in chosen)
                 {
-                    text.Append("; ");
+                    text.Append(text.Length == 0 ? string.Empty : "; ").Append(factor.ToString());
                 }
 
-                text.Append(chosen[i].ToString());
+                if (text.Length == 0)
+                {
+                    text.Append("at the ideal: nothing recorded lowered it");
+                }
             }
 
-            return text.ToString();
+            foreach (var factor in missing)
+            {
+                text.Append(text.Length == 0 ? string.Empty : "; ").Append(factor.ToString());
+            }
+
+            return text.Length == 0 ? "unknown: too little recorded evidence" : text.ToString();
         }
+
+        /// <summary>A money amount with thousands separators and no decimals: "27,142".</summary>
+        public static string Money(decimal value) => Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("#,0", CultureInfo.InvariantCulture);
+
+        /// <summary>A share as a whole percentage: "18%".</summary>
+        public static string Percent(decimal share) => Math.Round(share * 100m, 0, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%";
 
         /// <summary>"1 deal" / "3 deals".</summary>
         internal static string Count(int count, string singular, string plural) =>

@@ -1,17 +1,21 @@
+using DataverseRelationship.Engine.Model;
+
 namespace DataverseRelationship.Engine.Explanations
 {
     /// <summary>
-    /// One reason a score or verdict has its value: a stable reason code, the signed points it contributed and the
-    /// facts behind it. The contributions of a score's factors add up to the score minus its baseline.
+    /// One reason a score or verdict has its value: a stable reason code, the signed points it contributed, the facts
+    /// behind it and the side of the relationship it is about. A score's factor contributions add up to the score minus
+    /// its baseline (100, the ideal, for the principles). A factor with no points names missing evidence.
     /// </summary>
     public sealed record Factor
     {
-        public Factor(string code, decimal contribution, int count, string facts)
+        public Factor(string code, decimal contribution, int count, string facts, Party party = Party.Relationship)
         {
             Code = code;
             Contribution = contribution;
             Count = count;
             Facts = facts;
+            Party = party;
         }
 
         /// <summary>Stable reason code, one of <see cref="ReasonCodes"/>.</summary>
@@ -23,9 +27,17 @@ namespace DataverseRelationship.Engine.Explanations
         /// <summary>How many deals (or items) stand behind the factor.</summary>
         public int Count { get; }
 
-        /// <summary>The facts in words, e.g. "2 deals with unreciprocated concessions".</summary>
+        /// <summary>The facts in words, e.g. "concessions worth 12,000 unreciprocated on 2 deals".</summary>
         public string Facts { get; }
 
-        public override string ToString() => ExplanationText.FormatPoints(Contribution) + ": " + Facts;
+        /// <summary>Which side's conduct moved the score (Customer, Seller) or neither in particular.</summary>
+        public Party Party { get; }
+
+        /// <summary>True for a factor that names evidence nobody recorded (it moves nothing).</summary>
+        public bool IsMissingEvidence => Code == ReasonCodes.MissingEvidence;
+
+        public override string ToString() =>
+            IsMissingEvidence ? "unknown: " + Facts
+            : ExplanationText.FormatPoints(Contribution) + ": " + (Party == Party.Customer ? "customer " : Party == Party.Seller ? "seller " : string.Empty) + Facts;
     }
 }

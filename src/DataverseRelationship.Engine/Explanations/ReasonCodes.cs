@@ -60,5 +60,37 @@ namespace DataverseRelationship.Engine.Explanations
         public const string OneStepDemotion = "OneStepDemotion";
         public const string ActiveOverride = "ActiveOverride";
         public const string OverrideExpired = "OverrideExpired";
+
+        public const string MissingEvidence = "MissingEvidence";
+
+        public const string CustomerGames = "CustomerGames";
+
+        public const string SellerRiskShift = "SellerRiskShift";
+
+        public const string SellerTerms = "SellerTerms";
+
+        public const string Retention = "Retention";
+
+        public const string Stability = "Stability";
+
+        public const string SharedInvestment = "SharedInvestment";
+
+        public const string OneSidedOutcomes = "OneSidedOutcomes";
+
+        public const string ValueDecline = "ValueDecline";
+
+        public const string LostBusiness = "LostBusiness";
+
+        public const string NoSponsor = "NoSponsor";
+
+        public const string Inactivity = "Inactivity";
+
+        public const string DealVolume = "DealVolume";
+
+        public const string DealRecency = "DealRecency";
+
+        public const string KnownPrinciples = "KnownPrinciples";
+
+        public const string Cooldown = "Cooldown";
     }
 }

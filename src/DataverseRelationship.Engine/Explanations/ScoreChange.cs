@@ -10,11 +10,14 @@ namespace DataverseRelationship.Engine.Explanations
     {
         public ScoreKind Score { get; init; }
 
-        public decimal Before { get; init; }
+        /// <summary>The score before; null when it was unknown.</summary>
+        public decimal? Before { get; init; }
 
-        public decimal After { get; init; }
+        /// <summary>The score after; null when it is unknown.</summary>
+        public decimal? After { get; init; }
 
-        public decimal Delta => After - Before;
+        /// <summary>After − Before; null when either is unknown (the score became known or unknown).</summary>
+        public decimal? Delta => After.HasValue && Before.HasValue ? After.Value - Before.Value : (decimal?)null;
 
         /// <summary>Per reason code: the change of its contribution, with the facts now (or before, if it disappeared).</summary>
         public IReadOnlyList<Factor> FactorChanges { get; init; } = Array.Empty<Factor>();
@@ -53,7 +56,8 @@ namespace DataverseRelationship.Engine.Explanations
 
             changes.Sort((a, b) =>
             {
-                var byMagnitude = Math.Abs(b.Delta).CompareTo(Math.Abs(a.Delta));
+                // A score that became known or unknown sorts before every numeric move.
+                var byMagnitude = Math.Abs(b.Delta ?? 1000m).CompareTo(Math.Abs(a.Delta ?? 1000m));
                 return byMagnitude != 0 ? byMagnitude : a.Score.CompareTo(b.Score);
             });
             return changes;
@@ -93,7 +97,8 @@ namespace DataverseRelationship.Engine.Explanations
                 Before = before.Value,
                 After = after.Value,
                 FactorChanges = moved,
-                Text = Word(after.Score) + " " + ExplanationText.FormatPoints(after.Value - before.Value) + " (" + ExplanationText.Number(before.Value) + " to " + ExplanationText.Number(after.Value) + "): " + summary,
+                Text = Word(after.Score) + " " + (after.Value.HasValue && before.Value.HasValue ? ExplanationText.FormatPoints(after.Value.Value - before.Value.Value) + " " : string.Empty)
+                    + "(" + Shown(before.Value) + " to " + Shown(after.Value) + "): " + summary,
             };
         }
 
@@ -110,6 +115,8 @@ namespace DataverseRelationship.Engine.Explanations
             return null;
         }
 
-        private static string Word(ScoreKind score) => AccountScoring.ScoreWord(score);
+        private static string Word(ScoreKind score) => Outcomes.Word(score);
+
+        private static string Shown(decimal? value) => value.HasValue ? ExplanationText.Number(value.Value) : "unknown";
     }
 }

@@ -12,5 +12,6 @@ namespace DataverseRelationship.Engine.Explanations
         ChurnRisk = 6,
         Confidence = 7,
         Deal = 8,
+        Engagement = 9,
     }
 }

@@ -2,7 +2,10 @@ using System;
 
 namespace DataverseRelationship.Engine.Model
 {
-    /// <summary>The relationship facts of one account, mapped from the account row and its key contacts.</summary>
+    /// <summary>
+    /// The relationship facts of one account, mapped from the account row and its key contacts. A fact nobody recorded
+    /// is null: it neither qualifies the account for a tier nor counts against it.
+    /// </summary>
     public sealed record AccountFacts
     {
         /// <summary>When the relationship started; the account's creation date is used when absent.</summary>
@@ -10,25 +13,28 @@ namespace DataverseRelationship.Engine.Model
 
         public DateTime CreatedOn { get; init; }
 
-        /// <summary>Active key contacts: decision makers and influencers.</summary>
-        public int KeyContactCount { get; init; }
+        /// <summary>Active key contacts (decision makers and influencers); null when contact roles are not recorded.</summary>
+        public int? KeyContactCount { get; init; }
 
-        /// <summary>An executive sponsor on the customer's side.</summary>
-        public bool HasCustomerSponsor { get; init; }
+        /// <summary>An executive sponsor on the customer's side; null when not recorded.</summary>
+        public bool? HasCustomerSponsor { get; init; }
 
-        /// <summary>An executive sponsor on the seller's side.</summary>
-        public bool HasSellerSponsor { get; init; }
+        /// <summary>An executive sponsor on the seller's side; null when not recorded.</summary>
+        public bool? HasSellerSponsor { get; init; }
 
-        /// <summary>A written joint account plan exists.</summary>
-        public bool HasJointAccountPlan { get; init; }
+        /// <summary>A written joint account plan exists; null when not recorded.</summary>
+        public bool? HasJointAccountPlan { get; init; }
 
         public DateTime? JointPlanReviewedOn { get; init; }
 
         /// <summary>The tier recorded on the account; null when it has never been assessed.</summary>
         public RelationshipTier? CurrentTier { get; init; }
 
-        /// <summary>When the recorded tier last changed; minimum dwell time is measured from here.</summary>
+        /// <summary>When the recorded tier last changed; no automatic change happens within the dwell time after it.</summary>
         public DateTime? TierChangedOn { get; init; }
+
+        /// <summary>When the account was last demoted; a promotion waits the policy's cool-down after it.</summary>
+        public DateTime? LastDemotedOn { get; init; }
 
         /// <summary>A manual tier override, active until it expires.</summary>
         public TierOverride? Override { get; init; }

@@ -10,7 +10,10 @@ namespace DataverseRelationship.Engine.Model
         StrategicPartner = 2,
     }
 
-    /// <summary>What the seller gives on a deal.</summary>
+    /// <summary>
+    /// What the seller gives on a deal. <see cref="None"/> is a recorded fact ("no concessions"); a deal whose
+    /// concessions were never recorded carries null instead (absence is not evidence).
+    /// </summary>
     [Flags]
     public enum Concessions
     {
@@ -22,7 +25,7 @@ namespace DataverseRelationship.Engine.Model
         CustomWork = 16,
     }
 
-    /// <summary>What the customer gives in return on a deal.</summary>
+    /// <summary>What the customer gives in return on a deal (<see cref="None"/> recorded; null when never recorded).</summary>
     [Flags]
     public enum Commitments
     {
@@ -35,7 +38,7 @@ namespace DataverseRelationship.Engine.Model
         ForecastSharing = 32,
     }
 
-    /// <summary>Customer games and power plays observed on a deal.</summary>
+    /// <summary>Customer games and power plays observed on a deal (<see cref="None"/> recorded; null when never recorded).</summary>
     [Flags]
     public enum ProcurementTactics
     {
@@ -49,6 +52,31 @@ namespace DataverseRelationship.Engine.Model
         OneSidedConcessionDemand = 64,
     }
 
+    /// <summary>
+    /// The seller's own conduct on a deal (seed 004: neither side is always right). <see cref="None"/> is recorded
+    /// clean conduct; null means nobody recorded it.
+    /// </summary>
+    [Flags]
+    public enum SellerConduct
+    {
+        None = 0,
+        /// <summary>Promised more than was delivered or deliverable.</summary>
+        OverPromised = 1,
+        /// <summary>Raised or changed prices during a running contract.</summary>
+        PriceChangedDuringContract = 2,
+        /// <summary>Shifted a known risk onto the customer.</summary>
+        RiskShiftedToCustomer = 4,
+    }
+
+    /// <summary>Which side of the relationship a factor is about.</summary>
+    public enum Party
+    {
+        /// <summary>Both sides, or neither in particular (tenure, evidence).</summary>
+        Relationship = 0,
+        Customer = 1,
+        Seller = 2,
+    }
+
     /// <summary>Where a deal stands.</summary>
     public enum DealState
     {
@@ -57,12 +85,14 @@ namespace DataverseRelationship.Engine.Model
         Lost = 2,
     }
 
-    /// <summary>Health band: Good, Fair or Poor against the policy's thresholds.</summary>
+    /// <summary>Health band: Good, Fair or Poor against the policy's thresholds, or too little evidence for a health.</summary>
     public enum HealthBand
     {
         Good = 0,
         Fair = 1,
         Poor = 2,
+        /// <summary>Fewer principles are known than the policy's minimum: health is unknown.</summary>
+        InsufficientEvidence = 3,
     }
 
     /// <summary>Direction of health against the previously recorded value.</summary>
@@ -92,6 +122,8 @@ namespace DataverseRelationship.Engine.Model
         Warned = 2,
         /// <summary>Above the cap and unreciprocated; the policy enforces, so the save must be blocked.</summary>
         Blocked = 3,
+        /// <summary>The discount is not known, so the cap cannot be checked (nothing is blocked or passed).</summary>
+        NotAssessed = 4,
     }
 
     /// <summary>Why the effective tier changed.</summary>

@@ -34,21 +34,28 @@ namespace DataverseRelationship.Engine.Policies
         {
             var scoring = new Section<ScoringPolicy>()
                 .Integer("windowMonths", p => p.WindowMonths, (p, v) => p with { WindowMonths = v }, 1, 240)
-                .Number("halfLifeMonths", p => p.HalfLifeMonths, (p, v) => p with { HalfLifeMonths = v }, 0.1m, 240m)
-                .Number("priorDealWeight", p => p.PriorDealWeight, (p, v) => p with { PriorDealWeight = v }, 0m, 100m);
+                .Number("halfLifeMonths", p => p.HalfLifeMonths, (p, v) => p with { HalfLifeMonths = v }, 0.1m, 240m);
+
+            var evidence = new Section<EvidencePolicy>()
+                .Integer("minimumReciprocityDeals", p => p.MinimumReciprocityDeals, (p, v) => p with { MinimumReciprocityDeals = v }, 1, 10000)
+                .Integer("minimumAutonomyDeals", p => p.MinimumAutonomyDeals, (p, v) => p with { MinimumAutonomyDeals = v }, 1, 10000)
+                .Integer("minimumIntegrityItems", p => p.MinimumIntegrityItems, (p, v) => p with { MinimumIntegrityItems = v }, 1, 10000)
+                .Integer("minimumLoyaltyComponents", p => p.MinimumLoyaltyComponents, (p, v) => p with { MinimumLoyaltyComponents = v }, 1, 10000)
+                .Integer("minimumFairnessDeals", p => p.MinimumFairnessDeals, (p, v) => p with { MinimumFairnessDeals = v }, 1, 10000)
+                .Integer("minimumKnownPrinciples", p => p.MinimumKnownPrinciples, (p, v) => p with { MinimumKnownPrinciples = v }, 1, 5);
 
             var reciprocity = new Section<ReciprocityPolicy>()
-                .Number("discountPoints", p => p.DiscountPoints, (p, v) => p with { DiscountPoints = v }, 0m, 10m)
-                .Number("extendedPaymentTermsPoints", p => p.ExtendedPaymentTermsPoints, (p, v) => p with { ExtendedPaymentTermsPoints = v }, 0m, 10m)
-                .Number("freeServicesPoints", p => p.FreeServicesPoints, (p, v) => p with { FreeServicesPoints = v }, 0m, 10m)
-                .Number("acceptedRiskPoints", p => p.AcceptedRiskPoints, (p, v) => p with { AcceptedRiskPoints = v }, 0m, 10m)
-                .Number("customWorkPoints", p => p.CustomWorkPoints, (p, v) => p with { CustomWorkPoints = v }, 0m, 10m)
-                .Number("volumePoints", p => p.VolumePoints, (p, v) => p with { VolumePoints = v }, 0m, 10m)
-                .Number("multiYearTermPoints", p => p.MultiYearTermPoints, (p, v) => p with { MultiYearTermPoints = v }, 0m, 10m)
-                .Number("prepaymentPoints", p => p.PrepaymentPoints, (p, v) => p with { PrepaymentPoints = v }, 0m, 10m)
-                .Number("referenceCasePoints", p => p.ReferenceCasePoints, (p, v) => p with { ReferenceCasePoints = v }, 0m, 10m)
-                .Number("jointInvestmentPoints", p => p.JointInvestmentPoints, (p, v) => p with { JointInvestmentPoints = v }, 0m, 10m)
-                .Number("forecastSharingPoints", p => p.ForecastSharingPoints, (p, v) => p with { ForecastSharingPoints = v }, 0m, 10m);
+                .Number("extendedPaymentTermsShare", p => p.ExtendedPaymentTermsShare, (p, v) => p with { ExtendedPaymentTermsShare = v }, 0m, 100m)
+                .Number("freeServicesShare", p => p.FreeServicesShare, (p, v) => p with { FreeServicesShare = v }, 0m, 100m)
+                .Number("acceptedRiskShare", p => p.AcceptedRiskShare, (p, v) => p with { AcceptedRiskShare = v }, 0m, 100m)
+                .Number("customWorkShare", p => p.CustomWorkShare, (p, v) => p with { CustomWorkShare = v }, 0m, 100m)
+                .Number("volumeShare", p => p.VolumeShare, (p, v) => p with { VolumeShare = v }, 0m, 100m)
+                .Number("multiYearTermShare", p => p.MultiYearTermShare, (p, v) => p with { MultiYearTermShare = v }, 0m, 100m)
+                .Number("prepaymentShare", p => p.PrepaymentShare, (p, v) => p with { PrepaymentShare = v }, 0m, 100m)
+                .Number("referenceCaseShare", p => p.ReferenceCaseShare, (p, v) => p with { ReferenceCaseShare = v }, 0m, 100m)
+                .Number("jointInvestmentShare", p => p.JointInvestmentShare, (p, v) => p with { JointInvestmentShare = v }, 0m, 100m)
+                .Number("forecastSharingShare", p => p.ForecastSharingShare, (p, v) => p with { ForecastSharingShare = v }, 0m, 100m)
+                .Number("tolerancePercent", p => p.TolerancePercent, (p, v) => p with { TolerancePercent = v }, 0.01m, 100m);
 
             var autonomy = new Section<AutonomyPolicy>()
                 .Number("reverseAuctionPenalty", p => p.ReverseAuctionPenalty, (p, v) => p with { ReverseAuctionPenalty = v }, 0m, 100m)
@@ -57,30 +64,32 @@ namespace DataverseRelationship.Engine.Policies
                 .Number("discountDemandedAfterAwardPenalty", p => p.DiscountDemandedAfterAwardPenalty, (p, v) => p with { DiscountDemandedAfterAwardPenalty = v }, 0m, 100m)
                 .Number("paymentWithholdingPenalty", p => p.PaymentWithholdingPenalty, (p, v) => p with { PaymentWithholdingPenalty = v }, 0m, 100m)
                 .Number("unilateralRiskTransferPenalty", p => p.UnilateralRiskTransferPenalty, (p, v) => p with { UnilateralRiskTransferPenalty = v }, 0m, 100m)
-                .Number("oneSidedConcessionDemandPenalty", p => p.OneSidedConcessionDemandPenalty, (p, v) => p with { OneSidedConcessionDemandPenalty = v }, 0m, 100m);
+                .Number("oneSidedConcessionDemandPenalty", p => p.OneSidedConcessionDemandPenalty, (p, v) => p with { OneSidedConcessionDemandPenalty = v }, 0m, 100m)
+                .Number("sellerRiskShiftPenalty", p => p.SellerRiskShiftPenalty, (p, v) => p with { SellerRiskShiftPenalty = v }, 0m, 100m);
 
             var integrity = new Section<IntegrityPolicy>()
                 .Number("discountConsistencyWeight", p => p.DiscountConsistencyWeight, (p, v) => p with { DiscountConsistencyWeight = v }, 0m, 100m)
                 .Number("promisesKeptWeight", p => p.PromisesKeptWeight, (p, v) => p with { PromisesKeptWeight = v }, 0m, 100m)
+                .Number("sellerTermsWeight", p => p.SellerTermsWeight, (p, v) => p with { SellerTermsWeight = v }, 0m, 100m)
                 .Number("paymentsOnTimeWeight", p => p.PaymentsOnTimeWeight, (p, v) => p with { PaymentsOnTimeWeight = v }, 0m, 100m)
                 .Number("mediumDealFrom", p => p.MediumDealFrom, (p, v) => p with { MediumDealFrom = v }, 0m, 1000000000000m)
                 .Number("largeDealFrom", p => p.LargeDealFrom, (p, v) => p with { LargeDealFrom = v }, 0m, 1000000000000m)
                 .Number("dispersionPenaltyPerPoint", p => p.DispersionPenaltyPerPoint, (p, v) => p with { DispersionPenaltyPerPoint = v }, 0m, 100m)
+                .Number("overPromisePenalty", p => p.OverPromisePenalty, (p, v) => p with { OverPromisePenalty = v }, 0m, 100m)
+                .Number("priceChangePenalty", p => p.PriceChangePenalty, (p, v) => p with { PriceChangePenalty = v }, 0m, 100m)
                 .Integer("paymentGraceDays", p => p.PaymentGraceDays, (p, v) => p with { PaymentGraceDays = v }, 0, 365)
                 .Number("paymentPenaltyPerDay", p => p.PaymentPenaltyPerDay, (p, v) => p with { PaymentPenaltyPerDay = v }, 0m, 100m)
                 .Check("integrity.largeDealFrom", p => p.LargeDealFrom > p.MediumDealFrom ? null : "must be greater than integrity.mediumDealFrom (was " + Text(p.LargeDealFrom) + ")")
-                .Check("integrity.paymentsOnTimeWeight", p => p.DiscountConsistencyWeight + p.PromisesKeptWeight + p.PaymentsOnTimeWeight > 0m ? null : "the integrity weights must not all be 0");
+                .Check("integrity.paymentsOnTimeWeight", p => p.DiscountConsistencyWeight + p.PromisesKeptWeight + p.SellerTermsWeight + p.PaymentsOnTimeWeight > 0m ? null : "the integrity weights must not all be 0");
 
             var loyalty = new Section<LoyaltyPolicy>()
                 .Number("tenureWeight", p => p.TenureWeight, (p, v) => p with { TenureWeight = v }, 0m, 100m)
-                .Number("repeatWinsWeight", p => p.RepeatWinsWeight, (p, v) => p with { RepeatWinsWeight = v }, 0m, 100m)
-                .Number("winRateWeight", p => p.WinRateWeight, (p, v) => p with { WinRateWeight = v }, 0m, 100m)
-                .Number("lastWinRecencyWeight", p => p.LastWinRecencyWeight, (p, v) => p with { LastWinRecencyWeight = v }, 0m, 100m)
-                .Number("revenueTrendWeight", p => p.RevenueTrendWeight, (p, v) => p with { RevenueTrendWeight = v }, 0m, 100m)
+                .Number("retentionWeight", p => p.RetentionWeight, (p, v) => p with { RetentionWeight = v }, 0m, 100m)
+                .Number("stabilityWeight", p => p.StabilityWeight, (p, v) => p with { StabilityWeight = v }, 0m, 100m)
+                .Number("sharedInvestmentWeight", p => p.SharedInvestmentWeight, (p, v) => p with { SharedInvestmentWeight = v }, 0m, 100m)
+                .Number("balancedOutcomesWeight", p => p.BalancedOutcomesWeight, (p, v) => p with { BalancedOutcomesWeight = v }, 0m, 100m)
                 .Integer("tenureSaturationMonths", p => p.TenureSaturationMonths, (p, v) => p with { TenureSaturationMonths = v }, 1, 600)
-                .Number("repeatWinSaturation", p => p.RepeatWinSaturation, (p, v) => p with { RepeatWinSaturation = v }, 0.1m, 10000m)
-                .Number("lastWinHalfLifeMonths", p => p.LastWinHalfLifeMonths, (p, v) => p with { LastWinHalfLifeMonths = v }, 0.1m, 240m)
-                .Check("loyalty.revenueTrendWeight", p => p.TenureWeight + p.RepeatWinsWeight + p.WinRateWeight + p.LastWinRecencyWeight + p.RevenueTrendWeight > 0m ? null : "the loyalty weights must not all be 0");
+                .Check("loyalty.balancedOutcomesWeight", p => p.TenureWeight + p.RetentionWeight + p.StabilityWeight + p.SharedInvestmentWeight + p.BalancedOutcomesWeight > 0m ? null : "the loyalty weights must not all be 0");
 
             var fairness = new Section<FairnessPolicy>()
                 .Number("marginFloorPercent", p => p.MarginFloorPercent, (p, v) => p with { MarginFloorPercent = v }, -100m, 100m)
@@ -100,26 +109,40 @@ namespace DataverseRelationship.Engine.Policies
                 .Check("health.goodFrom", p => p.GoodFrom >= p.FairFrom ? null : "must not be below health.fairFrom (was " + Text(p.GoodFrom) + ")")
                 .Check("health.fairnessWeight", p => p.ReciprocityWeight + p.AutonomyWeight + p.IntegrityWeight + p.LoyaltyWeight + p.FairnessWeight > 0m ? null : "the health weights must not all be 0");
 
+            var engagement = new Section<EngagementPolicy>()
+                .Number("saturationDeals", p => p.SaturationDeals, (p, v) => p with { SaturationDeals = v }, 0.1m, 100000m)
+                .Number("recencyHalfLifeMonths", p => p.RecencyHalfLifeMonths, (p, v) => p with { RecencyHalfLifeMonths = v }, 0.1m, 240m);
+
             var lifetimeValue = new Section<LifetimeValuePolicy>()
                 .Number("discountRate", p => p.DiscountRate, (p, v) => p with { DiscountRate = v }, 0m, 1m)
-                .Number("retentionAtZeroLoyalty", p => p.RetentionAtZeroLoyalty, (p, v) => p with { RetentionAtZeroLoyalty = v }, 0m, 0.99m)
-                .Number("retentionAtFullLoyalty", p => p.RetentionAtFullLoyalty, (p, v) => p with { RetentionAtFullLoyalty = v }, 0m, 0.99m)
-                .OptionalNumber("transactionalRetention", p => p.TransactionalRetention, (p, v) => p with { TransactionalRetention = v }, 0m, 0.99m)
-                .OptionalNumber("preferredRetention", p => p.PreferredRetention, (p, v) => p with { PreferredRetention = v }, 0m, 0.99m)
-                .OptionalNumber("strategicPartnerRetention", p => p.StrategicPartnerRetention, (p, v) => p with { StrategicPartnerRetention = v }, 0m, 0.99m)
-                .Check("lifetimeValue.retentionAtFullLoyalty", p => p.RetentionAtFullLoyalty >= p.RetentionAtZeroLoyalty ? null : "must not be below lifetimeValue.retentionAtZeroLoyalty (was " + Text(p.RetentionAtFullLoyalty) + ")");
+                .Number("minimumRetention", p => p.MinimumRetention, (p, v) => p with { MinimumRetention = v }, 0m, 0.99m)
+                .Number("maximumRetention", p => p.MaximumRetention, (p, v) => p with { MaximumRetention = v }, 0m, 0.99m)
+                .Check("lifetimeValue.maximumRetention", p => p.MaximumRetention >= p.MinimumRetention ? null : "must not be below lifetimeValue.minimumRetention (was " + Text(p.MaximumRetention) + ")");
 
             var churn = new Section<ChurnPolicy>()
-                .Number("loyaltyWeight", p => p.LoyaltyWeight, (p, v) => p with { LoyaltyWeight = v }, 0m, 100m)
-                .Number("healthWeight", p => p.HealthWeight, (p, v) => p with { HealthWeight = v }, 0m, 100m)
-                .Check("churn.healthWeight", p => p.LoyaltyWeight + p.HealthWeight > 0m ? null : "the churn weights must not all be 0");
+                .Number("intercept", p => p.Intercept, (p, v) => p with { Intercept = v }, -20m, 20m)
+                .Number("valueDeclineCoefficient", p => p.ValueDeclineCoefficient, (p, v) => p with { ValueDeclineCoefficient = v }, -20m, 20m)
+                .Number("lostBusinessCoefficient", p => p.LostBusinessCoefficient, (p, v) => p with { LostBusinessCoefficient = v }, -20m, 20m)
+                .Number("gamesCoefficient", p => p.GamesCoefficient, (p, v) => p with { GamesCoefficient = v }, -20m, 20m)
+                .Number("latePaymentCoefficient", p => p.LatePaymentCoefficient, (p, v) => p with { LatePaymentCoefficient = v }, -20m, 20m)
+                .Number("unreciprocatedCoefficient", p => p.UnreciprocatedCoefficient, (p, v) => p with { UnreciprocatedCoefficient = v }, -20m, 20m)
+                .Number("noSponsorCoefficient", p => p.NoSponsorCoefficient, (p, v) => p with { NoSponsorCoefficient = v }, -20m, 20m)
+                .Number("inactivityCoefficient", p => p.InactivityCoefficient, (p, v) => p with { InactivityCoefficient = v }, -20m, 20m)
+                .Integer("minimumSignals", p => p.MinimumSignals, (p, v) => p with { MinimumSignals = v }, 1, 7)
+                .Number("atRiskFrom", p => p.AtRiskFrom, (p, v) => p with { AtRiskFrom = v }, 0m, 100m);
 
             var confidence = new Section<ConfidencePolicy>()
                 .Integer("fullConfidenceDealCount", p => p.FullConfidenceDealCount, (p, v) => p with { FullConfidenceDealCount = v }, 1, 100000);
 
             var tiers = new Section<TierPolicy>()
                 .Number("hysteresisMargin", p => p.HysteresisMargin, (p, v) => p with { HysteresisMargin = v }, 0m, 100m)
+                .Number("wonValueHysteresisPercent", p => p.WonValueHysteresisPercent, (p, v) => p with { WonValueHysteresisPercent = v }, 0m, 100m)
+                .Integer("keyContactHysteresis", p => p.KeyContactHysteresis, (p, v) => p with { KeyContactHysteresis = v }, 0, 1000)
+                .Integer("gameDealHysteresis", p => p.GameDealHysteresis, (p, v) => p with { GameDealHysteresis = v }, 0, 1000)
+                .Integer("jointPlanGraceMonths", p => p.JointPlanGraceMonths, (p, v) => p with { JointPlanGraceMonths = v }, 0, 120)
                 .Integer("minimumDwellDays", p => p.MinimumDwellDays, (p, v) => p with { MinimumDwellDays = v }, 0, 3650)
+                .Integer("promotionCooldownDays", p => p.PromotionCooldownDays, (p, v) => p with { PromotionCooldownDays = v }, 0, 3650)
+                .Number("minimumConfidence", p => p.MinimumConfidence, (p, v) => p with { MinimumConfidence = v }, 0m, 100m)
                 .Integer("maximumOverrideDays", p => p.MaximumOverrideDays, (p, v) => p with { MaximumOverrideDays = v }, 1, 3650)
                 .Nested("preferred", p => p.Preferred, (p, v) => p with { Preferred = v }, Criteria())
                 .Nested("strategicPartner", p => p.StrategicPartner, (p, v) => p with { StrategicPartner = v }, Criteria());
@@ -139,12 +162,14 @@ namespace DataverseRelationship.Engine.Policies
             return new Section<RelationshipPolicy>()
                 .Version("version", p => p.Version, (p, v) => p with { Version = v })
                 .Nested("scoring", p => p.Scoring, (p, v) => p with { Scoring = v }, scoring)
+                .Nested("evidence", p => p.Evidence, (p, v) => p with { Evidence = v }, evidence)
                 .Nested("reciprocity", p => p.Reciprocity, (p, v) => p with { Reciprocity = v }, reciprocity)
                 .Nested("autonomy", p => p.Autonomy, (p, v) => p with { Autonomy = v }, autonomy)
                 .Nested("integrity", p => p.Integrity, (p, v) => p with { Integrity = v }, integrity)
                 .Nested("loyalty", p => p.Loyalty, (p, v) => p with { Loyalty = v }, loyalty)
                 .Nested("fairness", p => p.Fairness, (p, v) => p with { Fairness = v }, fairness)
                 .Nested("health", p => p.Health, (p, v) => p with { Health = v }, health)
+                .Nested("engagement", p => p.Engagement, (p, v) => p with { Engagement = v }, engagement)
                 .Nested("lifetimeValue", p => p.LifetimeValue, (p, v) => p with { LifetimeValue = v }, lifetimeValue)
                 .Nested("churn", p => p.Churn, (p, v) => p with { Churn = v }, churn)
                 .Nested("confidence", p => p.Confidence, (p, v) => p with { Confidence = v }, confidence)
@@ -158,8 +183,13 @@ namespace DataverseRelationship.Engine.Policies
             .Integer("minimumKeyContacts", p => p.MinimumKeyContacts, (p, v) => p with { MinimumKeyContacts = v }, 0, 10000)
             .Number("minimumWonValue", p => p.MinimumWonValue, (p, v) => p with { MinimumWonValue = v }, 0m, 1000000000000m)
             .Integer("wonValueMonths", p => p.WonValueMonths, (p, v) => p with { WonValueMonths = v }, 1, 240)
+            .Number("minimumHealth", p => p.MinimumHealth, (p, v) => p with { MinimumHealth = v }, 0m, 100m)
+            .Number("minimumReciprocity", p => p.MinimumReciprocity, (p, v) => p with { MinimumReciprocity = v }, 0m, 100m)
+            .Number("minimumAutonomy", p => p.MinimumAutonomy, (p, v) => p with { MinimumAutonomy = v }, 0m, 100m)
+            .Number("minimumIntegrity", p => p.MinimumIntegrity, (p, v) => p with { MinimumIntegrity = v }, 0m, 100m)
             .Number("minimumLoyalty", p => p.MinimumLoyalty, (p, v) => p with { MinimumLoyalty = v }, 0m, 100m)
             .Number("minimumFairness", p => p.MinimumFairness, (p, v) => p with { MinimumFairness = v }, 0m, 100m)
+            .Integer("maximumGameDeals", p => p.MaximumGameDeals, (p, v) => p with { MaximumGameDeals = v }, 0, 100000)
             .Integer("minimumRelationshipMonths", p => p.MinimumRelationshipMonths, (p, v) => p with { MinimumRelationshipMonths = v }, 0, 1200)
             .Boolean("requireExecutiveSponsors", p => p.RequireExecutiveSponsors, (p, v) => p with { RequireExecutiveSponsors = v })
             .Boolean("requireJointAccountPlan", p => p.RequireJointAccountPlan, (p, v) => p with { RequireJointAccountPlan = v })

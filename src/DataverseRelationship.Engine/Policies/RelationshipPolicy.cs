@@ -13,9 +13,11 @@ namespace DataverseRelationship.Engine.Policies
         public static RelationshipPolicy Default { get; } = new RelationshipPolicy();
 
         /// <summary>Recorded with every computed result.</summary>
-        public string Version { get; init; } = "1.0.0-default";
+        public string Version { get; init; } = "2.0.0-default";
 
         public ScoringPolicy Scoring { get; init; } = new ScoringPolicy();
+
+        public EvidencePolicy Evidence { get; init; } = new EvidencePolicy();
 
         public ReciprocityPolicy Reciprocity { get; init; } = new ReciprocityPolicy();
 
@@ -28,6 +30,8 @@ namespace DataverseRelationship.Engine.Policies
         public FairnessPolicy Fairness { get; init; } = new FairnessPolicy();
 
         public HealthPolicy Health { get; init; } = new HealthPolicy();
+
+        public EngagementPolicy Engagement { get; init; } = new EngagementPolicy();
 
         public LifetimeValuePolicy LifetimeValue { get; init; } = new LifetimeValuePolicy();
 
@@ -46,43 +50,69 @@ namespace DataverseRelationship.Engine.Policies
     /// <summary>Which deals count and how fast they age.</summary>
     public sealed record ScoringPolicy
     {
-        /// <summary>Deals older than this (by close date, or creation date for open deals) are ignored.</summary>
+        /// <summary>Deals older than this (by close date, or creation date for open deals), in calendar months, are ignored.</summary>
         public int WindowMonths { get; init; } = 36;
 
-        /// <summary>A deal this old weighs half as much as a deal closed today.</summary>
+        /// <summary>A deal this many months old weighs half as much as a deal of the current month.</summary>
         public decimal HalfLifeMonths { get; init; } = 12m;
-
-        /// <summary>Weight of the neutral prior (50) in mean-based scores: with few deals, scores stay near neutral.</summary>
-        public decimal PriorDealWeight { get; init; } = 1m;
     }
 
-    /// <summary>Points per concession and per commitment for the give/get ledger.</summary>
+    /// <summary>How much recorded evidence a score needs before it is known (below it, the score is null).</summary>
+    public sealed record EvidencePolicy
+    {
+        /// <summary>Deals with a recorded exchange (concessions or discount, and commitments, and a value).</summary>
+        public int MinimumReciprocityDeals { get; init; } = 3;
+
+        /// <summary>Deals with recorded conduct of either side.</summary>
+        public int MinimumAutonomyDeals { get; init; } = 3;
+
+        /// <summary>Recorded consistency items: discounts in a size band, deliveries, payments, seller conduct.</summary>
+        public int MinimumIntegrityItems { get; init; } = 3;
+
+        /// <summary>Known loyalty components (tenure, retention, stability, shared investment, balanced outcomes).</summary>
+        public int MinimumLoyaltyComponents { get; init; } = 3;
+
+        /// <summary>Deals with a recorded seller margin and a value.</summary>
+        public int MinimumFairnessDeals { get; init; } = 3;
+
+        /// <summary>Known principles needed for a health score.</summary>
+        public int MinimumKnownPrinciples { get; init; } = 3;
+    }
+
+    /// <summary>
+    /// The give/get ledger by value: each concession and commitment is worth a share of its deal's value. A discount
+    /// is worth its percentage points above the tier's cap (the cap itself is the tier's benefit, not a concession).
+    /// </summary>
     public sealed record ReciprocityPolicy
     {
-        public decimal DiscountPoints { get; init; } = 1m;
+        public decimal ExtendedPaymentTermsShare { get; init; } = 2m;
 
-        public decimal ExtendedPaymentTermsPoints { get; init; } = 1m;
+        public decimal FreeServicesShare { get; init; } = 3m;
 
-        public decimal FreeServicesPoints { get; init; } = 1m;
+        public decimal AcceptedRiskShare { get; init; } = 3m;
 
-        public decimal AcceptedRiskPoints { get; init; } = 1.5m;
+        public decimal CustomWorkShare { get; init; } = 2m;
 
-        public decimal CustomWorkPoints { get; init; } = 1m;
+        public decimal VolumeShare { get; init; } = 5m;
 
-        public decimal VolumePoints { get; init; } = 1m;
+        public decimal MultiYearTermShare { get; init; } = 8m;
 
-        public decimal MultiYearTermPoints { get; init; } = 1.5m;
+        public decimal PrepaymentShare { get; init; } = 3m;
 
-        public decimal PrepaymentPoints { get; init; } = 1m;
+        public decimal ReferenceCaseShare { get; init; } = 2m;
 
-        public decimal ReferenceCasePoints { get; init; } = 0.5m;
+        public decimal JointInvestmentShare { get; init; } = 5m;
 
-        public decimal JointInvestmentPoints { get; init; } = 1.5m;
+        public decimal ForecastSharingShare { get; init; } = 1m;
 
-        public decimal ForecastSharingPoints { get; init; } = 0.5m;
+        /// <summary>
+        /// Percent of the exchanged value an imbalance is measured against: an imbalance of this size lowers
+        /// reciprocity to 50 (smaller imbalances lower it less, larger ones more).
+        /// </summary>
+        public decimal TolerancePercent { get; init; } = 5m;
     }
 
-    /// <summary>Autonomy points a deal loses per procurement tactic (a deal never goes below 0).</summary>
+    /// <summary>Share of a deal's autonomy (percent) lost per power play; a deal never loses more than all of it.</summary>
     public sealed record AutonomyPolicy
     {
         public decimal ReverseAuctionPenalty { get; init; } = 15m;
@@ -98,14 +128,20 @@ namespace DataverseRelationship.Engine.Policies
         public decimal UnilateralRiskTransferPenalty { get; init; } = 40m;
 
         public decimal OneSidedConcessionDemandPenalty { get; init; } = 40m;
+
+        /// <summary>The seller's power play: a known risk shifted onto the customer.</summary>
+        public decimal SellerRiskShiftPenalty { get; init; } = 40m;
     }
 
-    /// <summary>Consistency: discount dispersion within size bands, promises kept, payments on time.</summary>
+    /// <summary>Consistency of both sides: discounts within size bands, promises, seller terms, payments.</summary>
     public sealed record IntegrityPolicy
     {
         public decimal DiscountConsistencyWeight { get; init; } = 1m;
 
         public decimal PromisesKeptWeight { get; init; } = 1m;
+
+        /// <summary>Weight of the seller's recorded conduct (over-promising, price changes during a contract).</summary>
+        public decimal SellerTermsWeight { get; init; } = 1m;
 
         public decimal PaymentsOnTimeWeight { get; init; } = 1m;
 
@@ -118,33 +154,36 @@ namespace DataverseRelationship.Engine.Policies
         /// <summary>Consistency points lost per percentage point of discount standard deviation within a size band.</summary>
         public decimal DispersionPenaltyPerPoint { get; init; } = 5m;
 
+        /// <summary>Share of a deal's seller-terms consistency (percent) lost when the seller over-promised.</summary>
+        public decimal OverPromisePenalty { get; init; } = 50m;
+
+        /// <summary>Share lost when the seller changed prices during a running contract.</summary>
+        public decimal PriceChangePenalty { get; init; } = 40m;
+
         public int PaymentGraceDays { get; init; } = 5;
 
         /// <summary>Points a payment loses per day late beyond the grace period.</summary>
         public decimal PaymentPenaltyPerDay { get; init; } = 2m;
     }
 
-    /// <summary>Loyalty: tenure, repeat wins, win rate, recency of the last win, revenue trend (weights are normalised).</summary>
+    /// <summary>
+    /// Loyalty to the relationship (seeds 000/001): tenure, business retained year on year, stability of its value,
+    /// shared investment, and outcomes that work for both sides. Weights are renormalised over the known components.
+    /// </summary>
     public sealed record LoyaltyPolicy
     {
-        public decimal TenureWeight { get; init; } = 0.25m;
+        public decimal TenureWeight { get; init; } = 1m;
 
-        public decimal RepeatWinsWeight { get; init; } = 0.2m;
+        public decimal RetentionWeight { get; init; } = 1m;
 
-        public decimal WinRateWeight { get; init; } = 0.2m;
+        public decimal StabilityWeight { get; init; } = 1m;
 
-        public decimal LastWinRecencyWeight { get; init; } = 0.2m;
+        public decimal SharedInvestmentWeight { get; init; } = 1m;
 
-        public decimal RevenueTrendWeight { get; init; } = 0.15m;
+        public decimal BalancedOutcomesWeight { get; init; } = 1m;
 
         /// <summary>Tenure at which the tenure component is full.</summary>
         public int TenureSaturationMonths { get; init; } = 60;
-
-        /// <summary>Decayed number of won deals at which the repeat-wins component is full.</summary>
-        public decimal RepeatWinSaturation { get; init; } = 5m;
-
-        /// <summary>The last win's recency component halves every this many months.</summary>
-        public decimal LastWinHalfLifeMonths { get; init; } = 6m;
     }
 
     /// <summary>The fair price band on seller margin.</summary>
@@ -158,7 +197,7 @@ namespace DataverseRelationship.Engine.Policies
         public decimal TolerancePercent { get; init; } = 10m;
     }
 
-    /// <summary>Health: weights of the five scores, bands and trend.</summary>
+    /// <summary>Health: weights of the five principles (renormalised over the known ones), bands and trend.</summary>
     public sealed record HealthPolicy
     {
         public decimal ReciprocityWeight { get; init; } = 1m;
@@ -181,51 +220,98 @@ namespace DataverseRelationship.Engine.Policies
         public decimal SteadyMargin { get; init; } = 2m;
     }
 
-    /// <summary>Customer lifetime value = annual margin × r / (1 + i − r).</summary>
+    /// <summary>How much and how recently the customer buys: reported beside the principles, never inside them.</summary>
+    public sealed record EngagementPolicy
+    {
+        /// <summary>Recency-weighted deals in the window at which the volume half of engagement is full.</summary>
+        public decimal SaturationDeals { get; init; } = 12m;
+
+        /// <summary>The recency half of engagement halves every this many months without a deal.</summary>
+        public decimal RecencyHalfLifeMonths { get; init; } = 6m;
+    }
+
+    /// <summary>Customer lifetime value = annual margin × r / (1 + i − r), with retention r = 1 − churn risk.</summary>
     public sealed record LifetimeValuePolicy
     {
         /// <summary>The discount rate i.</summary>
         public decimal DiscountRate { get; init; } = 0.10m;
 
-        /// <summary>Retention r at loyalty 0 (r is interpolated by loyalty unless set per tier).</summary>
-        public decimal RetentionAtZeroLoyalty { get; init; } = 0.50m;
+        /// <summary>The lowest retention r used, however high the churn risk.</summary>
+        public decimal MinimumRetention { get; init; } = 0.05m;
 
-        /// <summary>Retention r at loyalty 100.</summary>
-        public decimal RetentionAtFullLoyalty { get; init; } = 0.95m;
-
-        /// <summary>Fixed retention for Transactional accounts; null = derived from loyalty.</summary>
-        public decimal? TransactionalRetention { get; init; }
-
-        /// <summary>Fixed retention for Preferred accounts; null = derived from loyalty.</summary>
-        public decimal? PreferredRetention { get; init; }
-
-        /// <summary>Fixed retention for Strategic partners; null = derived from loyalty.</summary>
-        public decimal? StrategicPartnerRetention { get; init; }
+        /// <summary>The highest retention r used, however low the churn risk.</summary>
+        public decimal MaximumRetention { get; init; } = 0.95m;
     }
 
-    /// <summary>Churn risk = 100 − weighted mean of loyalty and health.</summary>
+    /// <summary>
+    /// Churn risk = 100 / (1 + e^−z), z = intercept + Σ coefficient × signal, over the signals that precede lost
+    /// business (each 0–1, unknown signals left out). Defaults are defensible priors, not fitted coefficients.
+    /// </summary>
     public sealed record ChurnPolicy
     {
-        public decimal LoyaltyWeight { get; init; } = 0.6m;
+        public decimal Intercept { get; init; } = -2.2m;
 
-        public decimal HealthWeight { get; init; } = 0.4m;
+        /// <summary>Won value fell against the year before (1 = all of it).</summary>
+        public decimal ValueDeclineCoefficient { get; init; } = 2.5m;
+
+        /// <summary>Share of last year's closed value that was lost.</summary>
+        public decimal LostBusinessCoefficient { get; init; } = 1.5m;
+
+        /// <summary>Share of recorded-conduct value that carried customer games.</summary>
+        public decimal GamesCoefficient { get; init; } = 1.5m;
+
+        /// <summary>How late payments were (1 − the payment consistency).</summary>
+        public decimal LatePaymentCoefficient { get; init; } = 1m;
+
+        /// <summary>The seller-favoured imbalance of the give/get ledger (concessions not reciprocated).</summary>
+        public decimal UnreciprocatedCoefficient { get; init; } = 1m;
+
+        /// <summary>No executive sponsor on the customer's side (recorded).</summary>
+        public decimal NoSponsorCoefficient { get; init; } = 0.8m;
+
+        /// <summary>No recent deal (1 − the recency half of engagement).</summary>
+        public decimal InactivityCoefficient { get; init; } = 2m;
+
+        /// <summary>Signals that must be known before a churn risk is given.</summary>
+        public int MinimumSignals { get; init; } = 2;
+
+        /// <summary>Accounts at or above this churn risk are listed as at risk.</summary>
+        public decimal AtRiskFrom { get; init; } = 50m;
     }
 
-    /// <summary>Confidence: how complete the inputs were.</summary>
+    /// <summary>Confidence: how much of the evidence the scores need was recorded.</summary>
     public sealed record ConfidencePolicy
     {
         /// <summary>Deals in the window at which the sample-size part of confidence is full.</summary>
         public int FullConfidenceDealCount { get; init; } = 10;
     }
 
-    /// <summary>Tier criteria, hysteresis and dwell time.</summary>
+    /// <summary>Tier criteria, hysteresis, dwell time and cool-down.</summary>
     public sealed record TierPolicy
     {
-        /// <summary>Score points below a tier's loyalty/fairness thresholds an account may fall before it is demoted.</summary>
+        /// <summary>Score points below a tier's score thresholds an account may fall before it is demoted.</summary>
         public decimal HysteresisMargin { get; init; } = 5m;
 
-        /// <summary>Days an account stays in a tier before it can be demoted.</summary>
+        /// <summary>Percent below a tier's won-value threshold an account may fall before it is demoted.</summary>
+        public decimal WonValueHysteresisPercent { get; init; } = 20m;
+
+        /// <summary>Key contacts below a tier's minimum an account may fall before it is demoted.</summary>
+        public int KeyContactHysteresis { get; init; } = 1;
+
+        /// <summary>Customer-game deals above a tier's maximum an account may have before it is demoted.</summary>
+        public int GameDealHysteresis { get; init; } = 1;
+
+        /// <summary>Months a joint plan may be overdue for review before the account is demoted.</summary>
+        public int JointPlanGraceMonths { get; init; } = 3;
+
+        /// <summary>Days after any tier change before the rules change the tier again (either way).</summary>
         public int MinimumDwellDays { get; init; } = 90;
+
+        /// <summary>Days after a demotion before the account may be promoted again.</summary>
+        public int PromotionCooldownDays { get; init; } = 180;
+
+        /// <summary>Confidence needed for a promotion: too little recorded evidence never promotes.</summary>
+        public decimal MinimumConfidence { get; init; } = 40m;
 
         /// <summary>The longest a manual tier override may last, in days from when it is set.</summary>
         public int MaximumOverrideDays { get; init; } = 365;
@@ -237,8 +323,11 @@ namespace DataverseRelationship.Engine.Policies
         {
             MinimumKeyContacts = 3,
             MinimumWonValue = 250000m,
+            MinimumHealth = 65m,
             MinimumLoyalty = 65m,
             MinimumFairness = 60m,
+            MinimumAutonomy = 60m,
+            MaximumGameDeals = 1,
             MinimumRelationshipMonths = 24,
             RequireExecutiveSponsors = true,
             RequireJointAccountPlan = true,
@@ -256,9 +345,24 @@ namespace DataverseRelationship.Engine.Policies
 
         public int WonValueMonths { get; init; } = 24;
 
+        /// <summary>The health floor: a tier reflects all five principles.</summary>
+        public decimal MinimumHealth { get; init; } = 55m;
+
+        /// <summary>0 = not a criterion.</summary>
+        public decimal MinimumReciprocity { get; init; }
+
+        /// <summary>0 = not a criterion.</summary>
+        public decimal MinimumAutonomy { get; init; } = 50m;
+
+        /// <summary>0 = not a criterion.</summary>
+        public decimal MinimumIntegrity { get; init; }
+
         public decimal MinimumLoyalty { get; init; } = 50m;
 
         public decimal MinimumFairness { get; init; } = 50m;
+
+        /// <summary>Deals with recorded customer games in the window at most (seed 003: choose your customers).</summary>
+        public int MaximumGameDeals { get; init; } = 2;
 
         public int MinimumRelationshipMonths { get; init; } = 6;
 

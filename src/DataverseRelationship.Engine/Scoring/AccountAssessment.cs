@@ -20,42 +20,50 @@ namespace DataverseRelationship.Engine.Scoring
         /// <summary>Set when the effective tier differs from the account's recorded tier.</summary>
         public TierChange? TierChange { get; init; }
 
-        public decimal Reciprocity { get; init; }
+        /// <summary>The five principles, 0–100 against the ideal of 100; null when their recorded evidence is too thin.</summary>
+        public decimal? Reciprocity { get; init; }
 
-        public decimal Autonomy { get; init; }
+        public decimal? Autonomy { get; init; }
 
-        public decimal Integrity { get; init; }
+        public decimal? Integrity { get; init; }
 
-        public decimal Loyalty { get; init; }
+        public decimal? Loyalty { get; init; }
 
-        public decimal Fairness { get; init; }
+        public decimal? Fairness { get; init; }
 
-        /// <summary>Weighted mean of the five scores.</summary>
-        public decimal Health { get; init; }
+        /// <summary>Weighted mean of the known principles; null (band Insufficient evidence) when too few are known.</summary>
+        public decimal? Health { get; init; }
 
         public HealthBand HealthBand { get; init; }
 
-        public HealthTrend HealthTrend { get; init; }
+        /// <summary>Against the health at the previous assessment; null when health is unknown.</summary>
+        public HealthTrend? HealthTrend { get; init; }
 
-        /// <summary>Customer lifetime value: annual margin × r / (1 + i − r), rounded to 2 decimals.</summary>
-        public decimal LifetimeValue { get; init; }
+        /// <summary>How much and how recently the customer buys (reported beside the principles, never inside them).</summary>
+        public decimal? Engagement { get; init; }
 
-        /// <summary>The margin won in the last 12 months that the lifetime value is based on.</summary>
-        public decimal AnnualMargin { get; init; }
+        /// <summary>Customer lifetime value: annual margin × r / (1 + i − r), rounded to 2 decimals; null without a known margin or churn risk.</summary>
+        public decimal? LifetimeValue { get; init; }
 
-        /// <summary>The retention rate r used for the lifetime value.</summary>
-        public decimal RetentionRate { get; init; }
+        /// <summary>The margin won in the last 12 months (capped at the fair ceiling) the lifetime value is based on; null when no won deal had a margin.</summary>
+        public decimal? AnnualMargin { get; init; }
 
-        /// <summary>0–100: the higher, the likelier the customer leaves.</summary>
-        public decimal ChurnRisk { get; init; }
+        /// <summary>The retention rate r = 1 − churn risk (clamped) used for the lifetime value; null when churn risk is unknown.</summary>
+        public decimal? RetentionRate { get; init; }
 
-        /// <summary>0–100: how complete the inputs were.</summary>
+        /// <summary>0–100: the higher, the likelier the customer leaves; null when too few churn signals are known.</summary>
+        public decimal? ChurnRisk { get; init; }
+
+        /// <summary>Churn risk at or above the policy's at-risk threshold (never true when churn risk is unknown).</summary>
+        public bool AtRisk { get; init; }
+
+        /// <summary>0–100: how much of the evidence the scores need was recorded.</summary>
         public decimal Confidence { get; init; }
 
         /// <summary>Opportunities inside the window that the scores are based on.</summary>
         public int OpportunitiesConsidered { get; init; }
 
-        /// <summary>Every score with its factors (Reciprocity … Confidence).</summary>
+        /// <summary>Every score with its factors (Reciprocity … Confidence, Engagement).</summary>
         public IReadOnlyList<ScoreExplanation> Scores { get; init; } = Array.Empty<ScoreExplanation>();
 
         /// <summary>Short text: the health's main factors and the tier verdict.</summary>

@@ -7,21 +7,35 @@ namespace DataverseRelationship.Engine.Scoring
     /// <summary>The health band and trend rules.</summary>
     public static class HealthClassification
     {
-        /// <summary>Good from GoodFrom, Fair from FairFrom, Poor below.</summary>
-        public static HealthBand Band(decimal health, HealthPolicy policy) =>
-            health >= Argument.NotNull(policy, nameof(policy)).GoodFrom ? HealthBand.Good : health >= policy.FairFrom ? HealthBand.Fair : HealthBand.Poor;
+        /// <summary>Good from GoodFrom, Fair from FairFrom, Poor below; Insufficient evidence when health is unknown.</summary>
+        public static HealthBand Band(decimal? health, HealthPolicy policy)
+        {
+            Argument.NotNull(policy, nameof(policy));
+            return !health.HasValue ? HealthBand.InsufficientEvidence
+                : health.Value >= policy.GoodFrom ? HealthBand.Good
+                : health.Value >= policy.FairFrom ? HealthBand.Fair
+                : HealthBand.Poor;
+        }
 
-        /// <summary>Idempotent: an unchanged health keeps the previous trend, so recomputing writes nothing new.</summary>
-        public static HealthTrend Trend(decimal health, AccountFacts account, HealthPolicy policy)
+        /// <summary>
+        /// The direction of health against the health recorded at the previous assessment; null when either is unknown.
+        /// Idempotent: an unchanged health keeps the previous trend, so recomputing writes nothing new.
+        /// </summary>
+        public static HealthTrend? Trend(decimal? health, AccountFacts account, HealthPolicy policy)
         {
             Argument.NotNull(account, nameof(account));
             Argument.NotNull(policy, nameof(policy));
-            if (!account.PreviousHealth.HasValue)
+            if (!health.HasValue)
             {
-                return account.PreviousTrend ?? HealthTrend.Steady;
+                return null;
             }
 
-            var change = health - account.PreviousHealth.Value;
+            if (!account.PreviousHealth.HasValue)
+            {
+                return account.PreviousTrend;
+            }
+
+            var change = health.Value - account.PreviousHealth.Value;
             if (change == 0m)
             {
                 return account.PreviousTrend ?? HealthTrend.Steady;
@@ -34,6 +48,5 @@ namespace DataverseRelationship.Engine.Scoring
 
             return change > 0m ? HealthTrend.Improving : HealthTrend.Declining;
         }
-
     }
 }

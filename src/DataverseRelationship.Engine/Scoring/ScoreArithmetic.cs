@@ -5,10 +5,6 @@ namespace DataverseRelationship.Engine.Scoring
     /// <summary>Turning fixed-point sums into decimal scores and contributions (deterministic, monotone, no NaN).</summary>
     internal static class ScoreArithmetic
     {
-        /// <summary>sum / (weight × ScoreUnit) as points; 0 when weight is 0.</summary>
-        public static decimal Points(decimal sum, decimal weight) =>
-            weight <= 0m ? 0m : sum / weight / ScoringParameters.ScoreUnit;
-
         public static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
         public static decimal Clamp(decimal value, decimal min, decimal max) =>

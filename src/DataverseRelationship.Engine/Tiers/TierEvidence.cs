@@ -1,9 +1,13 @@
 namespace DataverseRelationship.Engine.Tiers
 {
-    /// <summary>What the tier criteria are measured on, taken from the account, its deals and its scores.</summary>
+    /// <summary>
+    /// What the tier criteria are measured on, taken from the account, its deals and its scores, each rounded as it is
+    /// printed (the number printed is the number compared). Null means unknown: it never qualifies an account for a
+    /// higher tier and never demotes it by itself.
+    /// </summary>
     public sealed record TierEvidence
     {
-        public int KeyContacts { get; init; }
+        public int? KeyContacts { get; init; }
 
         /// <summary>Won value within the Preferred criteria's won-value window.</summary>
         public decimal PreferredWonValue { get; init; }
@@ -11,14 +15,30 @@ namespace DataverseRelationship.Engine.Tiers
         /// <summary>Won value within the Strategic partner criteria's won-value window.</summary>
         public decimal StrategicWonValue { get; init; }
 
-        public decimal Loyalty { get; init; }
+        public decimal? Health { get; init; }
 
-        public decimal Fairness { get; init; }
+        public decimal? Reciprocity { get; init; }
+
+        public decimal? Autonomy { get; init; }
+
+        public decimal? Integrity { get; init; }
+
+        public decimal? Loyalty { get; init; }
+
+        public decimal? Fairness { get; init; }
+
+        /// <summary>Deals with recorded customer games in the window; null when no deal's conduct was recorded.</summary>
+        public int? GameDeals { get; init; }
+
+        public decimal Confidence { get; init; }
 
         public decimal RelationshipMonths { get; init; }
 
-        /// <summary>An executive sponsor on both sides.</summary>
-        public bool HasExecutiveSponsors { get; init; }
+        /// <summary>An executive sponsor on both sides; null when either side is not recorded.</summary>
+        public bool? HasExecutiveSponsors { get; init; }
+
+        /// <summary>Whether a joint plan is recorded at all; null when not recorded.</summary>
+        public bool? HasJointAccountPlan { get; init; }
 
         /// <summary>Months since the joint account plan was last reviewed; null when there is no plan or no review.</summary>
         public decimal? JointPlanAgeMonths { get; init; }

@@ -17,9 +17,12 @@ namespace DataverseRelationship.Engine.Tiers
     }
 
     /// <summary>
-    /// Eligibility per tier from the configurable criteria, then the effective tier: an active override wins; an
-    /// expired one lets the computed tier apply again; otherwise promotion is immediate, and demotion happens only
-    /// below the thresholds minus the hysteresis margin, after the minimum dwell time, one step at a time.
+    /// Eligibility per tier from the configurable criteria (all five principles through the health floor and the
+    /// per-principle minimums, customer games, contacts, won value, tenure, sponsors, plan, confidence), then the
+    /// effective tier: an active override wins; an expired one lets the computed tier apply again; otherwise no
+    /// automatic change happens within the dwell time of the last one, a promotion waits the cool-down after a
+    /// demotion, and a demotion needs a criterion beyond its hysteresis and goes one step at a time. Unknown evidence
+    /// never qualifies an account and never demotes it by itself.
     /// </summary>
     public static class TierRules
     {
@@ -30,8 +33,8 @@ namespace DataverseRelationship.Engine.Tiers
             Argument.NotNull(policy, nameof(policy));
 
             var criteria = new List<TierCriterionResult>(14);
-            var preferredEntry = Evaluate(RelationshipTier.Preferred, policy.Preferred, evidence.PreferredWonValue, evidence, policy.HysteresisMargin, criteria, out var preferredStay);
-            var strategicEntry = Evaluate(RelationshipTier.StrategicPartner, policy.StrategicPartner, evidence.StrategicWonValue, evidence, policy.HysteresisMargin, criteria, out var strategicStay);
+            var preferredEntry = Evaluate(RelationshipTier.Preferred, policy.Preferred, evidence.PreferredWonValue, evidence, policy, criteria, out var preferredStay);
+            var strategicEntry = Evaluate(RelationshipTier.StrategicPartner, policy.StrategicPartner, evidence.StrategicWonValue, evidence, policy, criteria, out var strategicStay);
 
             var eligible = preferredEntry && strategicEntry ? RelationshipTier.StrategicPartner
                 : preferredEntry ? RelationshipTier.Preferred
@@ -75,27 +78,42 @@ namespace DataverseRelationship.Engine.Tiers
                 decidedBy = eligible == RelationshipTier.Transactional ? ReasonCodes.TierCriteriaFailed : ReasonCodes.TierCriteriaMet;
                 reason = "First assessment: " + TierNames.Describe(eligible) + Because(eligible, criteria);
             }
+            else if (eligible > current.Value && DaysSince(account.TierChangedOn, asOf) is double sinceChange && sinceChange < policy.MinimumDwellDays)
+            {
+                effective = current.Value;
+                decidedBy = ReasonCodes.DwellTime;
+                reason = "Kept " + TierNames.Describe(current.Value) + ": eligible for " + TierNames.Describe(eligible) + ", but the tier changed "
+                    + Days(sinceChange) + " days ago and the rules wait " + policy.MinimumDwellDays.ToString(CultureInfo.InvariantCulture) + " days between changes";
+            }
+            else if (eligible > current.Value && DaysSince(account.LastDemotedOn, asOf) is double sinceDemotion && sinceDemotion < policy.PromotionCooldownDays)
+            {
+                effective = current.Value;
+                decidedBy = ReasonCodes.Cooldown;
+                reason = "Kept " + TierNames.Describe(current.Value) + ": eligible for " + TierNames.Describe(eligible) + ", but demoted "
+                    + Days(sinceDemotion) + " days ago and a promotion waits " + policy.PromotionCooldownDays.ToString(CultureInfo.InvariantCulture) + " days after a demotion";
+            }
             else if (eligible > current.Value)
             {
                 effective = eligible;
                 decidedBy = ReasonCodes.TierCriteriaMet;
-                reason = "Promoted from " + TierNames.Describe(current.Value) + " to " + TierNames.Describe(eligible) + ": all " + TierNames.Describe(eligible) + " criteria met";
+                reason = "Promoted from " + TierNames.Describe(current.Value) + " to " + TierNames.Describe(eligible) + ": " + MetText(eligible, criteria);
             }
             else if (retained >= current.Value)
             {
                 effective = current.Value;
                 decidedBy = eligible < current.Value ? ReasonCodes.Hysteresis : ReasonCodes.TierCriteriaMet;
-                reason = eligible < current.Value
-                    ? "Kept " + TierNames.Describe(current.Value) + ": below the entry thresholds but within the " + Number(policy.HysteresisMargin) + "-point hysteresis margin"
-                    : "Kept " + TierNames.Describe(current.Value) + ": its criteria are met";
+                reason = current.Value == RelationshipTier.Transactional
+                    ? "Kept Transactional, the entry tier"
+                    : eligible < current.Value
+                        ? "Kept " + TierNames.Describe(current.Value) + ": below an entry threshold but within its hysteresis (" + BelowEntry(current.Value, criteria) + ")"
+                        : "Kept " + TierNames.Describe(current.Value) + ": " + MetText(current.Value, criteria);
             }
-            else if (account.TierChangedOn.HasValue && (asOf - account.TierChangedOn.Value).TotalDays < policy.MinimumDwellDays)
+            else if (DaysSince(account.TierChangedOn, asOf) is double sinceLast && sinceLast < policy.MinimumDwellDays)
             {
                 effective = current.Value;
                 decidedBy = ReasonCodes.DwellTime;
-                var days = (int)Math.Floor((asOf - account.TierChangedOn.Value).TotalDays);
-                reason = "Kept " + TierNames.Describe(current.Value) + ": in the tier for " + days.ToString(CultureInfo.InvariantCulture)
-                    + " of the " + policy.MinimumDwellDays.ToString(CultureInfo.InvariantCulture) + " days required before a demotion"
+                reason = "Kept " + TierNames.Describe(current.Value) + ": in the tier for " + Days(sinceLast)
+                    + " of the " + policy.MinimumDwellDays.ToString(CultureInfo.InvariantCulture) + " days required before a change"
                     + StayFailures(current.Value, criteria);
             }
             else
@@ -129,73 +147,182 @@ namespace DataverseRelationship.Engine.Tiers
             TierCriteria required,
             decimal wonValue,
             TierEvidence evidence,
-            decimal margin,
+            TierPolicy policy,
             List<TierCriterionResult> results,
             out bool stays)
         {
             var enters = true;
             var stay = true;
+            var name = TierNames.Describe(tier);
 
-            void Add(TierCriterion criterion, decimal actual, decimal needed, decimal neededToStay, string what)
+            // actual is already rounded as printed; the same number is compared.
+            void Minimum(TierCriterion criterion, decimal? actual, decimal needed, decimal neededToStay, string what)
             {
-                var passed = actual >= needed;
+                var known = actual.HasValue;
+                var passed = known && actual!.Value >= needed;
+                var keeps = !known || actual!.Value >= neededToStay;
                 enters &= passed;
-                stay &= actual >= neededToStay;
-                var text = TierNames.Describe(tier) + ": " + what + " " + Number(actual)
-                    + (passed ? " meets the " + Number(needed) + " required" : " below the " + Number(needed) + " required (short by " + Number(needed - actual) + ")");
+                stay &= keeps;
+                var text = name + ": " + what + " " + (known
+                    ? Number(actual!.Value) + (passed ? " meets the " + Number(needed) + " required" : " below the " + Number(needed) + " required (short by " + Number(needed - actual.Value) + ")")
+                    : "unknown (" + Number(needed) + " required)");
                 results.Add(new TierCriterionResult
                 {
-                    Tier = tier,
-                    Criterion = criterion,
-                    Passed = passed,
-                    Actual = actual,
-                    Required = needed,
-                    RequiredToStay = neededToStay,
-                    Text = text,
+                    Tier = tier, Criterion = criterion, Passed = passed, Known = known, Stays = keeps,
+                    Actual = actual, Required = needed, RequiredToStay = neededToStay, Text = text,
                 });
             }
 
-            void AddYesNo(TierCriterion criterion, bool actual, string what, string missing)
+            void YesNo(TierCriterion criterion, bool? actual, string what, string missing)
             {
-                enters &= actual;
-                stay &= actual;
+                var known = actual.HasValue;
+                var passed = actual == true;
+                var keeps = !known || passed;
+                enters &= passed;
+                stay &= keeps;
                 results.Add(new TierCriterionResult
                 {
-                    Tier = tier,
-                    Criterion = criterion,
-                    Passed = actual,
-                    Actual = actual ? 1m : 0m,
-                    Required = 1m,
-                    RequiredToStay = 1m,
-                    Text = TierNames.Describe(tier) + ": " + (actual ? what : missing),
+                    Tier = tier, Criterion = criterion, Passed = passed, Known = known, Stays = keeps,
+                    Actual = known ? (passed ? 1m : 0m) : (decimal?)null, Required = 1m, RequiredToStay = 1m,
+                    Text = name + ": " + (!known ? what + " unknown" : passed ? what : missing),
                 });
             }
 
-            Add(TierCriterion.KeyContacts, evidence.KeyContacts, required.MinimumKeyContacts, required.MinimumKeyContacts, "key contacts");
-            Add(TierCriterion.WonValue, Math.Round(wonValue, 2), required.MinimumWonValue, required.MinimumWonValue, "won value in " + required.WonValueMonths.ToString(CultureInfo.InvariantCulture) + " months");
-            Add(TierCriterion.Loyalty, evidence.Loyalty, required.MinimumLoyalty, required.MinimumLoyalty - margin, "loyalty");
-            Add(TierCriterion.Fairness, evidence.Fairness, required.MinimumFairness, required.MinimumFairness - margin, "fairness");
-            Add(TierCriterion.RelationshipMonths, Math.Round(evidence.RelationshipMonths, 1), required.MinimumRelationshipMonths, required.MinimumRelationshipMonths, "relationship months");
+            Minimum(TierCriterion.KeyContacts, evidence.KeyContacts, required.MinimumKeyContacts, Math.Max(0, required.MinimumKeyContacts - policy.KeyContactHysteresis), "key contacts");
+            var won = Math.Round(wonValue, 2, MidpointRounding.AwayFromZero);
+            Minimum(TierCriterion.WonValue, won, required.MinimumWonValue, Math.Round(required.MinimumWonValue * (1m - (policy.WonValueHysteresisPercent / 100m)), 2, MidpointRounding.AwayFromZero),
+                "won value in " + required.WonValueMonths.ToString(CultureInfo.InvariantCulture) + " months");
+            Minimum(TierCriterion.Health, evidence.Health, required.MinimumHealth, required.MinimumHealth - policy.HysteresisMargin, "health");
+            if (required.MinimumReciprocity > 0m)
+            {
+                Minimum(TierCriterion.Reciprocity, evidence.Reciprocity, required.MinimumReciprocity, required.MinimumReciprocity - policy.HysteresisMargin, "reciprocity");
+            }
+
+            if (required.MinimumAutonomy > 0m)
+            {
+                Minimum(TierCriterion.Autonomy, evidence.Autonomy, required.MinimumAutonomy, required.MinimumAutonomy - policy.HysteresisMargin, "autonomy");
+            }
+
+            if (required.MinimumIntegrity > 0m)
+            {
+                Minimum(TierCriterion.Integrity, evidence.Integrity, required.MinimumIntegrity, required.MinimumIntegrity - policy.HysteresisMargin, "integrity");
+            }
+
+            Minimum(TierCriterion.Loyalty, evidence.Loyalty, required.MinimumLoyalty, required.MinimumLoyalty - policy.HysteresisMargin, "loyalty");
+            Minimum(TierCriterion.Fairness, evidence.Fairness, required.MinimumFairness, required.MinimumFairness - policy.HysteresisMargin, "fairness");
+
+            // Customer games: a maximum. Repeated games block entry and, beyond the hysteresis, demote (seed 003).
+            {
+                var known = evidence.GameDeals.HasValue;
+                var games = evidence.GameDeals ?? 0;
+                var passed = known && games <= required.MaximumGameDeals;
+                var keeps = !known || games <= required.MaximumGameDeals + policy.GameDealHysteresis;
+                enters &= passed;
+                stay &= keeps;
+                results.Add(new TierCriterionResult
+                {
+                    Tier = tier, Criterion = TierCriterion.GameDeals, Passed = passed, Known = known, Stays = keeps, IsMaximum = true,
+                    Actual = known ? games : (decimal?)null, Required = required.MaximumGameDeals, RequiredToStay = required.MaximumGameDeals + policy.GameDealHysteresis,
+                    Text = name + ": " + (!known
+                        ? "customer games unknown (no deal's conduct recorded)"
+                        : Deals(games) + " with customer games" + (passed ? " (at most " + Number(required.MaximumGameDeals) + " allowed)" : ", above the " + Number(required.MaximumGameDeals) + " allowed")),
+                });
+            }
+
+            // Confidence is an entry criterion only: too little recorded evidence never promotes, and never demotes.
+            {
+                var passed = evidence.Confidence >= policy.MinimumConfidence;
+                enters &= passed;
+                results.Add(new TierCriterionResult
+                {
+                    Tier = tier, Criterion = TierCriterion.Confidence, Passed = passed, Known = true, Stays = true,
+                    Actual = evidence.Confidence, Required = policy.MinimumConfidence, RequiredToStay = 0m,
+                    Text = name + ": confidence " + Number(evidence.Confidence) + (passed ? " meets the " : " below the ") + Number(policy.MinimumConfidence) + " required",
+                });
+            }
+
+            Minimum(TierCriterion.RelationshipMonths, evidence.RelationshipMonths, required.MinimumRelationshipMonths, required.MinimumRelationshipMonths, "relationship months");
             if (required.RequireExecutiveSponsors)
             {
-                AddYesNo(TierCriterion.ExecutiveSponsors, evidence.HasExecutiveSponsors, "executive sponsors on both sides", "an executive sponsor on both sides is missing");
+                YesNo(TierCriterion.ExecutiveSponsors, evidence.HasExecutiveSponsors, "executive sponsors on both sides", "an executive sponsor on both sides is missing");
             }
 
             if (required.RequireJointAccountPlan)
             {
-                var current = evidence.JointPlanAgeMonths.HasValue && evidence.JointPlanAgeMonths.Value <= required.JointPlanMaxAgeMonths;
-                AddYesNo(
-                    TierCriterion.JointAccountPlan,
-                    current,
-                    "joint account plan reviewed within " + required.JointPlanMaxAgeMonths.ToString(CultureInfo.InvariantCulture) + " months",
-                    evidence.JointPlanAgeMonths.HasValue
-                        ? "the joint account plan was last reviewed " + Number(Math.Round(evidence.JointPlanAgeMonths.Value, 0)) + " months ago (at most " + required.JointPlanMaxAgeMonths.ToString(CultureInfo.InvariantCulture) + " allowed)"
-                        : "no reviewed joint account plan");
+                var age = evidence.JointPlanAgeMonths;
+                var known = evidence.HasJointAccountPlan.HasValue;
+                var passed = age.HasValue && age.Value <= required.JointPlanMaxAgeMonths;
+                var keeps = !known || (age.HasValue && age.Value <= required.JointPlanMaxAgeMonths + policy.JointPlanGraceMonths);
+                enters &= passed;
+                stay &= keeps;
+                var max = required.JointPlanMaxAgeMonths.ToString(CultureInfo.InvariantCulture);
+                results.Add(new TierCriterionResult
+                {
+                    Tier = tier, Criterion = TierCriterion.JointAccountPlan, Passed = passed, Known = known, Stays = keeps,
+                    Actual = known ? (passed ? 1m : 0m) : (decimal?)null, Required = 1m, RequiredToStay = 1m,
+                    Text = name + ": " + (!known ? "joint account plan unknown"
+                        : passed ? "joint account plan reviewed " + Number(age!.Value) + " months ago (at most " + max + " allowed)"
+                        : age.HasValue ? "the joint account plan was last reviewed " + Number(age.Value) + " months ago (at most " + max + " allowed)"
+                        : "no reviewed joint account plan"),
+                });
             }
 
             stays = stay;
             return enters;
         }
+
+        private static double? DaysSince(DateTime? when, DateTime asOf) =>
+            when.HasValue ? (asOf - when.Value).TotalDays : (double?)null;
+
+        private static string Days(double days) => ((int)Math.Floor(days < 0 ? 0 : days)).ToString(CultureInfo.InvariantCulture);
+
+        private static string Deals(int count) => ExplanationText.Count(count, "deal", "deals");
+
+        /// <summary>"key contacts 3, won value in 24 months 80000, health 71.2 … all meet the Preferred criteria".</summary>
+        private static string MetText(RelationshipTier tier, List<TierCriterionResult> criteria)
+        {
+            var parts = new List<string>();
+            foreach (var criterion in criteria)
+            {
+                if (criterion.Tier == tier && criterion.Actual.HasValue && criterion.Criterion != TierCriterion.ExecutiveSponsors && criterion.Criterion != TierCriterion.JointAccountPlan)
+                {
+                    parts.Add(CriterionName(criterion.Criterion) + " " + Number(criterion.Actual.Value));
+                }
+            }
+
+            return "every " + TierNames.Describe(tier) + " criterion met (" + string.Join(", ", parts) + ")";
+        }
+
+        private static string BelowEntry(RelationshipTier tier, List<TierCriterionResult> criteria)
+        {
+            var parts = new List<string>();
+            foreach (var criterion in criteria)
+            {
+                if (criterion.Tier == tier && !criterion.Passed)
+                {
+                    var prefix = TierNames.Describe(tier).Length + 2;
+                    parts.Add(criterion.Text.Substring(prefix));
+                }
+            }
+
+            return string.Join("; ", parts);
+        }
+
+        private static string CriterionName(TierCriterion criterion) => criterion switch
+        {
+            TierCriterion.KeyContacts => "key contacts",
+            TierCriterion.WonValue => "won value",
+            TierCriterion.Loyalty => "loyalty",
+            TierCriterion.Fairness => "fairness",
+            TierCriterion.RelationshipMonths => "relationship months",
+            TierCriterion.Health => "health",
+            TierCriterion.Reciprocity => "reciprocity",
+            TierCriterion.Autonomy => "autonomy",
+            TierCriterion.Integrity => "integrity",
+            TierCriterion.GameDeals => "deals with games",
+            TierCriterion.Confidence => "confidence",
+            _ => criterion.ToString(),
+        };
 
         private static RelationshipTier Known(RelationshipTier tier) =>
             tier < RelationshipTier.Transactional ? RelationshipTier.Transactional
@@ -210,7 +337,7 @@ namespace DataverseRelationship.Engine.Tiers
             var text = new StringBuilder();
             foreach (var criterion in criteria)
             {
-                if (criterion.Tier > tier || criterion.Actual >= criterion.RequiredToStay)
+                if (criterion.Tier > tier || criterion.Stays)
                 {
                     continue;
                 }
@@ -219,7 +346,7 @@ namespace DataverseRelationship.Engine.Tiers
                 text.Append(criterion.Text);
                 if (criterion.RequiredToStay != criterion.Required)
                 {
-                    text.Append(" and below the ").Append(Number(criterion.RequiredToStay)).Append(" needed to stay");
+                    text.Append(criterion.IsMaximum ? " and above the " : " and below the ").Append(Number(criterion.RequiredToStay)).Append(" allowed to stay");
                 }
             }
 

@@ -14,6 +14,12 @@ namespace DataverseRelationship.Engine.Tiers
         RelationshipMonths = 4,
         ExecutiveSponsors = 5,
         JointAccountPlan = 6,
+        Health = 7,
+        Reciprocity = 8,
+        Autonomy = 9,
+        Integrity = 10,
+        GameDeals = 11,
+        Confidence = 12,
     }
 
     /// <summary>One criterion of one tier: the actual value against the required one.</summary>
@@ -23,19 +29,29 @@ namespace DataverseRelationship.Engine.Tiers
 
         public TierCriterion Criterion { get; init; }
 
+        /// <summary>The criterion is met for entry (never when its evidence is unknown).</summary>
         public bool Passed { get; init; }
 
-        /// <summary>The account's value (1/0 for yes/no criteria).</summary>
-        public decimal Actual { get; init; }
+        /// <summary>The criterion's evidence is recorded; an unknown criterion blocks entry but never forces a demotion.</summary>
+        public bool Known { get; init; } = true;
+
+        /// <summary>The criterion is met well enough to stay (the hysteresis threshold), or unknown.</summary>
+        public bool Stays { get; init; }
+
+        /// <summary>The account's value as printed and compared (1/0 for yes/no criteria); null when unknown.</summary>
+        public decimal? Actual { get; init; }
 
         /// <summary>What the tier requires to enter (1 for yes/no criteria).</summary>
         public decimal Required { get; init; }
 
-        /// <summary>What the tier requires to stay (entry requirement minus the hysteresis margin for scores).</summary>
+        /// <summary>What the tier requires to stay (the entry requirement less its hysteresis).</summary>
         public decimal RequiredToStay { get; init; }
 
-        /// <summary>How far the actual value is from the entry requirement; positive = margin, negative = shortfall.</summary>
-        public decimal Margin => Actual - Required;
+        /// <summary>For a maximum (customer-game deals) the actual value must not exceed the requirement.</summary>
+        public bool IsMaximum { get; init; }
+
+        /// <summary>How far the actual value is from the entry requirement; positive = margin, negative = shortfall; null when unknown.</summary>
+        public decimal? Margin => Actual.HasValue ? (IsMaximum ? Required - Actual.Value : Actual.Value - Required) : (decimal?)null;
 
         /// <summary>E.g. "Preferred: loyalty 42 below the 50 required (short by 8)".</summary>
         public string Text { get; init; } = string.Empty;

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using DataverseRelationship.Engine.Model;
+using DataverseRelationship.Engine.Policies;
+
+namespace DataverseRelationship.Engine.Scoring
+{
+    /// <summary>
+    /// An account's evidence as sums per calendar month. Every account-level quantity of the model is read from these
+    /// sums, so a save can take one deal's old contribution out and put its new one in (<see cref="Remove"/>,
+    /// <see cref="Add"/>) without reading the account's other deals; ageing is a weight per month applied when the
+    /// ledger is read, and the window drops whole months. Built from scratch or incrementally, the sums are equal.
+    /// </summary>
+    public sealed class AccountLedger
+    {
+        private readonly SortedDictionary<int, DealSums> _months = new SortedDictionary<int, DealSums>();
+
+        /// <summary>The months that hold evidence, oldest first.</summary>
+        public IEnumerable<KeyValuePair<int, DealSums>> Months => _months;
+
+        /// <summary>A ledger of <paramref name="deals"/> (null entries are skipped).</summary>
+        public static AccountLedger Of(IEnumerable<OpportunityFacts?>? deals, RelationshipPolicy policy)
+        {
+            var ledger = new AccountLedger();
+            if (deals != null)
+            {
+                foreach (var deal in deals)
+                {
+                    if (deal != null)
+                    {
+                        ledger.Add(deal, policy);
+                    }
+                }
+            }
+
+            return ledger;
+        }
+
+        /// <summary>Adds one deal's contribution.</summary>
+        public void Add(OpportunityFacts deal, RelationshipPolicy policy) => Apply(DealContribution.MonthOf(deal), DealContribution.Of(deal, policy), 1m);
+
+        /// <summary>Takes one deal's contribution out again (the deal as it was when it was added).</summary>
+        public void Remove(OpportunityFacts deal, RelationshipPolicy policy) => Apply(DealContribution.MonthOf(deal), DealContribution.Of(deal, policy), -1m);
+
+        /// <summary>Adds <paramref name="factor"/> × <paramref name="sums"/> to the month's bucket; an emptied month is dropped.</summary>
+        public void Apply(int month, DealSums sums, decimal factor)
+        {
+            Argument.NotNull(sums, nameof(sums));
+            if (!_months.TryGetValue(month, out var bucket))
+            {
+                bucket = new DealSums();
+                _months.Add(month, bucket);
+            }
+
+            bucket.Add(sums, factor);
+            if (bucket.IsEmpty)
+            {
+                _months.Remove(month);
+            }
+        }
+
+        /// <summary>Whether both ledgers hold exactly the same sums in the same months.</summary>
+        public bool SameAs(AccountLedger other)
+        {
+            Argument.NotNull(other, nameof(other));
+            if (_months.Count != other._months.Count)
+            {
+                return false;
+            }
+
+            foreach (var month in _months)
+            {
+                if (!other._months.TryGetValue(month.Key, out var theirs) || !month.Value.SameAs(theirs))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The ledger read at <paramref name="asOf"/>: the window's sums, decayed and raw.</summary>
+        public LedgerReading Read(DateTime asOf, RelationshipPolicy policy)
+        {
+            Argument.NotNull(policy, nameof(policy));
+            var now = DealContribution.MonthIndex(asOf);
+            var reading = new LedgerReading(now);
+            var halfLife = (double)policy.Scoring.HalfLifeMonths;
+            foreach (var month in _months)
+            {
+                var age = now - month.Key;
+                if (age < 0)
+                {
+                    age = 0;
+                }
+
+                reading.AddMonth(age, month.Value, age < policy.Scoring.WindowMonths, (decimal)Math.Pow(2.0, -age / halfLife));
+            }
+
+            return reading;
+        }
+    }
+
+    /// <summary>An account ledger read at one instant.</summary>
+    public sealed class LedgerReading
+    {
+        /// <summary>Quarters of won value kept for the stability of the relationship's value.</summary>
+        public const int StabilityQuarters = 8;
+
+        private readonly decimal[] _wonByAge = new decimal[241];
+        private readonly decimal[] _lostByAge = new decimal[241];
+
+        internal LedgerReading(int asOfMonth)
+        {
+            AsOfMonth = asOfMonth;
+        }
+
+        public int AsOfMonth { get; }
+
+        /// <summary>The window's sums, each month weighted by its age (2^−age/half-life).</summary>
+        public DealSums Decayed { get; } = new DealSums();
+
+        /// <summary>The window's sums as recorded (counts of evidence).</summary>
+        public DealSums Raw { get; } = new DealSums();
+
+        /// <summary>Age in months of the newest month with a deal in the window; null when the window is empty.</summary>
+        public int? NewestDealAge { get; private set; }
+
+        /// <summary>Won value of the deals that closed within the last <paramref name="months"/> calendar months.</summary>
+        public decimal WonWithin(int months) => SumAges(_wonByAge, 0, months);
+
+        /// <summary>Won value between <paramref name="fromAge"/> (inclusive) and <paramref name="toAge"/> (exclusive) months ago.</summary>
+        public decimal WonBetween(int fromAge, int toAge) => SumAges(_wonByAge, fromAge, toAge);
+
+        /// <summary>Lost value between two ages in months.</summary>
+        public decimal LostBetween(int fromAge, int toAge) => SumAges(_lostByAge, fromAge, toAge);
+
+        internal void AddMonth(int age, DealSums sums, bool inWindow, decimal weight)
+        {
+            if (age < _wonByAge.Length)
+            {
+                _wonByAge[age] += sums[DealSums.WonValue];
+                _lostByAge[age] += sums[DealSums.LostValue];
+            }
+
+            if (!inWindow)
+            {
+                return;
+            }
+
+            Decayed.Add(sums, weight);
+            Raw.Add(sums, 1m);
+            if (sums[DealSums.Deals] > 0m && (!NewestDealAge.HasValue || age < NewestDealAge.Value))
+            {
+                NewestDealAge = age;
+            }
+        }
+
+        private static decimal SumAges(decimal[] byAge, int from, int to)
+        {
+            var total = 0m;
+            for (var age = from < 0 ? 0 : from; age < to && age < byAge.Length; age++)
+            {
+                total += byAge[age];
+            }
+
+            return total;
+        }
+    }
+}

@@ -514,6 +514,7 @@ public static partial class SolutionValidator
 
                 ClrType(step.PluginClrTypeName, step.File, where);
                 ImagesTheCodeReads(step, where);
+                ColumnsTheCodeNeeds(step, where);
             }
         }
 
@@ -543,6 +544,46 @@ public static partial class SolutionValidator
                 }
             }
         }
+
+        /// <summary>
+        /// A plugin type declares (as consts the validator reads) <c>TriggerColumns</c>, the columns whose change it must react to,
+        /// and <c>PreImageColumns</c>, the columns it reads from its pre-image. An Update step with filtering attributes fires only
+        /// when one of them changes (https://learn.microsoft.com/power-apps/developer/data-platform/best-practices/business-logic/include-filtering-attributes-plugin-registration),
+        /// and an image holds only the attributes it lists: a missing one makes the plugin silently ignore that column.
+        /// </summary>
+        private void ColumnsTheCodeNeeds(StepDefinition step, string where)
+        {
+            var type = code?.PluginAssembly.GetType(step.PluginClrTypeName, throwOnError: false);
+            if (type is null)
+            {
+                return;
+            }
+
+            if (step.MessageName == "Update" && step.FilteringAttributes.Count > 0 && Declared(type, "TriggerColumns") is { } triggers)
+            {
+                foreach (var column in triggers.Where(c => !step.FilteringAttributes.Contains(c, StringComparer.OrdinalIgnoreCase)))
+                {
+                    Add(FindingKind.InvalidStep, step.File,
+                        $"{where}: <FilteringAttributes> lacks {column}, which {type.Name}.TriggerColumns says the plugin reacts to; a change of {column} alone would not run it.");
+                }
+            }
+
+            var alias = type.GetField("PreImageAlias", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string;
+            if (step.MessageName is "Update" or "Delete" && Declared(type, "PreImageColumns") is { } needed
+                && step.Images.FirstOrDefault(i => i.Alias == alias && i.ImageType is 0 or 2) is { } image && image.Attributes.Count > 0)
+            {
+                foreach (var column in needed.Where(c => !image.Attributes.Contains(c, StringComparer.OrdinalIgnoreCase)))
+                {
+                    Add(FindingKind.InvalidStep, step.File,
+                        $"{where}, image '{image.Alias}': <Attributes> lacks {column}, which {type.Name}.PreImageColumns says the plugin reads from the pre-image.");
+                }
+            }
+        }
+
+        private static string[]? Declared(Type type, string field) =>
+            type.GetField(field, BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } constant && constant.GetRawConstantValue() is string list
+                ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : null;
 
         private void Image(StepDefinition step, StepImageDefinition image, string where)
         {

@@ -450,6 +450,35 @@ public sealed class SolutionValidationTests
     }
 
     [Fact]
+    public void Filtering_attributes_without_columns_the_plugin_reacts_to_are_reported_naming_step_and_column()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        var step = copy.FileContaining("SdkMessageProcessingSteps", "RecalculateAccountOnDealChange: Update of opportunity");
+        copy.Replace(step, ",dvr_deliveredaspromised,dvr_paymentdelaydays</FilteringAttributes>", "</FilteringAttributes>");
+
+        var findings = Validate(copy);
+
+        foreach (var column in new[] { "dvr_deliveredaspromised", "dvr_paymentdelaydays" })
+        {
+            Assert.Contains(findings, f => f.Kind == FindingKind.InvalidStep && f.File == step
+                && f.Message.Contains($"step 'DataverseRelationship.Plugins.Opportunities.RecalculateAccountOnDealChange: Update of opportunity': <FilteringAttributes> lacks {column}, which RecalculateAccountOnDealChange.TriggerColumns", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_pre_image_without_a_column_the_plugin_reads_from_it_is_reported_naming_step_and_column()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        var step = copy.FileContaining("SdkMessageProcessingSteps", "ValidateTierOverride: Update of account");
+        copy.Replace(step, "<Attributes>dvr_tier,dvr_tieroverride,", "<Attributes>dvr_tieroverride,");
+
+        var findings = Validate(copy);
+
+        Assert.Contains(findings, f => f.Kind == FindingKind.InvalidStep && f.File == step
+            && f.Message.Contains("image 'PreImage': <Attributes> lacks dvr_tier, which ValidateTierOverride.PreImageColumns says the plugin reads", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_step_image_whose_id_follows_its_columns_is_reported_with_its_file()
     {
         using var copy = SolutionSourceCopy.Create();

@@ -6,9 +6,8 @@ using DataverseRelationship.Solution.Tests.Packing;
 namespace DataverseRelationship.Solution.Tests.Scripts;
 
 /// <summary>
-/// The PowerShell twins and the GitHub workflow cannot run here (no pwsh in Debian's repositories, no GitHub
-/// runner); these checks pin what can be checked from their text. (pack.ps1's id staging was run by hand with the
-/// PowerShell 7.6.9 dotnet tool against a fake pac.)
+/// What the PowerShell twins and the GitHub workflow promise, pinned from their text (no GitHub runner here;
+/// <see cref="PowerShellTwinTests"/> runs the twins themselves with pwsh).
 /// </summary>
 public sealed class DeploymentDefinitionTests
 {

@@ -200,21 +200,22 @@ namespace DataverseRelationship.Engine.Scoring
             var quarters = (int)Math.Min(LedgerReading.StabilityQuarters, Math.Floor(months / 3m));
             if (quarters >= 4 && reading.WonBetween(0, quarters * 3) > 0m)
             {
-                var values = new decimal[quarters];
-                var mean = 0m;
+                // In double: squared money sums can exceed decimal's range; the coefficient of variation is a ratio.
+                var values = new double[quarters];
+                var mean = 0.0;
                 for (var q = 0; q < quarters; q++)
                 {
-                    values[q] = reading.WonBetween(q * 3, (q + 1) * 3);
+                    values[q] = (double)reading.WonBetween(q * 3, (q + 1) * 3);
                     mean += values[q] / quarters;
                 }
 
-                var variance = 0m;
+                var variance = 0.0;
                 foreach (var v in values)
                 {
                     variance += (v - mean) * (v - mean) / quarters;
                 }
 
-                var cv = (decimal)Math.Sqrt((double)variance) / mean;
+                var cv = ScoreArithmetic.FromDouble(Math.Sqrt(variance) / mean);
                 parts.Add(new Part(ReasonCodes.Stability, weights.StabilityWeight, 1m / (1m + cv),
                     "quarterly won value varies by " + ExplanationText.Percent(cv) + " of its mean over " + Number(quarters) + " quarters", Party.Relationship));
             }

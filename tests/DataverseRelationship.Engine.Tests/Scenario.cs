@@ -45,6 +45,7 @@ namespace DataverseRelationship.Engine.Tests
             return deals;
         }
 
+        /// <summary>A won deal with every fact recorded, and recorded clean: no concessions, commitments, games or seller faults.</summary>
         public static OpportunityFacts Won(double monthsAgo = 1, decimal value = 100000m, decimal? margin = 25m, decimal? discount = 0m) => new OpportunityFacts
         {
             Id = Guid.NewGuid(),
@@ -55,9 +56,36 @@ namespace DataverseRelationship.Engine.Tests
             ActualValue = value,
             DiscountPercent = discount,
             SellerMarginPercent = margin,
+            Concessions = Concessions.None,
+            Commitments = Commitments.None,
+            Tactics = ProcurementTactics.None,
+            SellerConduct = SellerConduct.None,
             DeliveredAsPromised = true,
             PaymentDelayDays = 0,
         };
+
+        /// <summary>A won deal as a CRM export has it on day one: value, state and dates only.</summary>
+        public static OpportunityFacts Bare(double monthsAgo = 1, decimal value = 100000m) => new OpportunityFacts
+        {
+            Id = Guid.NewGuid(),
+            State = DealState.Won,
+            CreatedOn = MonthsAgo(monthsAgo + 2),
+            CloseDate = MonthsAgo(monthsAgo),
+            EstimatedValue = value,
+            ActualValue = value,
+        };
+
+        /// <summary>Won deals one a month, every fact recorded clean.</summary>
+        public static List<OpportunityFacts> Monthly(int count, decimal value = 100000m, double startMonthsAgo = 0.5)
+        {
+            var deals = new List<OpportunityFacts>();
+            for (var i = 0; i < count; i++)
+            {
+                deals.Add(Won(startMonthsAgo + i, value));
+            }
+
+            return deals;
+        }
 
         public static OpportunityFacts Lost(double monthsAgo = 1, decimal value = 100000m) => new OpportunityFacts
         {
@@ -77,6 +105,10 @@ namespace DataverseRelationship.Engine.Tests
             EstimatedValue = value,
             DiscountPercent = discount,
             SellerMarginPercent = margin,
+            Concessions = Concessions.None,
+            Commitments = Commitments.None,
+            Tactics = ProcurementTactics.None,
+            SellerConduct = SellerConduct.None,
         };
 
         public static AccountAssessment Assess(AccountFacts account, IReadOnlyList<OpportunityFacts> deals, RelationshipPolicy? policy = null) =>

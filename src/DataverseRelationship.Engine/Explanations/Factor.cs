@@ -38,6 +38,6 @@ namespace DataverseRelationship.Engine.Explanations
 
         public override string ToString() =>
             IsMissingEvidence ? "unknown: " + Facts
-            : ExplanationText.FormatPoints(Contribution) + ": " + (Party == Party.Customer ? "customer " : Party == Party.Seller ? "seller " : string.Empty) + Facts;
+            : ExplanationText.FormatPoints(Contribution) + ": " + Facts;
     }
 }

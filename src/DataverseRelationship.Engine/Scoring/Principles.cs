@@ -37,11 +37,11 @@ namespace DataverseRelationship.Engine.Scoring
             {
                 var unreciprocated = Count(raw[DealSums.UnreciprocatedDeals]);
                 factors.Add(new Factor(ReasonCodes.UnreciprocatedConcessions, value - Ideal, unreciprocated,
-                    "did not reciprocate: " + facts + (unreciprocated > 0 ? ", " + DealsText(unreciprocated) + " without any commitment" : string.Empty), Party.Customer));
+                    "customer did not reciprocate: " + facts + (unreciprocated > 0 ? ", " + DealsText(unreciprocated) + " without any commitment" : string.Empty), Party.Customer));
             }
             else if (get > give)
             {
-                factors.Add(new Factor(ReasonCodes.CustomerOverCommitted, value - Ideal, deals, "did not reciprocate: " + facts, Party.Seller));
+                factors.Add(new Factor(ReasonCodes.CustomerOverCommitted, value - Ideal, deals, "seller did not reciprocate: " + facts, Party.Seller));
             }
             else
             {
@@ -71,14 +71,14 @@ namespace DataverseRelationship.Engine.Scoring
             if (games > 0)
             {
                 factors.Add(new Factor(ReasonCodes.CustomerGames, ScoreArithmetic.Round(-Ideal * customer), games,
-                    "power plays on " + DealsText(games) + " of " + DealsText(deals) + " with recorded conduct (" + TacticList(raw) + ")", Party.Customer));
+                    "customer power plays on " + DealsText(games) + " of " + DealsText(deals) + " with recorded conduct (" + TacticList(raw) + ")", Party.Customer));
             }
 
             var shifts = Count(raw[DealSums.SellerFlagCounts + 2]);
             if (shifts > 0)
             {
                 factors.Add(new Factor(ReasonCodes.SellerRiskShift, ScoreArithmetic.Round(-Ideal * seller), shifts,
-                    "shifted a known risk onto the customer on " + DealsText(shifts), Party.Seller));
+                    "seller shifted a known risk onto the customer on " + DealsText(shifts), Party.Seller));
             }
 
             if (games == 0 && shifts == 0)
@@ -124,7 +124,7 @@ namespace DataverseRelationship.Engine.Scoring
             if (bandItems > 0)
             {
                 parts.Add(new Part(ReasonCodes.DiscountConsistency, weights.DiscountConsistencyWeight, bandRate / bandWeight, bandItems,
-                    "discounts vary by " + ExplanationText.Number(Math.Round(deviation / bandWeight, 1)) + " points within size bands (" + DealsText(bandItems) + ")", Party.Seller));
+                    "seller's discounts vary by " + ExplanationText.Number(Math.Round(deviation / bandWeight, 1)) + " points within size bands (" + DealsText(bandItems) + ")", Party.Seller));
             }
 
             var promises = Count(raw[DealSums.PromiseDeals]);
@@ -133,7 +133,7 @@ namespace DataverseRelationship.Engine.Scoring
                 var broken = Count(raw[DealSums.BrokenPromiseDeals]);
                 parts.Add(new Part(broken > 0 ? ReasonCodes.PromisesBroken : ReasonCodes.PromisesKept, weights.PromisesKeptWeight,
                     Share(d[DealSums.PromiseKeptUnits], d[DealSums.PromiseUnits]), promises,
-                    broken > 0 ? "did not deliver as promised on " + DealsText(broken) + " of " + DealsText(promises) : "delivered as promised on " + DealsText(promises), Party.Seller));
+                    broken > 0 ? "seller did not deliver as promised on " + DealsText(broken) + " of " + DealsText(promises) : "seller delivered as promised on " + DealsText(promises), Party.Seller));
             }
 
             var sellerDeals = Count(raw[DealSums.SellerDeals]);
@@ -142,7 +142,7 @@ namespace DataverseRelationship.Engine.Scoring
                 var over = Count(raw[DealSums.SellerFlagCounts]);
                 var changed = Count(raw[DealSums.SellerFlagCounts + 1]);
                 parts.Add(new Part(ReasonCodes.SellerTerms, weights.SellerTermsWeight, 1m - Share(d[DealSums.SellerTermsPenaltyUnits], d[DealSums.SellerUnits]), sellerDeals,
-                    over + changed == 0 ? "kept its terms on " + DealsText(sellerDeals) : "over-promised on " + DealsText(over) + ", changed prices during a contract on " + DealsText(changed) + " (of " + DealsText(sellerDeals) + ")", Party.Seller));
+                    over + changed == 0 ? "seller kept its terms on " + DealsText(sellerDeals) : "seller over-promised on " + DealsText(over) + ", changed prices during a contract on " + DealsText(changed) + " (of " + DealsText(sellerDeals) + ")", Party.Seller));
             }
 
             var payments = Count(raw[DealSums.PaymentDeals]);
@@ -151,7 +151,7 @@ namespace DataverseRelationship.Engine.Scoring
                 var late = Count(raw[DealSums.LatePaymentDeals]);
                 parts.Add(new Part(late > 0 ? ReasonCodes.PaidLate : ReasonCodes.PaidOnTime, weights.PaymentsOnTimeWeight,
                     Share(d[DealSums.PaymentScoreUnits], d[DealSums.PaymentUnits]), payments,
-                    late > 0 ? "paid late on " + DealsText(late) + " of " + DealsText(payments) : "paid on time on " + DealsText(payments), Party.Customer));
+                    late > 0 ? "customer paid late on " + DealsText(late) + " of " + DealsText(payments) : "customer paid on time on " + DealsText(payments), Party.Customer));
             }
 
             var items = 0;
@@ -279,13 +279,13 @@ namespace DataverseRelationship.Engine.Scoring
             if (belowDeals > 0)
             {
                 factors.Add(new Factor(ReasonCodes.PricedBelowFloor, ScoreArithmetic.Round(-Ideal * below), belowDeals,
-                    "squeezed the margin below the " + Number(fairness.MarginFloorPercent) + "% floor on " + DealsText(belowDeals) + " of " + DealsText(deals), Party.Customer));
+                    "customer squeezed the margin below the " + Number(fairness.MarginFloorPercent) + "% floor on " + DealsText(belowDeals) + " of " + DealsText(deals), Party.Customer));
             }
 
             if (aboveDeals > 0)
             {
                 factors.Add(new Factor(ReasonCodes.PricedAboveCeiling, ScoreArithmetic.Round(-Ideal * above), aboveDeals,
-                    "priced above the " + Number(fairness.MarginCeilingPercent) + "% margin ceiling on " + DealsText(aboveDeals) + " of " + DealsText(deals), Party.Seller));
+                    "seller priced above the " + Number(fairness.MarginCeilingPercent) + "% margin ceiling on " + DealsText(aboveDeals) + " of " + DealsText(deals), Party.Seller));
             }
 
             if (belowDeals + aboveDeals == 0)

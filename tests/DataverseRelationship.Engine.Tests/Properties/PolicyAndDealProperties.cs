@@ -18,7 +18,7 @@ namespace DataverseRelationship.Engine.Tests.Properties
                 Cents(0m, 100m),
                 Gen.Bool,
                 Gen.Int[1, 63],
-                Cents(0m, 0.99m).Nullable(),
+                Cents(0.05m, 0.99m),
                 (window, halfLife, loyalty, cap, warn, commitments, retention) => Default with
                 {
                     Version = "v" + window.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -29,7 +29,7 @@ namespace DataverseRelationship.Engine.Tests.Properties
                         StrategicPartner = Default.Tiers.StrategicPartner with { MinimumLoyalty = 100m },
                     },
                     Deals = Default.Deals with { TransactionalDiscountCap = cap, Mode = warn ? TierRuleMode.Warn : TierRuleMode.Enforce, AcceptedCommitments = (Commitments)commitments },
-                    LifetimeValue = Default.LifetimeValue with { PreferredRetention = retention },
+                    LifetimeValue = Default.LifetimeValue with { MaximumRetention = retention },
                 });
 
         [Fact]

@@ -37,7 +37,7 @@ namespace DataverseRelationship.Engine.Tests.Specifications
                 Version = "2026.11.25",
                 Scoring = RelationshipPolicy.Default.Scoring with { HalfLifeMonths = 12.345678901234567m },
                 Deals = RelationshipPolicy.Default.Deals with { Mode = TierRuleMode.Warn, AcceptedCommitments = Commitments.Prepayment | Commitments.JointInvestment },
-                LifetimeValue = RelationshipPolicy.Default.LifetimeValue with { PreferredRetention = 0.85m },
+                LifetimeValue = RelationshipPolicy.Default.LifetimeValue with { MaximumRetention = 0.85m },
                 Tiers = RelationshipPolicy.Default.Tiers with { Preferred = RelationshipPolicy.Default.Tiers.Preferred with { MinimumLoyalty = 55.5m } },
             };
 

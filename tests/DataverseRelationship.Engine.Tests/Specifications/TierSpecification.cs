@@ -15,9 +15,17 @@ namespace DataverseRelationship.Engine.Tests.Specifications
             KeyContacts = 2,
             PreferredWonValue = 60000m,
             StrategicWonValue = 60000m,
+            Health = 80m,
+            Reciprocity = 80m,
+            Autonomy = 80m,
+            Integrity = 80m,
             Loyalty = loyalty,
             Fairness = fairness,
+            GameDeals = 0,
+            Confidence = 80m,
             RelationshipMonths = 12m,
+            HasExecutiveSponsors = false,
+            HasJointAccountPlan = false,
         };
 
         internal static TierEvidence StrategicEvidence() => PreferredEvidence(80m, 80m) with
@@ -27,6 +35,7 @@ namespace DataverseRelationship.Engine.Tests.Specifications
             StrategicWonValue = 500000m,
             RelationshipMonths = 36m,
             HasExecutiveSponsors = true,
+            HasJointAccountPlan = true,
             JointPlanAgeMonths = 3m,
         };
 
@@ -122,9 +131,32 @@ namespace DataverseRelationship.Engine.Tests.Specifications
         }
 
         [Fact]
-        public void Promotion_follows_eligibility_immediately()
+        public void No_automatic_promotion_happens_within_the_dwell_time_of_the_last_change()
         {
             var decision = Decide(StrategicEvidence(), In(RelationshipTier.Transactional, monthsInTier: 0.1));
+
+            Assert.Equal(RelationshipTier.StrategicPartner, decision.Verdict.EligibleTier);
+            Assert.Equal(RelationshipTier.Transactional, decision.Verdict.EffectiveTier);
+            Assert.Equal(ReasonCodes.DwellTime, decision.Verdict.DecidedBy);
+            Assert.Null(decision.Change);
+        }
+
+        [Fact]
+        public void A_promotion_after_a_demotion_waits_the_cool_down()
+        {
+            var demoted = In(RelationshipTier.Transactional, monthsInTier: 4) with { LastDemotedOn = MonthsAgo(4) };
+
+            var decision = Decide(StrategicEvidence(), demoted);
+
+            Assert.Equal(RelationshipTier.Transactional, decision.Verdict.EffectiveTier);
+            Assert.Equal(ReasonCodes.Cooldown, decision.Verdict.DecidedBy);
+            Assert.Contains("a promotion waits 180 days after a demotion", decision.Verdict.Text, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Promotion_follows_eligibility_once_the_dwell_time_has_passed()
+        {
+            var decision = Decide(StrategicEvidence(), In(RelationshipTier.Transactional, monthsInTier: 4));
 
             Assert.Equal(RelationshipTier.StrategicPartner, decision.Verdict.EffectiveTier);
             Assert.Equal(TierChangeKind.Automatic, decision.Change!.Kind);

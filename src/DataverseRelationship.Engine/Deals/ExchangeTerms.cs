@@ -81,6 +81,7 @@ namespace DataverseRelationship.Engine.Deals
             var shares = policy.Reciprocity;
             var concessions = deal.Concessions ?? Concessions.None;
             var allowance = deal.DiscountAllowancePercent ?? policy.Deals.TransactionalDiscountCap;
+            allowance = allowance < 0m ? 0m : allowance > 100m ? 100m : allowance;
             var beyond = Discount(deal) - allowance;
             var givePercent = (beyond > 0m ? beyond : 0m)
                 + ((concessions & Concessions.ExtendedPaymentTerms) != 0 ? shares.ExtendedPaymentTermsShare : 0m)

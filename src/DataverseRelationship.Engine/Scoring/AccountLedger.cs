@@ -123,7 +123,10 @@ namespace DataverseRelationship.Engine.Scoring
         /// <summary>The window's sums as recorded (counts of evidence).</summary>
         public DealSums Raw { get; } = new DealSums();
 
-        /// <summary>Age in months of the newest month with a deal in the window; null when the window is empty.</summary>
+        /// <summary>
+        /// Age in months of the newest month with a deal of known value in the window; null when there is none (a deal
+        /// without a value says nothing about how much the customer buys).
+        /// </summary>
         public int? NewestDealAge { get; private set; }
 
         /// <summary>Won value of the deals that closed within the last <paramref name="months"/> calendar months.</summary>
@@ -150,7 +153,7 @@ namespace DataverseRelationship.Engine.Scoring
 
             Decayed.Add(sums, weight);
             Raw.Add(sums, 1m);
-            if (sums[DealSums.Deals] > 0m && (!NewestDealAge.HasValue || age < NewestDealAge.Value))
+            if (sums[DealSums.Deals] > sums[DealSums.MissingValue] && (!NewestDealAge.HasValue || age < NewestDealAge.Value))
             {
                 NewestDealAge = age;
             }

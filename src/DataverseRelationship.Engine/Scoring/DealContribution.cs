@@ -136,6 +136,8 @@ namespace DataverseRelationship.Engine.Scoring
                 AddDeliveryAndPayment(sums, deal, units, policy.Integrity);
             }
 
+            // A fixed scale makes every sum exact: adding and removing deals in any order gives the same ledger.
+            sums.RoundToSixPlaces();
             return sums;
         }
 

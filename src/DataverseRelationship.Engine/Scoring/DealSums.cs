@@ -116,6 +116,18 @@ namespace DataverseRelationship.Engine.Scoring
             }
         }
 
+        /// <summary>
+        /// Rounds every sum to six places and gives it exactly that scale, so equal sums are also written alike
+        /// (decimal keeps trailing zeros: 1.0 and 1.000000 are equal but print differently).
+        /// </summary>
+        internal void RoundToSixPlaces()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                _values[i] = Math.Round(_values[i], 6, MidpointRounding.AwayFromZero) + 0.000000m;
+            }
+        }
+
         /// <summary>A copy of the sums.</summary>
         public DealSums Copy()
         {

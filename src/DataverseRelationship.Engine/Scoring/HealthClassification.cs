@@ -38,7 +38,7 @@ namespace DataverseRelationship.Engine.Scoring
             var change = health.Value - account.PreviousHealth.Value;
             if (change == 0m)
             {
-                return account.PreviousTrend ?? HealthTrend.Steady;
+                return account.PreviousTrend;
             }
 
             if (Math.Abs(change) < policy.SteadyMargin)

@@ -76,14 +76,14 @@ namespace DataverseRelationship.Engine.Scoring
         {
             if (!reading.NewestDealAge.HasValue)
             {
-                return Principles.Unknown(ScoreKind.Engagement, new Factor(ReasonCodes.MissingEvidence, 0m, 0, "no deal in the window"));
+                return Principles.Unknown(ScoreKind.Engagement, new Factor(ReasonCodes.MissingEvidence, 0m, 0, "no deal of known value in the window"));
             }
 
-            var volume = Math.Min(1m, reading.Decayed[DealSums.Deals] / policy.Engagement.SaturationDeals);
+            var volume = Math.Min(1m, (reading.Decayed[DealSums.Deals] - reading.Decayed[DealSums.MissingValue]) / policy.Engagement.SaturationDeals);
             var recency = Recency(reading, policy);
             var factors = new List<Factor>(2)
             {
-                new Factor(ReasonCodes.DealVolume, ScoreArithmetic.Round(50m * volume), Principles.Count(reading.Raw[DealSums.Deals]), Principles.DealsText(Principles.Count(reading.Raw[DealSums.Deals])) + " in the window"),
+                new Factor(ReasonCodes.DealVolume, ScoreArithmetic.Round(50m * volume), Valued(reading), Principles.DealsText(Valued(reading)) + " of known value in the window"),
                 new Factor(ReasonCodes.DealRecency, ScoreArithmetic.Round(50m * recency), 0, reading.NewestDealAge.Value == 0 ? "a deal this month" : "last deal " + Principles.Number(reading.NewestDealAge.Value) + " months ago"),
             };
             return new ScoreExplanation(ScoreKind.Engagement, ScoreArithmetic.Score((50m * volume) + (50m * recency)), 0m, factors);
@@ -253,6 +253,8 @@ namespace DataverseRelationship.Engine.Scoring
             ScoreKind.Engagement => "engagement",
             _ => "deal score",
         };
+
+        private static int Valued(LedgerReading reading) => Principles.Count(reading.Raw[DealSums.Deals] - reading.Raw[DealSums.MissingValue]);
 
         private static decimal Recency(LedgerReading reading, RelationshipPolicy policy) =>
             reading.NewestDealAge.HasValue ? (decimal)Math.Pow(2.0, -reading.NewestDealAge.Value / (double)policy.Engagement.RecencyHalfLifeMonths) : 0m;

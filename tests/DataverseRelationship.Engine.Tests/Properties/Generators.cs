@@ -31,11 +31,13 @@ namespace DataverseRelationship.Engine.Tests.Properties
                     DiscountPercent = discount,
                     SellerMarginPercent = margin,
                 })
-            .Select(Gen.Int, Gen.Int, Gen.Int, Gen.Bool.Nullable(), Gen.Int.Nullable(), (deal, concessions, commitments, tactics, delivered, delay) => deal with
+            .Select(Gen.Int.Nullable(), Gen.Int.Nullable(), Gen.Int.Nullable(), Gen.Bool.Nullable(), Gen.Int.Nullable(), Gen.Int.Nullable(), Gen.Decimal.Nullable(), (deal, concessions, commitments, tactics, delivered, delay, seller, allowance) => deal with
             {
-                Concessions = (Concessions)concessions,
-                Commitments = (Commitments)commitments,
-                Tactics = (ProcurementTactics)tactics,
+                Concessions = (Concessions?)concessions,
+                Commitments = (Commitments?)commitments,
+                Tactics = (ProcurementTactics?)tactics,
+                SellerConduct = (SellerConduct?)seller,
+                DiscountAllowancePercent = allowance,
                 DeliveredAsPromised = delivered,
                 PaymentDelayDays = delay,
             });
@@ -45,7 +47,7 @@ namespace DataverseRelationship.Engine.Tests.Properties
             .Null(0.5);
 
         public static readonly Gen<AccountFacts> ExtremeAccount =
-            Gen.Select(AnyDate.Nullable(), AnyDate, Gen.Int, Gen.Bool, Gen.Bool, Gen.Bool, AnyDate.Nullable(), (since, created, contacts, customer, seller, plan, reviewed) => new AccountFacts
+            Gen.Select(AnyDate.Nullable(), AnyDate, Gen.Int.Nullable(), Gen.Bool.Nullable(), Gen.Bool.Nullable(), Gen.Bool.Nullable(), AnyDate.Nullable(), (since, created, contacts, customer, seller, plan, reviewed) => new AccountFacts
             {
                 RelationshipSince = since,
                 CreatedOn = created,
@@ -62,7 +64,8 @@ namespace DataverseRelationship.Engine.Tests.Properties
                 Override = tierOverride,
                 PreviousHealth = health,
                 PreviousTrend = trend,
-            });
+            })
+            .Select(AnyDate.Nullable(), (account, demoted) => account with { LastDemotedOn = demoted });
 
         public static readonly DateTime AsOf = Scenario.AsOf;
 
@@ -80,8 +83,8 @@ namespace DataverseRelationship.Engine.Tests.Properties
                 Cents(0m, 2000000m).Nullable(0.1),
                 Cents(0m, 40m).Nullable(0.2),
                 Cents(-20m, 70m).Nullable(0.2),
-                Gen.Int[0, 31],
-                Gen.Int[0, 63],
+                Gen.Int[-8, 31],
+                Gen.Int[-16, 63],
                 (state, closed, value, discount, margin, concessions, commitments) => new OpportunityFacts
                 {
                     Id = Guid.NewGuid(),
@@ -92,18 +95,19 @@ namespace DataverseRelationship.Engine.Tests.Properties
                     ActualValue = state == DealState.Won ? value : null,
                     DiscountPercent = discount,
                     SellerMarginPercent = margin,
-                    Concessions = (Concessions)concessions,
-                    Commitments = (Commitments)commitments,
+                    Concessions = concessions < 0 ? null : (Concessions?)concessions,
+                    Commitments = commitments < 0 ? null : (Commitments?)commitments,
                 })
-            .Select(Gen.Int[0, 127].Select(t => t % 3 == 0 ? t : 0), Gen.Bool.Nullable(), Gen.Int[0, 90].Nullable(), (deal, tactics, delivered, delay) => deal with
+            .Select(Gen.Int[-40, 127].Select(t => t < 0 ? -1 : t % 3 == 0 ? t : 0), Gen.Int[-2, 7], Gen.Bool.Nullable(), Gen.Int[0, 90].Nullable(), (deal, tactics, seller, delivered, delay) => deal with
             {
-                Tactics = (ProcurementTactics)tactics,
+                Tactics = tactics < 0 ? null : (ProcurementTactics?)tactics,
+                SellerConduct = seller < 0 ? null : (SellerConduct?)seller,
                 DeliveredAsPromised = deal.State == DealState.Won ? delivered : null,
                 PaymentDelayDays = deal.State == DealState.Won ? delay : null,
             });
 
         public static readonly Gen<AccountFacts> RealisticAccount =
-            Gen.Select(DaysAgo(3000), Gen.Int[0, 8], Gen.Bool, Gen.Bool, DaysAgo(600).Nullable(), Gen.Int[0, 2].Select(i => (RelationshipTier)i).Nullable(), DaysAgo(400), (since, contacts, sponsors, plan, reviewed, tier, changed) => new AccountFacts
+            Gen.Select(DaysAgo(3000), Gen.Int[0, 8].Nullable(0.2), Gen.Bool.Nullable(0.2), Gen.Bool.Nullable(0.2), DaysAgo(600).Nullable(), Gen.Int[0, 2].Select(i => (RelationshipTier)i).Nullable(), DaysAgo(400), (since, contacts, sponsors, plan, reviewed, tier, changed) => new AccountFacts
             {
                 RelationshipSince = since,
                 CreatedOn = since,
@@ -136,6 +140,8 @@ namespace DataverseRelationship.Engine.Tests.Properties
                 result.HealthBand,
                 result.HealthTrend,
                 result.LifetimeValue,
+                result.Engagement,
+                result.AtRisk,
                 result.ChurnRisk,
                 result.Confidence,
                 result.OpportunitiesConsidered,

@@ -52,7 +52,7 @@ namespace DataverseRelationship.Engine.Tests.Properties
                     var accountTier = (RelationshipTier)tier;
                     var result = RelationshipEngine.AssessDeal(deal with { DiscountPercent = discount }, accountTier, AsOf, policy);
                     var cap = policy.Deals.DiscountCapFor(accountTier);
-                    var reciprocated = (deal.Commitments & policy.Deals.AcceptedCommitments) != Commitments.None;
+                    var reciprocated = ((deal.Commitments ?? Commitments.None) & policy.Deals.AcceptedCommitments) != Commitments.None;
 
                     var expected = discount <= cap ? TierRuleVerdict.WithinCap
                         : reciprocated ? TierRuleVerdict.Reciprocated

@@ -312,5 +312,80 @@ namespace DataverseRelationship.Engine.Tests.Specifications
 
             Assert.Equal(RelationshipTier.Transactional, decision.Verdict.EligibleTier);
         }
+
+        [Fact]
+        public void Repeated_customer_games_block_a_promotion()
+        {
+            var decision = Decide(PreferredEvidence() with { GameDeals = 3 }, In(RelationshipTier.Transactional));
+
+            Assert.Equal(RelationshipTier.Transactional, decision.Verdict.EligibleTier);
+            Assert.Contains("3 deals with customer games, above the 2 allowed", decision.Verdict.Text, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Games_beyond_the_hysteresis_demote_a_preferred_account()
+        {
+            var withinHysteresis = Decide(PreferredEvidence() with { GameDeals = 3 }, In(RelationshipTier.Preferred));
+            var beyond = Decide(PreferredEvidence() with { GameDeals = 4 }, In(RelationshipTier.Preferred));
+
+            Assert.Equal(RelationshipTier.Preferred, withinHysteresis.Verdict.EffectiveTier);
+            Assert.Equal(RelationshipTier.Transactional, beyond.Verdict.EffectiveTier);
+            Assert.Contains("and above the 3 allowed to stay", beyond.Verdict.Text, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_tier_reflects_every_principle_through_the_health_floor()
+        {
+            var decision = Decide(PreferredEvidence() with { Health = 54.99m }, In(RelationshipTier.Transactional));
+
+            Assert.Equal(RelationshipTier.Transactional, decision.Verdict.EligibleTier);
+            Assert.Contains("health 54.99 below the 55 required", decision.Verdict.Text, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Unknown_evidence_never_qualifies_an_account_for_a_higher_tier()
+        {
+            var decision = Decide(PreferredEvidence() with { KeyContacts = null, Autonomy = null }, In(RelationshipTier.Transactional));
+
+            Assert.Equal(RelationshipTier.Transactional, decision.Verdict.EligibleTier);
+            Assert.Contains("key contacts unknown (2 required)", decision.Verdict.Text, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Unknown_evidence_never_demotes_an_account_by_itself()
+        {
+            var decision = Decide(PreferredEvidence() with { KeyContacts = null, Fairness = null, GameDeals = null }, In(RelationshipTier.Preferred));
+
+            Assert.Equal(RelationshipTier.Preferred, decision.Verdict.EffectiveTier);
+            Assert.Null(decision.Change);
+        }
+
+        [Fact]
+        public void Too_little_confidence_never_promotes()
+        {
+            var decision = Decide(PreferredEvidence() with { Confidence = 39.99m }, In(RelationshipTier.Transactional));
+
+            Assert.Equal(RelationshipTier.Transactional, decision.Verdict.EligibleTier);
+            Assert.Contains("confidence 39.99 below the 40 required", decision.Verdict.Text, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void The_joint_plan_age_printed_is_the_age_compared()
+        {
+            var exactlyAllowed = Decide(StrategicEvidence() with { JointPlanAgeMonths = 12.0m }, In(RelationshipTier.StrategicPartner));
+
+            var plan = Assert.Single(exactlyAllowed.Verdict.Criteria, c => c.Criterion == TierCriterion.JointAccountPlan);
+            Assert.True(plan.Passed, plan.Text);
+            Assert.Equal("Strategic partner: joint account plan reviewed 12 months ago (at most 12 allowed)", plan.Text);
+        }
+
+        [Fact]
+        public void Keeping_Transactional_says_it_is_the_entry_tier_and_names_no_criteria_it_does_not_have()
+        {
+            var decision = Decide(PreferredEvidence() with { KeyContacts = 0 }, In(RelationshipTier.Transactional));
+
+            Assert.StartsWith("Kept Transactional, the entry tier", decision.Verdict.Text, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("its criteria are met", decision.Verdict.Text, System.StringComparison.Ordinal);
+        }
     }
 }

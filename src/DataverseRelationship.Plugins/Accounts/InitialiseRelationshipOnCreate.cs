@@ -1,4 +1,6 @@
+using System;
 using DataverseRelationship.Engine;
+using DataverseRelationship.Engine.Model;
 using DataverseRelationship.Plugins.Infrastructure;
 using DataverseRelationship.Plugins.Mapping;
 using DataverseRelationship.Plugins.Policies;
@@ -12,7 +14,7 @@ namespace DataverseRelationship.Plugins.Accounts;
 /// Reads: the Target (relationship inputs, an optional override), the policy (one query) and, when an override is
 /// set, the user's roles (one query).
 /// Writes (on the Target): the starting tier (dvr_tier, dvr_eligibletier, dvr_tierchangedon), the five scores, health,
-/// band, trend, lifetime value, churn risk, confidence, dvr_keycontactcount 0, the explanation, the calculation time and
+/// band, trend, engagement, lifetime value, churn risk, at risk, confidence (each blank while its evidence is missing), dvr_keycontactcount 0, the explanation, the calculation time and
 /// the policy version; dvr_tieroverridesetby with an override. Values a user put in computed columns are replaced.
 /// The starting tier is not a change, so no dvr_tierchange row is written (the account does not exist yet).
 /// </summary>
@@ -50,13 +52,13 @@ public sealed class InitialiseRelationshipOnCreate : PluginBase
             PreviousHealth = null,
             PreviousTrend = null,
         };
-        var assessment = RelationshipEngine.AssessAccount(facts, null, asOf, policy);
+        var assessment = RelationshipEngine.AssessAccount(facts, Array.Empty<OpportunityFacts?>(), asOf, policy);
         foreach (var column in AccountMapping.ToColumns(assessment, target.Id, 0).Attributes)
         {
             target[column.Key] = column.Value;
         }
 
         target[AccountTable.ScoresCalculatedOn] = asOf;
-        context.Trace("Starting tier " + assessment.EffectiveTier + ", health " + assessment.Health.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".");
+        context.Trace("Starting tier " + assessment.EffectiveTier + ", health " + StoredValues.Describe(assessment.Health) + ".");
     }
 }

@@ -2,6 +2,7 @@ using System;
 using DataverseRelationship.Engine.Explanations;
 using DataverseRelationship.Engine.Model;
 using DataverseRelationship.Engine.Scoring;
+using DataverseRelationship.Engine.Tiers;
 using DataverseRelationship.Plugins.Infrastructure;
 using DataverseRelationship.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
@@ -28,6 +29,7 @@ public static class AccountMapping
         AccountTable.Tier,
         AccountTable.EligibleTier,
         AccountTable.TierChangedOn,
+        AccountTable.LastDemotedOn,
         AccountTable.TierOverride,
         AccountTable.TierOverrideReason,
         AccountTable.TierOverrideExpiresOn,
@@ -40,15 +42,21 @@ public static class AccountMapping
         AccountTable.HealthScore,
         AccountTable.HealthBand,
         AccountTable.HealthTrend,
+        AccountTable.EngagementScore,
         AccountTable.LifetimeValue,
         AccountTable.ChurnRisk,
+        AccountTable.AtRisk,
         AccountTable.Confidence,
         AccountTable.KeyContactCount,
         AccountTable.ScoreExplanation,
         AccountTable.PolicyVersion,
     };
 
-    /// <summary>The account's facts; <paramref name="keyContactCount"/> replaces the stored count when just recounted.</summary>
+    /// <summary>
+    /// The account's facts; <paramref name="keyContactCount"/> replaces the stored count when just recounted. A fact not
+    /// in the row is null (not recorded): a sponsor lookup counts as recorded when its column is in the row, the plan
+    /// flag and the key-contact count when they hold a value.
+    /// </summary>
     public static AccountFacts ToFacts(Entity account, DateTime asOf, int? keyContactCount = null)
     {
         Argument.NotNull(account, nameof(account));
@@ -70,24 +78,31 @@ public static class AccountMapping
         {
             CreatedOn = account.GetAttributeValue<DateTime?>(AccountTable.CreatedOn) ?? asOf,
             RelationshipSince = account.GetAttributeValue<DateTime?>(AccountTable.RelationshipSince),
-            KeyContactCount = keyContactCount ?? account.GetAttributeValue<int?>(AccountTable.KeyContactCount) ?? 0,
-            HasCustomerSponsor = account.GetReferenceId(AccountTable.CustomerSponsorId).HasValue,
-            HasSellerSponsor = account.GetReferenceId(AccountTable.SellerSponsorId).HasValue,
-            HasJointAccountPlan = account.GetAttributeValue<bool?>(AccountTable.HasJointAccountPlan) ?? false,
+            KeyContactCount = keyContactCount ?? account.GetAttributeValue<int?>(AccountTable.KeyContactCount),
+            HasCustomerSponsor = Recorded(account, AccountTable.CustomerSponsorId),
+            HasSellerSponsor = Recorded(account, AccountTable.SellerSponsorId),
+            HasJointAccountPlan = account.GetAttributeValue<bool?>(AccountTable.HasJointAccountPlan),
             JointPlanReviewedOn = account.GetAttributeValue<DateTime?>(AccountTable.JointPlanReviewedOn),
             CurrentTier = ChoiceMapping.ToTier(account.GetChoice(AccountTable.Tier), AccountTable.Tier),
             TierChangedOn = account.GetAttributeValue<DateTime?>(AccountTable.TierChangedOn),
+            LastDemotedOn = account.GetAttributeValue<DateTime?>(AccountTable.LastDemotedOn),
             Override = tierOverride,
             PreviousHealth = account.GetAttributeValue<decimal?>(AccountTable.HealthScore),
             PreviousTrend = ChoiceMapping.ToTrend(account.GetChoice(AccountTable.HealthTrend)),
         };
     }
 
+    /// <summary>Whether a sponsor lookup is set; null when its column is not in the row (not recorded).</summary>
+    private static bool? Recorded(Entity account, string lookup) =>
+        account.Attributes.ContainsKey(lookup) ? account.GetReferenceId(lookup).HasValue : null;
+
     /// <summary>
-    /// The account's computed columns as the assessment says they should be stored. The tier and its change date are
-    /// included only when the tier changes; the override columns are cleared when the override expired.
+    /// The account's computed columns as the assessment says they should be stored; an unknown score is null (a blank
+    /// column), and so is "at risk" while churn risk is unknown. The tier and its change date are included only when
+    /// the tier changes, with dvr_lastdemotedon when the change lowers it; the override columns are cleared when the
+    /// override expired.
     /// </summary>
-    public static Entity ToColumns(AccountAssessment assessment, Guid accountId, int keyContactCount)
+    public static Entity ToColumns(AccountAssessment assessment, Guid accountId, int? keyContactCount)
     {
         Argument.NotNull(assessment, nameof(assessment));
         var row = new Entity(AccountTable.LogicalName, accountId);
@@ -100,16 +115,22 @@ public static class AccountMapping
         row[AccountTable.HealthScore] = StoredValues.Decimal2(assessment.Health);
         row[AccountTable.HealthBand] = ChoiceMapping.ToChoice(assessment.HealthBand);
         row[AccountTable.HealthTrend] = ChoiceMapping.ToChoice(assessment.HealthTrend);
-        row[AccountTable.LifetimeValue] = new Money(StoredValues.Money2(assessment.LifetimeValue));
+        row[AccountTable.EngagementScore] = StoredValues.Decimal2(assessment.Engagement);
+        row[AccountTable.LifetimeValue] = StoredValues.Money(assessment.LifetimeValue);
         row[AccountTable.ChurnRisk] = StoredValues.Decimal2(assessment.ChurnRisk);
+        row[AccountTable.AtRisk] = assessment.ChurnRisk.HasValue ? assessment.AtRisk : null;
         row[AccountTable.Confidence] = StoredValues.Decimal2(assessment.Confidence);
-        row[AccountTable.KeyContactCount] = keyContactCount < 0 ? 0 : keyContactCount;
+        row[AccountTable.KeyContactCount] = keyContactCount.HasValue && keyContactCount.Value < 0 ? 0 : keyContactCount;
         row[AccountTable.ScoreExplanation] = StoredValues.Text(assessment.Explanation, StoredValues.ExplanationLength);
         row[AccountTable.PolicyVersion] = StoredValues.Text(assessment.PolicyVersion, StoredValues.PolicyVersionLength);
         if (assessment.TierChange is not null)
         {
             row[AccountTable.Tier] = ChoiceMapping.ToChoice(assessment.EffectiveTier);
             row[AccountTable.TierChangedOn] = assessment.AsOf;
+            if (Lowers(assessment.TierChange))
+            {
+                row[AccountTable.LastDemotedOn] = assessment.AsOf;
+            }
         }
 
         if (OverrideExpired(assessment))
@@ -121,6 +142,13 @@ public static class AccountMapping
         }
 
         return row;
+    }
+
+    /// <summary>Whether the change moves the account to a lower tier than it had (a demotion, by the rules or an override).</summary>
+    public static bool Lowers(TierChange change)
+    {
+        var from = Argument.NotNull(change, nameof(change)).From;
+        return from.HasValue && change.To < from.Value;
     }
 
     /// <summary>Whether the engine decided that the account's override has expired (so its columns are cleared).</summary>

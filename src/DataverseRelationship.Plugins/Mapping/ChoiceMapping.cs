@@ -8,7 +8,8 @@ namespace DataverseRelationship.Plugins.Mapping;
 
 /// <summary>
 /// Choice values (Schema/Choices.cs) to and from the engine's enumerations. Multi-select columns map to the engine's
-/// flag enumerations; a value the engine does not know is rejected with a message naming the column.
+/// nullable flag enumerations: an empty column is "not recorded" (null), the "None" value is recorded "none" (the
+/// enumeration's None); a value the engine does not know is rejected with a message naming the column.
 /// </summary>
 public static class ChoiceMapping
 {
@@ -72,6 +73,20 @@ public static class ChoiceMapping
         ProcurementTactics.OneSidedConcessionDemand,
     };
 
+    private static readonly int[] SellerConductChoices =
+    {
+        (int)SellerConductChoice.OverPromised,
+        (int)SellerConductChoice.PriceChangedDuringContract,
+        (int)SellerConductChoice.RiskShiftedToCustomer,
+    };
+
+    private static readonly SellerConduct[] SellerConductFlags =
+    {
+        SellerConduct.OverPromised,
+        SellerConduct.PriceChangedDuringContract,
+        SellerConduct.RiskShiftedToCustomer,
+    };
+
     /// <summary>The dvr_relationshiptier value of an engine tier.</summary>
     public static OptionSetValue ToChoice(RelationshipTier tier) => new OptionSetValue(tier switch
     {
@@ -94,15 +109,20 @@ public static class ChoiceMapping
     {
         HealthBand.Good => (int)HealthBandChoice.Good,
         HealthBand.Fair => (int)HealthBandChoice.Fair,
-        _ => (int)HealthBandChoice.Poor,
+        HealthBand.Poor => (int)HealthBandChoice.Poor,
+        HealthBand.InsufficientEvidence => (int)HealthBandChoice.InsufficientEvidence,
+        _ => throw new ArgumentOutOfRangeException(nameof(band), band, "The solution has no dvr_healthband value for this band."),
     });
 
-    public static OptionSetValue ToChoice(HealthTrend trend) => new OptionSetValue(trend switch
+    /// <summary>The dvr_healthtrend value; null (a blank column) when the trend is unknown.</summary>
+    public static OptionSetValue? ToChoice(HealthTrend? trend) => trend switch
     {
-        HealthTrend.Improving => (int)HealthTrendChoice.Improving,
-        HealthTrend.Declining => (int)HealthTrendChoice.Declining,
-        _ => (int)HealthTrendChoice.Steady,
-    });
+        null => null,
+        HealthTrend.Improving => new OptionSetValue((int)HealthTrendChoice.Improving),
+        HealthTrend.Steady => new OptionSetValue((int)HealthTrendChoice.Steady),
+        HealthTrend.Declining => new OptionSetValue((int)HealthTrendChoice.Declining),
+        _ => throw new ArgumentOutOfRangeException(nameof(trend), trend, "The solution has no dvr_healthtrend value for this trend."),
+    };
 
     /// <summary>The engine trend of a dvr_healthtrend value; null when empty or unknown (the trend is then recomputed).</summary>
     public static HealthTrend? ToTrend(int? choice) => choice switch
@@ -126,6 +146,7 @@ public static class ChoiceMapping
         TierRuleVerdict.WithinCap => (int)TierRuleVerdictChoice.WithinCap,
         TierRuleVerdict.Reciprocated => (int)TierRuleVerdictChoice.Reciprocated,
         TierRuleVerdict.Warned => (int)TierRuleVerdictChoice.Warned,
+        TierRuleVerdict.NotAssessed => (int)TierRuleVerdictChoice.NotAssessed,
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "A blocked deal has no stored verdict."),
     });
 
@@ -136,30 +157,37 @@ public static class ChoiceMapping
         _ => (int)TierChangeKindChoice.Automatic,
     });
 
-    /// <summary>dvr_concessions values as the engine's flags.</summary>
-    public static Concessions ToConcessions(IReadOnlyList<int> choices, string column) => ToFlags(choices, ConcessionChoices, ConcessionFlags, column);
+    /// <summary>dvr_concessions values as the engine's flags: null when empty (not recorded), None when "None" is chosen.</summary>
+    public static Concessions? ToConcessions(IReadOnlyList<int> choices, string column) =>
+        ToFlags(choices, (int)ConcessionChoice.None, ConcessionChoices, ConcessionFlags, column);
 
-    /// <summary>dvr_commitments values as the engine's flags.</summary>
-    public static Commitments ToCommitments(IReadOnlyList<int> choices, string column) => ToFlags(choices, CommitmentChoices, CommitmentFlags, column);
+    /// <summary>dvr_commitments values as the engine's flags: null when empty (not recorded), None when "None" is chosen.</summary>
+    public static Commitments? ToCommitments(IReadOnlyList<int> choices, string column) =>
+        ToFlags(choices, (int)CommitmentChoice.None, CommitmentChoices, CommitmentFlags, column);
 
-    /// <summary>dvr_procurementtactics values as the engine's flags.</summary>
-    public static ProcurementTactics ToTactics(IReadOnlyList<int> choices, string column) => ToFlags(choices, TacticChoices, TacticFlags, column);
+    /// <summary>dvr_procurementtactics values as the engine's flags: null when empty (not recorded), None when "None" is chosen.</summary>
+    public static ProcurementTactics? ToTactics(IReadOnlyList<int> choices, string column) =>
+        ToFlags(choices, (int)ProcurementTacticChoice.None, TacticChoices, TacticFlags, column);
 
-    /// <summary>Procurement tactic flags as a multi-select value (in choice order); null when there are none.</summary>
-    public static OptionSetValueCollection? ToChoices(ProcurementTactics tactics)
-    {
-        OptionSetValueCollection? values = null;
-        for (var i = 0; i < TacticFlags.Length; i++)
-        {
-            if ((tactics & TacticFlags[i]) != 0)
-            {
-                values ??= new OptionSetValueCollection();
-                values.Add(new OptionSetValue(TacticChoices[i]));
-            }
-        }
+    /// <summary>dvr_sellerconduct values as the engine's flags: null when empty (not recorded), None when "None" is chosen.</summary>
+    public static SellerConduct? ToSellerConduct(IReadOnlyList<int> choices, string column) =>
+        ToFlags(choices, (int)SellerConductChoice.None, SellerConductChoices, SellerConductFlags, column);
 
-        return values;
-    }
+    /// <summary>Concession flags as a dvr_concession multi-select value: null when not recorded, the "None" value for None.</summary>
+    public static OptionSetValueCollection? ToChoices(Concessions? concessions) =>
+        ToChoices(concessions, (int)ConcessionChoice.None, ConcessionChoices, ConcessionFlags);
+
+    /// <summary>Commitment flags as a dvr_commitment multi-select value: null when not recorded, the "None" value for None.</summary>
+    public static OptionSetValueCollection? ToChoices(Commitments? commitments) =>
+        ToChoices(commitments, (int)CommitmentChoice.None, CommitmentChoices, CommitmentFlags);
+
+    /// <summary>Procurement tactic flags as a dvr_procurementtactic multi-select value (in choice order): null when not recorded, the "None" value for None.</summary>
+    public static OptionSetValueCollection? ToChoices(ProcurementTactics? tactics) =>
+        ToChoices(tactics, (int)ProcurementTacticChoice.None, TacticChoices, TacticFlags);
+
+    /// <summary>Seller conduct flags as a dvr_sellerconduct multi-select value: null when not recorded, the "None" value for None.</summary>
+    public static OptionSetValueCollection? ToChoices(SellerConduct? conduct) =>
+        ToChoices(conduct, (int)SellerConductChoice.None, SellerConductChoices, SellerConductFlags);
 
     /// <summary>Opportunity statecode as the engine's deal state.</summary>
     public static DealState ToDealState(int? statecode) => statecode switch
@@ -169,30 +197,71 @@ public static class ChoiceMapping
         _ => DealState.Open,
     };
 
-    private static TFlag ToFlags<TFlag>(IReadOnlyList<int> choices, int[] choiceValues, TFlag[] flags, string column)
+    /// <summary>
+    /// The flags of a multi-select value. Empty is "not recorded" (null); the None value alone is recorded "none";
+    /// None together with another value contradicts itself and is rejected naming the column.
+    /// </summary>
+    private static TFlag? ToFlags<TFlag>(IReadOnlyList<int> choices, int noneChoice, int[] choiceValues, TFlag[] flags, string column)
         where TFlag : struct, Enum
     {
+        if (choices.Count == 0)
+        {
+            return null;
+        }
+
         var result = 0;
+        var none = false;
         foreach (var choice in choices)
         {
-            var found = false;
-            for (var i = 0; i < choiceValues.Length; i++)
+            if (choice == noneChoice)
             {
-                if (choiceValues[i] == choice)
-                {
-                    result |= Convert.ToInt32(flags[i], System.Globalization.CultureInfo.InvariantCulture);
-                    found = true;
-                    break;
-                }
+                none = true;
+                continue;
             }
 
-            if (!found)
+            var index = Array.IndexOf(choiceValues, choice);
+            if (index < 0)
             {
                 throw Unknown(column, choice);
             }
+
+            result |= Convert.ToInt32(flags[index], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (none && result != 0)
+        {
+            throw new InvalidPluginExecutionException(
+                "The column " + column + " holds \"None\" together with other values; choose either None or the values that apply.");
         }
 
         return (TFlag)Enum.ToObject(typeof(TFlag), result);
+    }
+
+    private static OptionSetValueCollection? ToChoices<TFlag>(TFlag? flags, int noneChoice, int[] choiceValues, TFlag[] flagValues)
+        where TFlag : struct, Enum
+    {
+        if (!flags.HasValue)
+        {
+            return null;
+        }
+
+        var mask = Convert.ToInt32(flags.Value, System.Globalization.CultureInfo.InvariantCulture);
+        var values = new OptionSetValueCollection();
+        if (mask == 0)
+        {
+            values.Add(new OptionSetValue(noneChoice));
+            return values;
+        }
+
+        for (var i = 0; i < flagValues.Length; i++)
+        {
+            if ((mask & Convert.ToInt32(flagValues[i], System.Globalization.CultureInfo.InvariantCulture)) != 0)
+            {
+                values.Add(new OptionSetValue(choiceValues[i]));
+            }
+        }
+
+        return values;
     }
 
     private static InvalidPluginExecutionException Unknown(string column, int value) =>

@@ -25,6 +25,8 @@ public static class OpportunityMapping
         OpportunityTable.Concessions,
         OpportunityTable.Commitments,
         OpportunityTable.ProcurementTactics,
+        OpportunityTable.SellerConduct,
+        OpportunityTable.DiscountAllowance,
         OpportunityTable.DeliveredAsPromised,
         OpportunityTable.PaymentDelayDays,
     };
@@ -37,6 +39,7 @@ public static class OpportunityMapping
         OpportunityTable.PriceBand,
         OpportunityTable.GameFlags,
         OpportunityTable.TierRuleVerdict,
+        OpportunityTable.DiscountAllowance,
         OpportunityTable.DealExplanation,
         OpportunityTable.PolicyVersion,
     };
@@ -58,16 +61,21 @@ public static class OpportunityMapping
             EstimatedValue = row.GetMoney(OpportunityTable.EstimatedValue),
             ActualValue = row.GetMoney(OpportunityTable.ActualValue),
             DiscountPercent = row.GetAttributeValue<decimal?>(OpportunityTable.DiscountPercentage),
+            DiscountAllowancePercent = row.GetAttributeValue<decimal?>(OpportunityTable.DiscountAllowance),
             SellerMarginPercent = row.GetAttributeValue<decimal?>(OpportunityTable.SellerMargin),
             Concessions = ChoiceMapping.ToConcessions(row.GetChoices(OpportunityTable.Concessions), OpportunityTable.Concessions),
             Commitments = ChoiceMapping.ToCommitments(row.GetChoices(OpportunityTable.Commitments), OpportunityTable.Commitments),
             Tactics = ChoiceMapping.ToTactics(row.GetChoices(OpportunityTable.ProcurementTactics), OpportunityTable.ProcurementTactics),
+            SellerConduct = ChoiceMapping.ToSellerConduct(row.GetChoices(OpportunityTable.SellerConduct), OpportunityTable.SellerConduct),
             DeliveredAsPromised = row.GetAttributeValue<bool?>(OpportunityTable.DeliveredAsPromised),
             PaymentDelayDays = row.GetAttributeValue<int?>(OpportunityTable.PaymentDelayDays),
         };
     }
 
-    /// <summary>The computed deal columns as they are stored (empty price band and game flags as null).</summary>
+    /// <summary>
+    /// The computed deal columns as they are stored: an unknown score, balance or price band is null (a blank column);
+    /// unrecorded games are null, recorded "no games" is the None value; the cap that applied is kept for the account.
+    /// </summary>
     public static Entity ToColumns(DealAssessment deal, Guid opportunityId)
     {
         Argument.NotNull(deal, nameof(deal));
@@ -77,6 +85,7 @@ public static class OpportunityMapping
         row[OpportunityTable.PriceBand] = deal.PriceBand.HasValue ? ChoiceMapping.ToChoice(deal.PriceBand.Value) : null;
         row[OpportunityTable.GameFlags] = ChoiceMapping.ToChoices(deal.GameFlags);
         row[OpportunityTable.TierRuleVerdict] = ChoiceMapping.ToChoice(deal.TierRuleVerdict);
+        row[OpportunityTable.DiscountAllowance] = StoredValues.Decimal2(deal.DiscountCap);
         row[OpportunityTable.DealExplanation] = StoredValues.Text(deal.Explanation, StoredValues.ExplanationLength);
         row[OpportunityTable.PolicyVersion] = StoredValues.Text(deal.PolicyVersion, StoredValues.PolicyVersionLength);
         return row;

@@ -20,9 +20,19 @@ public static class StoredValues
     /// <summary>A decimal column with Accuracy 2.</summary>
     public static decimal Decimal2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
+    /// <summary>A decimal column with Accuracy 2; null (a blank column) stays null.</summary>
+    public static decimal? Decimal2(decimal? value) => value.HasValue ? Decimal2(value.Value) : null;
+
     /// <summary>A money column with Accuracy 2, clamped to what Dataverse stores.</summary>
     public static decimal Money2(decimal value) =>
         Decimal2(value > MoneyLimit ? MoneyLimit : value < -MoneyLimit ? -MoneyLimit : value);
+
+    /// <summary>A money column's value (Accuracy 2, clamped); null (a blank column) when the amount is unknown.</summary>
+    public static Microsoft.Xrm.Sdk.Money? Money(decimal? value) => value.HasValue ? new Microsoft.Xrm.Sdk.Money(Money2(value.Value)) : null;
+
+    /// <summary>A score for a trace line: the number, or "unknown" when there is none.</summary>
+    public static string Describe(decimal? value) =>
+        value.HasValue ? value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown";
 
     /// <summary>Text cut to the column's maximum length (null stays null).</summary>
     public static string? Text(string? value, int maxLength)

@@ -11,22 +11,24 @@ namespace DataverseRelationship.Plugins.Opportunities;
 
 /// <summary>
 /// opportunity, Create and Update, PreOperation (20), synchronous. Update filters on discountpercentage,
-/// dvr_sellermargin, dvr_concessions, dvr_commitments, dvr_procurementtactics, parentaccountid and estimatedvalue, with a
-/// PreImage of those columns, statecode and the computed deal columns.
+/// dvr_sellermargin, dvr_concessions, dvr_commitments, dvr_procurementtactics, dvr_sellerconduct, parentaccountid and
+/// estimatedvalue, with a PreImage of those columns, statecode and the computed deal columns.
 /// Reads: the Target overlaid on the PreImage, the parent account's dvr_tier (one Retrieve) and the policy (one query).
 /// Writes (on the Target, so no extra Update): dvr_dealfairnessscore, dvr_reciprocitybalance, dvr_priceband,
-/// dvr_gameflags, dvr_tierruleverdict, dvr_dealexplanation and dvr_policyversion, only those whose values change.
+/// dvr_gameflags, dvr_tierruleverdict, dvr_discountallowance (the cap that applied, which the account's reciprocity
+/// reads), dvr_dealexplanation and dvr_policyversion, only those whose values change; unknown values are blank.
 /// A discount above the tier's cap that no accepted commitment reciprocates is blocked with an
-/// InvalidPluginExecutionException when the policy enforces, and saved with the verdict Warned when it warns.
+/// InvalidPluginExecutionException when the policy enforces, and saved with the verdict Warned when it warns. A deal
+/// whose discount is not recorded is saved with the verdict Not assessed, never blocked.
 /// </summary>
 public sealed class AssessDealOnSave : PluginBase
 {
     /// <summary>The columns whose change this type must react to: an Update step's FilteringAttributes must include them all
     /// (the solution validator reads this).</summary>
-    public const string TriggerColumns = OpportunityTable.DiscountPercentage + "," + OpportunityTable.SellerMargin + "," + OpportunityTable.Concessions + "," + OpportunityTable.Commitments + "," + OpportunityTable.ProcurementTactics + "," + OpportunityTable.ParentAccountId + "," + OpportunityTable.EstimatedValue;
+    public const string TriggerColumns = OpportunityTable.DiscountPercentage + "," + OpportunityTable.SellerMargin + "," + OpportunityTable.Concessions + "," + OpportunityTable.Commitments + "," + OpportunityTable.ProcurementTactics + "," + OpportunityTable.SellerConduct + "," + OpportunityTable.ParentAccountId + "," + OpportunityTable.EstimatedValue;
 
     /// <summary>The columns this type reads from its pre-image: the image's Attributes must include them all (the solution validator reads this).</summary>
-    public const string PreImageColumns = TriggerColumns + "," + OpportunityTable.StateCode + "," + OpportunityTable.DealFairnessScore + "," + OpportunityTable.ReciprocityBalance + "," + OpportunityTable.PriceBand + "," + OpportunityTable.GameFlags + "," + OpportunityTable.TierRuleVerdict + "," + OpportunityTable.DealExplanation + "," + OpportunityTable.PolicyVersion;
+    public const string PreImageColumns = TriggerColumns + "," + OpportunityTable.StateCode + "," + OpportunityTable.DealFairnessScore + "," + OpportunityTable.ReciprocityBalance + "," + OpportunityTable.PriceBand + "," + OpportunityTable.GameFlags + "," + OpportunityTable.TierRuleVerdict + "," + OpportunityTable.DiscountAllowance + "," + OpportunityTable.DealExplanation + "," + OpportunityTable.PolicyVersion;
 
     /// <summary>The registered image alias.</summary>
     public const string PreImageAlias = "PreImage";
@@ -84,7 +86,7 @@ public sealed class AssessDealOnSave : PluginBase
             }
         }
 
-        context.Trace("Deal score " + assessment.DealScore.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", verdict " + assessment.TierRuleVerdict
+        context.Trace("Deal score " + StoredValues.Describe(assessment.DealScore) + ", verdict " + assessment.TierRuleVerdict
             + " against the " + TierNames.Describe(tier) + " cap; " + written.ToString(System.Globalization.CultureInfo.InvariantCulture) + " computed columns set on the Target.");
     }
 }

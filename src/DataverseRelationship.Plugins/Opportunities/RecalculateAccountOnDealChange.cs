@@ -13,7 +13,7 @@ namespace DataverseRelationship.Plugins.Opportunities;
 /// <summary>
 /// opportunity, Create / Update / Delete / Win / Lose, PostOperation (40), synchronous. Update filters on the columns
 /// the scores read (parentaccountid, statecode, values, dates, discount, margin, concessions, commitments, tactics,
-/// delivery, payment); Update and Delete carry a PreImage of parentaccountid.
+/// seller conduct, the discount allowance, delivery, payment); Update and Delete carry a PreImage of parentaccountid.
 /// Reads: the parent account from the Target or PreImage (for Win and Lose, the OpportunityClose names only the
 /// opportunity, so its account row is found by one query on account linked to that opportunity, which replaces the
 /// account read), the policy, then per account its row and its opportunities.
@@ -24,7 +24,7 @@ public sealed class RecalculateAccountOnDealChange : PluginBase
 {
     /// <summary>The columns whose change this type must react to: an Update step's FilteringAttributes must include them all
     /// (the solution validator reads this).</summary>
-    public const string TriggerColumns = OpportunityTable.ParentAccountId + "," + OpportunityTable.StateCode + "," + OpportunityTable.EstimatedValue + "," + OpportunityTable.ActualValue + "," + OpportunityTable.EstimatedCloseDate + "," + OpportunityTable.ActualCloseDate + "," + OpportunityTable.DiscountPercentage + "," + OpportunityTable.SellerMargin + "," + OpportunityTable.Concessions + "," + OpportunityTable.Commitments + "," + OpportunityTable.ProcurementTactics + "," + OpportunityTable.DeliveredAsPromised + "," + OpportunityTable.PaymentDelayDays;
+    public const string TriggerColumns = OpportunityTable.ParentAccountId + "," + OpportunityTable.StateCode + "," + OpportunityTable.EstimatedValue + "," + OpportunityTable.ActualValue + "," + OpportunityTable.EstimatedCloseDate + "," + OpportunityTable.ActualCloseDate + "," + OpportunityTable.DiscountPercentage + "," + OpportunityTable.SellerMargin + "," + OpportunityTable.Concessions + "," + OpportunityTable.Commitments + "," + OpportunityTable.ProcurementTactics + "," + OpportunityTable.SellerConduct + "," + OpportunityTable.DiscountAllowance + "," + OpportunityTable.DeliveredAsPromised + "," + OpportunityTable.PaymentDelayDays;
 
     /// <summary>The columns this type reads from its pre-image: the image's Attributes must include them all (the solution validator reads this).</summary>
     public const string PreImageColumns = OpportunityTable.ParentAccountId;

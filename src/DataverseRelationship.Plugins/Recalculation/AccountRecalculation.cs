@@ -97,7 +97,7 @@ public static class AccountRecalculation
         }
 
         context.Trace("Account " + accountId.ToString("D") + ": " + opportunities.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            + " opportunities, health " + assessment.Health.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + " opportunities, health " + StoredValues.Describe(assessment.Health)
             + ", tier " + TierNames.Describe(assessment.EffectiveTier)
             + (changes is null ? "; nothing changed, nothing written." : "; wrote " + string.Join(", ", changes.Attributes.Keys) + ".")
             + (tierChanged ? " Tier change recorded." : string.Empty));

@@ -16,6 +16,8 @@ public enum HealthBandChoice
     Good = 418700000,
     Fair = 418700001,
     Poor = 418700002,
+    /// <summary>Too few principles are known for a health score (the score column stays blank).</summary>
+    InsufficientEvidence = 418700003,
 }
 
 /// <summary>dvr_healthtrend.</summary>
@@ -34,6 +36,8 @@ public enum ConcessionChoice
     FreeServices = 418700002,
     AcceptedRisk = 418700003,
     CustomWork = 418700004,
+    /// <summary>Recorded: the seller conceded nothing (an empty column means nobody recorded it).</summary>
+    None = 418700005,
 }
 
 /// <summary>dvr_commitment: what a customer gives in return.</summary>
@@ -45,6 +49,8 @@ public enum CommitmentChoice
     ReferenceCase = 418700003,
     JointInvestment = 418700004,
     ForecastSharing = 418700005,
+    /// <summary>Recorded: the customer committed nothing (an empty column means nobody recorded it).</summary>
+    None = 418700006,
 }
 
 /// <summary>dvr_procurementtactic: customer games and power plays.</summary>
@@ -57,6 +63,18 @@ public enum ProcurementTacticChoice
     PaymentWithholding = 418700004,
     UnilateralRiskTransfer = 418700005,
     OneSidedConcessionDemand = 418700006,
+    /// <summary>Recorded: the customer used no tactic (an empty column means nobody recorded it).</summary>
+    None = 418700007,
+}
+
+/// <summary>dvr_sellerconduct: the seller's own conduct on a deal.</summary>
+public enum SellerConductChoice
+{
+    /// <summary>Recorded: the seller kept to the deal (an empty column means nobody recorded it).</summary>
+    None = 418700000,
+    OverPromised = 418700001,
+    PriceChangedDuringContract = 418700002,
+    RiskShiftedToCustomer = 418700003,
 }
 
 /// <summary>dvr_priceband: the deal's seller margin against the policy's fair band.</summary>
@@ -76,6 +94,8 @@ public enum TierRuleVerdictChoice
     Reciprocated = 418700001,
     /// <summary>Above the cap and unreciprocated; saved because the policy warns rather than enforces.</summary>
     Warned = 418700002,
+    /// <summary>The discount is not recorded, so the cap could not be checked (the deal is saved, never blocked).</summary>
+    NotAssessed = 418700003,
 }
 
 /// <summary>dvr_tierchangekind.</summary>

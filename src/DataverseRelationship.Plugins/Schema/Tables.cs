@@ -43,6 +43,8 @@ public static class AccountTable
     public const string EligibleTier = "dvr_eligibletier";
     /// <summary>Date and time: when the effective tier last changed (for the minimum dwell time).</summary>
     public const string TierChangedOn = "dvr_tierchangedon";
+    /// <summary>Date and time: when the effective tier was last lowered (a promotion waits the policy's cool-down after it).</summary>
+    public const string LastDemotedOn = "dvr_lastdemotedon";
     /// <summary>Choice <see cref="RelationshipTierChoice"/>: a manual override of the tier; empty when none.</summary>
     public const string TierOverride = "dvr_tieroverride";
     /// <summary>Text: why the override was set (required with an override).</summary>
@@ -52,13 +54,15 @@ public static class AccountTable
     /// <summary>Lookup (systemuser): who set the override; written by the plugin.</summary>
     public const string TierOverrideSetBy = "dvr_tieroverridesetby";
 
-    // Scores: computed, read-only to users.
+    // Scores: computed, read-only to users; empty when the evidence for them is too thin.
     public const string ReciprocityScore = "dvr_reciprocityscore";
     public const string AutonomyScore = "dvr_autonomyscore";
     public const string IntegrityScore = "dvr_integrityscore";
     public const string LoyaltyScore = "dvr_loyaltyscore";
     public const string FairnessScore = "dvr_fairnessscore";
     public const string HealthScore = "dvr_healthscore";
+    /// <summary>Decimal 0–100: how much and how recently the customer buys (beside the principles, not inside them).</summary>
+    public const string EngagementScore = "dvr_engagementscore";
     /// <summary>Choice <see cref="HealthBandChoice"/>.</summary>
     public const string HealthBand = "dvr_healthband";
     /// <summary>Choice <see cref="HealthTrendChoice"/>.</summary>
@@ -67,6 +71,8 @@ public static class AccountTable
     public const string LifetimeValue = "dvr_lifetimevalue";
     /// <summary>Decimal 0–100: churn risk.</summary>
     public const string ChurnRisk = "dvr_churnrisk";
+    /// <summary>Yes/no: churn risk at or above the policy's at-risk threshold (empty while churn risk is unknown).</summary>
+    public const string AtRisk = "dvr_atrisk";
     /// <summary>Decimal 0–100: how complete the inputs were.</summary>
     public const string Confidence = "dvr_confidence";
     /// <summary>Whole number: active contacts who are decision makers or influencers.</summary>
@@ -106,6 +112,8 @@ public static class OpportunityTable
     public const string Commitments = "dvr_commitments";
     /// <summary>Multi-select choice <see cref="ProcurementTacticChoice"/>: the procurement tactics the customer used.</summary>
     public const string ProcurementTactics = "dvr_procurementtactics";
+    /// <summary>Multi-select choice <see cref="SellerConductChoice"/>: the seller's own conduct on the deal.</summary>
+    public const string SellerConduct = "dvr_sellerconduct";
     /// <summary>Yes/no: the seller delivered as promised (empty while not yet known).</summary>
     public const string DeliveredAsPromised = "dvr_deliveredaspromised";
     /// <summary>Whole number: average days the customer paid late (0 = on time; empty while not yet known).</summary>
@@ -122,6 +130,8 @@ public static class OpportunityTable
     public const string GameFlags = "dvr_gameflags";
     /// <summary>Choice <see cref="TierRuleVerdictChoice"/>: how the deal stands against its account's tier rule.</summary>
     public const string TierRuleVerdict = "dvr_tierruleverdict";
+    /// <summary>Decimal 0–100: the discount cap (percent) the account's tier allowed when the deal was assessed.</summary>
+    public const string DiscountAllowance = "dvr_discountallowance";
     /// <summary>Multiple lines of text: the deal's explanation, including any tier-rule warning.</summary>
     public const string DealExplanation = "dvr_dealexplanation";
     /// <summary>Text: the policy version the deal was assessed with.</summary>

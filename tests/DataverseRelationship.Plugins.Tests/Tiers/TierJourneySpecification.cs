@@ -24,7 +24,7 @@ public class TierJourneySpecification
         Assert.Equal(Transactional, row.Choice(AccountTable.EligibleTier));
         Assert.Equal(0, row.GetAttributeValue<int>(AccountTable.KeyContactCount));
         Assert.NotNull(row.GetAttributeValue<decimal?>(AccountTable.HealthScore));
-        Assert.Equal("1.0.0-default", row.GetAttributeValue<string>(AccountTable.PolicyVersion));
+        Assert.Equal("2.0.0-default", row.GetAttributeValue<string>(AccountTable.PolicyVersion));
         Assert.Empty(world.TierChanges(account));
     }
 
@@ -68,7 +68,7 @@ public class TierJourneySpecification
         Assert.Equal(Preferred, history[1].Choice(TierChangeTable.FromTier));
         Assert.Equal(Strategic, history[1].Choice(TierChangeTable.ToTier));
         Assert.All(history, h => Assert.Equal((int)TierChangeKindChoice.Automatic, h.Choice(TierChangeTable.ChangeKind)));
-        Assert.All(history, h => Assert.Equal("1.0.0-default", h.GetAttributeValue<string>(TierChangeTable.PolicyVersion)));
+        Assert.All(history, h => Assert.Equal("2.0.0-default", h.GetAttributeValue<string>(TierChangeTable.PolicyVersion)));
         Assert.All(history, h => Assert.InRange(h.GetAttributeValue<decimal>(TierChangeTable.HealthScore), 0m, 100m));
         Assert.Contains("Promoted", history[1].GetAttributeValue<string>(TierChangeTable.Reason), System.StringComparison.Ordinal);
     }

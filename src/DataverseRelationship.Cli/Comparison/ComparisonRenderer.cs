@@ -63,7 +63,7 @@ public static class ComparisonRenderer
         string[][] values = comparison.Differences.Select(d => new[]
         {
             $"{ReportText.Tier(d.Before.Tier)} → {ReportText.Tier(d.After.Tier)}",
-            $"{ReportText.Label(d.Before.HealthBand)} → {ReportText.Label(d.After.HealthBand)}",
+            $"{ReportText.Band(d.Before.HealthBand)} → {ReportText.Band(d.After.HealthBand)}",
             $"{ReportText.Score(d.Before.HealthScore)} → {ReportText.Score(d.After.HealthScore)}",
         }).ToArray();
         string[] headers = ["Tier A → B", "Band A → B", "Health A → B"];

@@ -26,7 +26,7 @@ public static class AccountsTable
     [
         new("Tier", a => ReportText.Tier(a.Tier), Numeric: false, null, a => new Style(TierColor(a.Tier))),
         new("Health", a => ReportText.Score(a.HealthScore), Numeric: true, "health score 0–100"),
-        new("Band", a => ReportText.Label(a.HealthBand), Numeric: false, "health band"),
+        new("Band", a => ReportText.Band(a.HealthBand), Numeric: false, "health band"),
         new("Trend", a => ReportText.Label(a.HealthTrend), Numeric: false, "health trend"),
         new("Churn", a => ReportText.Score(a.ChurnRisk), Numeric: true, "churn risk 0–100"),
     ];
@@ -35,13 +35,14 @@ public static class AccountsTable
     [
         [new("Eligible", a => ReportText.Tier(a.EligibleTier), Numeric: false, "the tier the data alone qualifies for")],
         [
-            new("Rec", a => ReportText.Score(a.Scores?.Reciprocity), Numeric: true, "reciprocity"),
-            new("Aut", a => ReportText.Score(a.Scores?.Autonomy), Numeric: true, "autonomy"),
-            new("Int", a => ReportText.Score(a.Scores?.Integrity), Numeric: true, "integrity"),
-            new("Loy", a => ReportText.Score(a.Scores?.Loyalty), Numeric: true, "loyalty"),
-            new("Fair", a => ReportText.Score(a.Scores?.Fairness), Numeric: true, "fairness"),
+            new("Rec", a => ReportText.Score(a.Scores.Reciprocity), Numeric: true, "reciprocity"),
+            new("Aut", a => ReportText.Score(a.Scores.Autonomy), Numeric: true, "autonomy"),
+            new("Int", a => ReportText.Score(a.Scores.Integrity), Numeric: true, "integrity"),
+            new("Loy", a => ReportText.Score(a.Scores.Loyalty), Numeric: true, "loyalty"),
+            new("Fair", a => ReportText.Score(a.Scores.Fairness), Numeric: true, "fairness"),
         ],
         [
+            new("Eng", a => ReportText.Score(a.Engagement), Numeric: true, "engagement: deal volume and recency 0–100"),
             new("CLV", a => ReportText.Money(a.LifetimeValue), Numeric: true, "customer lifetime value"),
             new("Conf", a => ReportText.Score(a.Confidence), Numeric: true, "confidence in the inputs 0–100"),
         ],

@@ -54,6 +54,28 @@ public static class ConsoleReportRenderer
         RenderAtRisk(report, listed, console, options.Limit(options.MaxAtRisk));
         RenderTimelines(report, console, options.Limit(options.MaxTimelines));
         RenderRejections(report, console, options.Limit(options.MaxRejections));
+        RenderUnknownOptionValues(report, console, options.Limit(options.MaxRejections));
+    }
+
+    /// <summary>Choice values the solution does not define: the load went on; each is listed with what the replay did.</summary>
+    private static void RenderUnknownOptionValues(RunReport report, IAnsiConsole console, int max)
+    {
+        if (report.UnknownOptionValues.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.MarkupLine($"[yellow]Warning[/]: {ReportText.Count(report.UnknownOptionValues.Count)} option values are not the solution's choices (kept, replayed as shown):");
+        foreach (DataSets.UnknownOptionValue u in report.UnknownOptionValues.Take(max))
+        {
+            console.MarkupLine("  " + Markup.Escape(u.ToString()));
+        }
+
+        if (report.UnknownOptionValues.Count > max)
+        {
+            console.MarkupLine($"  … and {ReportText.Count(report.UnknownOptionValues.Count - max)} more (all in the JSON report).");
+        }
     }
 
     private static void RenderStatistics(RunReport report, IAnsiConsole console)
@@ -67,6 +89,7 @@ public static class ConsoleReportRenderer
         Row(table, "Events replayed", ReportText.Count(s.EventsReplayed));
         Row(table, "Events rejected", ReportText.Count(s.EventsRejected));
         Row(table, "Events skipped", ReportText.Count(s.EventsSkipped));
+        Row(table, "Unknown option values", ReportText.Count(report.UnknownOptionValues.Count));
         Row(table, "Plugin executions", ReportText.Count(s.PluginExecutions));
         Row(table, "Elapsed", ReportText.Duration(s.Elapsed));
         Row(table, "Events per second", ReportText.Count((long)Math.Round(s.EventsPerSecond)));
@@ -82,6 +105,14 @@ public static class ConsoleReportRenderer
         }
 
         console.Write(chart);
+
+        var bands = new Table().Border(TableBorder.Rounded).Title("Accounts per health band").AddColumn("Band").AddColumn(new TableColumn("Accounts").RightAligned());
+        foreach (KeyValuePair<HealthBandChoice?, int> band in report.BandDistribution())
+        {
+            Row(bands, band.Key is null ? "Not scored" : ReportText.Band(band.Key), ReportText.Count(band.Value));
+        }
+
+        console.Write(bands);
     }
 
     private static void RenderDeals(RunReport report, IAnsiConsole console)
@@ -99,7 +130,7 @@ public static class ConsoleReportRenderer
         if (report.Games.Values.Any(v => v > 0))
         {
             var games = new Table().Border(TableBorder.Rounded).Title("Customer games").AddColumn("Game").AddColumn(new TableColumn("Deals").RightAligned());
-            foreach (ProcurementTacticChoice game in Enum.GetValues<ProcurementTacticChoice>())
+            foreach (ProcurementTacticChoice game in RunReport.GameChoices)
             {
                 Row(games, ReportText.Label<ProcurementTacticChoice>(game), ReportText.Count(report.Games.TryGetValue(game, out long n) ? n : 0));
             }

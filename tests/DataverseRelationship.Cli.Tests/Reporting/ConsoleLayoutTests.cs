@@ -89,7 +89,7 @@ public sealed class ConsoleLayoutTests
     public void An_account_without_scores_shows_a_dash_for_each_unknown_value()
     {
         RunReport report = ReportFixture.Build();
-        report = report with { Accounts = [report.Accounts[0] with { HealthScore = null, HealthBand = null, HealthTrend = null, ChurnRisk = null, Scores = null, LifetimeValue = null, Confidence = null, EligibleTier = null }] };
+        report = report with { Accounts = [report.Accounts[0] with { HealthScore = null, HealthBand = null, HealthTrend = null, ChurnRisk = null, Scores = RelationshipScores.Unknown, LifetimeValue = null, Confidence = null, EligibleTier = null }] };
 
         string text = Render(120, new ConsoleReportOptions { Wide = true }, report);
 

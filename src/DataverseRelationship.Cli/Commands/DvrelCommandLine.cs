@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Linq;
@@ -18,6 +19,7 @@ public static class DvrelCommandLine
 {
     private const string PathsDescription = "The data set: a Configuration Migration export (.zip), a folder of CSV files, or account/contact/opportunity .csv files. None: the built-in sample.";
     private const string SolutionDescription = "The unpacked solution (pac format) whose steps and Custom APIs run. Default: solution/src of the repository around the current folder, else the copy built next to dvrel.";
+    private const string WidthDescription = "Lay the tables out for N columns. Default: the terminal's width; when standard output is redirected, COLUMNS if set, else 120.";
     private const string RecalculateDescription = "Days between runs of the scheduled recalculation (dvr_RecalculateAccounts; nightly in production, so 1 is exact) as the replay clock advances; 0 runs it once, at the end only. Weekly by default, which keeps large replays fast.";
 
     /// <summary>Parses the arguments and runs the command; returns the exit code (see <see cref="ExitCodes"/>).</summary>
@@ -27,6 +29,14 @@ public static class DvrelCommandLine
         ArgumentNullException.ThrowIfNull(console);
         RootCommand root = Build(console);
         ParseResult parsed = root.Parse(args);
+        if (UnknownOption(parsed) is { } unknown)
+        {
+            string command = parsed.CommandResult.Command.Name;
+            console.Error.WriteLine($"dvrel {command}: unknown option '{unknown}'.");
+            console.Error.WriteLine($"Run 'dvrel {command} --help' for its options.");
+            return ExitCodes.BadInput;
+        }
+
         if (parsed.Errors.Count > 0)
         {
             foreach (ParseError error in parsed.Errors)
@@ -63,9 +73,12 @@ public static class DvrelCommandLine
         var recalculate = new Option<int>("--recalculate-every") { Description = RecalculateDescription, DefaultValueFactory = _ => 7, HelpName = "DAYS" };
         var synthetic = new Option<string>("--synthetic") { Description = "Replay a generated data set instead (performance runs), e.g. 10000x1000000 for 10,000 accounts and 1,000,000 opportunities.", HelpName = "ACCOUNTSxOPPORTUNITIES" };
         var timings = new Option<bool>("--timings") { Description = "After the run, print the time spent per request and plugin step to standard error (where a large replay spends its time)." };
+        var wide = new Option<bool>("--wide") { Description = "Show every column of the accounts table: also the eligible tier, the five scores, CLV and confidence (in continuation tables when the terminal is too narrow for one)." };
+        var all = new Option<bool>("--all") { Description = "List every account, explanation, account at risk, tier change and kept rejected event (overrides --accounts)." };
+        var width = WidthOption();
         var command = new Command("preview", "Replay a data set (or the built-in sample) through the plugins and report tiers, health, the five scores, CLV, churn risk, explanations, tier timelines and deal verdicts. " + ExitCodes.Description)
         {
-            paths, policy, solution, json, report, accounts, recalculate, synthetic, timings,
+            paths, policy, solution, json, report, accounts, recalculate, synthetic, timings, wide, all, width,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -73,6 +86,7 @@ public static class DvrelCommandLine
             int every = parse.GetValue(recalculate);
             RequireNotNegative("--accounts", maxAccounts);
             RequireNotNegative("--recalculate-every", every);
+            ApplyWidth(parse.GetValue(width), console);
             string? policyPath = parse.GetValue(policy);
             PolicyChoice chosen = policyPath is null ? PolicyChoice.SolutionDefault : PolicyChoice.FromFile(policyPath, console.CurrentDirectory);
             string solutionFolder = ReplayCommandSupport.FindSolution(parse.GetValue(solution), console);
@@ -92,7 +106,7 @@ public static class DvrelCommandLine
             }
             else
             {
-                ConsoleReportRenderer.Render(result, console.Report, new ConsoleReportOptions { MaxAccounts = maxAccounts });
+                ConsoleReportRenderer.Render(result, console.Report, new ConsoleReportOptions { MaxAccounts = maxAccounts, Wide = parse.GetValue(wide), All = parse.GetValue(all) });
             }
 
             foreach (StepTiming t in result.Timings)
@@ -120,14 +134,16 @@ public static class DvrelCommandLine
         var json = new Option<bool>("--json") { Description = "Write the comparison as JSON to standard output (no tables, no progress)." };
         var report = new Option<string>("--report") { Description = "Also write the HTML report of the run under policy B to this file.", HelpName = "FILE" };
         var recalculate = new Option<int>("--recalculate-every") { Description = RecalculateDescription, DefaultValueFactory = _ => 7, HelpName = "DAYS" };
+        var width = WidthOption();
         var command = new Command("compare", "Replay the same data set under two policies and report the accounts whose tier or health band changes, and why. " + ExitCodes.Description)
         {
-            paths, policies, solution, json, report, recalculate,
+            paths, policies, solution, json, report, recalculate, width,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
             int every = parse.GetValue(recalculate);
             RequireNotNegative("--recalculate-every", every);
+            ApplyWidth(parse.GetValue(width), console);
             string[] files = parse.GetValue(policies) ?? [];
             if (files.Length is 0 or > 2)
             {
@@ -179,6 +195,37 @@ public static class DvrelCommandLine
         }
 
         return Sample.SyntheticDataSet.Create(accounts, opportunities);
+    }
+
+    private static Option<int?> WidthOption() => new("--width") { Description = WidthDescription, HelpName = "N" };
+
+    private static void ApplyWidth(int? columns, CliConsole console)
+    {
+        if (columns is not { } n)
+        {
+            return;
+        }
+
+        if (n is < CliConsole.MinWidth or > CliConsole.MaxWidth)
+        {
+            throw new BadInputException($"--width must be between {CliConsole.MinWidth} and {CliConsole.MaxWidth} (was {n}).");
+        }
+
+        console.UseWidth(n);
+    }
+
+    /// <summary>
+    /// A token that looks like an option ("--bogus", "-x") but matched none, which System.CommandLine would otherwise
+    /// hand to the paths argument (and the user would read "no such file or folder"). Tokens after "--" are paths.
+    /// </summary>
+    private static string? UnknownOption(ParseResult parsed)
+    {
+        var beforeDoubleDash = new HashSet<object>(parsed.Tokens.TakeWhile(t => t.Type != TokenType.DoubleDash), ReferenceEqualityComparer.Instance);
+        return parsed.CommandResult.Children.OfType<ArgumentResult>()
+            .SelectMany(a => a.Tokens)
+            .Where(t => beforeDoubleDash.Contains(t) && t.Value.Length > 1 && t.Value[0] == '-')
+            .Select(t => t.Value)
+            .FirstOrDefault();
     }
 
     private static void RequireNotNegative(string option, int value)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -50,20 +51,61 @@ public static class ComparisonRenderer
             return;
         }
 
+        RenderDifferences(comparison, console);
+    }
+
+    /// <summary>
+    /// One row per account that changes, every column exactly as wide as its widest value (names cut with "…"); the
+    /// reason joins the table when it gets <see cref="ConsoleReportRenderer.MinReasonWidth"/> cells, else follows it as paragraphs.
+    /// </summary>
+    private static void RenderDifferences(PolicyComparison comparison, IAnsiConsole console)
+    {
+        string[][] values = comparison.Differences.Select(d => new[]
+        {
+            $"{ReportText.Tier(d.Before.Tier)} → {ReportText.Tier(d.After.Tier)}",
+            $"{ReportText.Band(d.Before.HealthBand)} → {ReportText.Band(d.After.HealthBand)}",
+            $"{ReportText.Score(d.Before.HealthScore)} → {ReportText.Score(d.After.HealthScore)}",
+        }).ToArray();
+        string[] headers = ["Tier A → B", "Band A → B", "Health A → B"];
+        int[] widths = headers.Select((h, i) => values.Select(v => ConsoleText.Width(v[i])).Append(ConsoleText.Width(h)).Max()).ToArray();
+        int fixedWidth = 1 + 3 + widths.Sum(w => w + 3);
+        int width = console.Profile.Width;
+        int nameWidth = AccountsTable.NameWidth(comparison.Differences.Select(d => d.Name), width - fixedWidth);
+        int reasonWidth = width - fixedWidth - nameWidth - 3;
+        bool reasonInTable = reasonWidth >= ConsoleReportRenderer.MinReasonWidth;
+
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"Accounts that change tier or health band ({comparison.Differences.Count})")
-            .AddColumn("Account").AddColumn("Tier A → B").AddColumn("Band A → B").AddColumn(new TableColumn("Health A → B").RightAligned()).AddColumn("Why");
-        foreach (AccountDifference d in comparison.Differences)
+            .AddColumn(new TableColumn("Account").Width(nameWidth).NoWrap())
+            .AddColumn(new TableColumn(headers[0]).Width(widths[0]).NoWrap())
+            .AddColumn(new TableColumn(headers[1]).Width(widths[1]).NoWrap())
+            .AddColumn(new TableColumn(headers[2]).Width(widths[2]).NoWrap().RightAligned());
+        if (reasonInTable)
         {
-            table.AddRow(
-                new Text(d.Name),
-                new Text($"{ReportText.Tier(d.Before.Tier)} → {ReportText.Tier(d.After.Tier)}"),
-                new Text($"{ReportText.Label(d.Before.HealthBand)} → {ReportText.Label(d.After.HealthBand)}"),
-                new Text($"{ReportText.Score(d.Before.HealthScore)} → {ReportText.Score(d.After.HealthScore)}"),
-                new Text(d.Reason));
+            table.AddColumn(new TableColumn("Why").Width(reasonWidth));
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            AccountDifference d = comparison.Differences[i];
+            var cells = new List<Text> { new(ConsoleText.Fit(d.Name, nameWidth)), new(values[i][0]), new(values[i][1]), new(values[i][2]) };
+            if (reasonInTable)
+            {
+                cells.Add(new Text(d.Reason));
+            }
+
+            table.AddRow(cells);
         }
 
         console.Write(table);
+        if (!reasonInTable)
+        {
+            console.Write(new Rule("Why they change").LeftJustified());
+            foreach (AccountDifference d in comparison.Differences)
+            {
+                ConsoleText.WriteParagraph(console, d.Name, d.Reason);
+            }
+        }
     }
 
     /// <summary>

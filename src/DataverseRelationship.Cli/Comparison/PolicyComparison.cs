@@ -9,8 +9,14 @@ namespace DataverseRelationship.Cli.Comparison;
 /// <summary>One score of an account under the two policies.</summary>
 public sealed record ScoreMove(string Score, decimal? Before, decimal? After)
 {
-    /// <summary>After minus before (0 when either is missing).</summary>
-    public decimal Delta => Before is { } b && After is { } a ? a - b : 0m;
+    /// <summary>After minus before; null when either is unknown (see <see cref="Moved"/>).</summary>
+    public decimal? Delta => Before is { } b && After is { } a ? a - b : null;
+
+    /// <summary>The score changed: a different value, or known under one policy and unknown under the other.</summary>
+    public bool Moved => Before != After;
+
+    /// <summary>Sort key: a change between unknown and known ranks above any numeric move.</summary>
+    internal decimal Size => Delta is { } d ? Math.Abs(d) : decimal.MaxValue;
 }
 
 /// <summary>An account whose tier or health band differs between the two policies, and why.</summary>
@@ -66,7 +72,7 @@ public sealed record PolicyComparison
                 continue;
             }
 
-            ScoreMove[] moves = Moves(then, after).Where(m => m.Delta != 0m).OrderByDescending(m => Math.Abs(m.Delta)).ThenBy(m => m.Score, StringComparer.Ordinal).ToArray();
+            ScoreMove[] moves = Moves(then, after).Where(m => m.Moved).OrderByDescending(m => m.Size).ThenBy(m => m.Score, StringComparer.Ordinal).ToArray();
             differences.Add(new AccountDifference
             {
                 AccountId = after.AccountId,
@@ -91,11 +97,12 @@ public sealed record PolicyComparison
     private static IEnumerable<ScoreMove> Moves(AccountResult a, AccountResult b)
     {
         yield return new ScoreMove("health", a.HealthScore, b.HealthScore);
-        yield return new ScoreMove("reciprocity", a.Scores?.Reciprocity, b.Scores?.Reciprocity);
-        yield return new ScoreMove("autonomy", a.Scores?.Autonomy, b.Scores?.Autonomy);
-        yield return new ScoreMove("integrity", a.Scores?.Integrity, b.Scores?.Integrity);
-        yield return new ScoreMove("loyalty", a.Scores?.Loyalty, b.Scores?.Loyalty);
-        yield return new ScoreMove("fairness", a.Scores?.Fairness, b.Scores?.Fairness);
+        yield return new ScoreMove("engagement", a.Engagement, b.Engagement);
+        yield return new ScoreMove("reciprocity", a.Scores.Reciprocity, b.Scores.Reciprocity);
+        yield return new ScoreMove("autonomy", a.Scores.Autonomy, b.Scores.Autonomy);
+        yield return new ScoreMove("integrity", a.Scores.Integrity, b.Scores.Integrity);
+        yield return new ScoreMove("loyalty", a.Scores.Loyalty, b.Scores.Loyalty);
+        yield return new ScoreMove("fairness", a.Scores.Fairness, b.Scores.Fairness);
     }
 
     private static string Why(AccountResult a, AccountResult b, ScoreMove[] moves)

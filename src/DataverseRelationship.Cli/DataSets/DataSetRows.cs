@@ -21,6 +21,14 @@ public sealed class DataSetRows
 
     public IReadOnlyList<Entity> Opportunities { get; }
 
+    /// <summary>Choice values the solution does not define, found by <see cref="SnapshotValidator"/> (reported, never fatal).</summary>
+    public IReadOnlyList<UnknownOptionValue> UnknownOptionValues => _unknown;
+
+    private readonly List<UnknownOptionValue> _unknown = [];
+
+    /// <summary>Records a choice value the solution does not define.</summary>
+    public void AddUnknown(UnknownOptionValue value) => _unknown.Add(value ?? throw new ArgumentNullException(nameof(value)));
+
     /// <summary>The systemuser ids named as seller sponsors, in first-seen order.</summary>
     public IReadOnlyCollection<Guid> SellerSponsorIds()
     {

@@ -36,7 +36,7 @@ public static class SnapshotTimeline
     [
         OpportunityTable.Name, OpportunityTable.ParentAccountId, OpportunityTable.CustomerId, OpportunityTable.EstimatedValue,
         OpportunityTable.EstimatedCloseDate, OpportunityTable.DiscountPercentage, OpportunityTable.SellerMargin,
-        OpportunityTable.Concessions, OpportunityTable.Commitments, OpportunityTable.ProcurementTactics,
+        OpportunityTable.Concessions, OpportunityTable.Commitments, OpportunityTable.ProcurementTactics, OpportunityTable.SellerConduct,
     ];
 
     private static readonly string[] OpportunityDeliveryColumns = [OpportunityTable.DeliveredAsPromised, OpportunityTable.PaymentDelayDays];

@@ -18,6 +18,15 @@ public static class SnapshotValidator
     private static readonly HashSet<int> ConcessionValues = [.. Enum.GetValues<ConcessionChoice>().Select(v => (int)v)];
     private static readonly HashSet<int> CommitmentValues = [.. Enum.GetValues<CommitmentChoice>().Select(v => (int)v)];
     private static readonly HashSet<int> TacticValues = [.. Enum.GetValues<ProcurementTacticChoice>().Select(v => (int)v)];
+    private static readonly HashSet<int> SellerConductValues = [.. Enum.GetValues<SellerConductChoice>().Select(v => (int)v)];
+
+    /// <summary>The standard opportunity status reasons of each state (Open 1 In Progress, 2 On Hold; Won 3; Lost 4 Canceled, 5 Out-Sold).</summary>
+    private static readonly Dictionary<int, int[]> StandardStatusReasons = new()
+    {
+        [0] = [1, 2],
+        [1] = [3],
+        [2] = [4, 5],
+    };
 
     /// <summary>Adds every problem found to <paramref name="problems"/>.</summary>
     public static void Validate(DataSetRows rows, ProblemLog problems, RowLocator locate)
@@ -30,6 +39,9 @@ public static class SnapshotValidator
             DataSetProblem p = locate(table, index, reason);
             problems.Add(p.File, p.Location, p.Reason);
         }
+
+        void Unknown(string table, int index, string column, int value, string handling)
+            => rows.AddUnknown(new UnknownOptionValue(locate(table, index, string.Empty), column, value, handling));
 
         HashSet<Guid> accounts = UniqueIds(AccountTable.LogicalName, rows.Accounts, Report);
         HashSet<Guid> contacts = UniqueIds(ContactTable.LogicalName, rows.Contacts, Report);
@@ -75,7 +87,13 @@ public static class SnapshotValidator
         {
             Entity c = rows.Contacts[i];
             CheckLookup(ContactTable.LogicalName, i, c, ContactTable.ParentCustomerId, AccountTable.LogicalName, ContactTable.LogicalName);
-            CheckOption(ContactTable.LogicalName, i, c, ContactTable.AccountRoleCode, [1, 2, 3], Report);
+            // A role the solution does not know (an organisation's own accountrolecode value) is kept: such a contact is
+            // not a decision maker or influencer, which is what the plugins read.
+            if (c.GetAttributeValue<OptionSetValue>(ContactTable.AccountRoleCode) is { Value: not (1 or 2 or 3) } role)
+            {
+                Unknown(ContactTable.LogicalName, i, ContactTable.AccountRoleCode, role.Value, "kept; the contact does not count as a key contact");
+            }
+
             CheckOption(ContactTable.LogicalName, i, c, ContactTable.StateCode, [0, 1], Report);
         }
 
@@ -95,11 +113,11 @@ public static class SnapshotValidator
             }
 
             CheckOption(T, i, o, OpportunityTable.StateCode, [0, 1, 2], Report);
-            CheckOption(T, i, o, OpportunityTable.StatusCode, [1, 2, 3, 4, 5], Report);
-            CheckStatus(i, o, Report);
-            CheckChoices(T, i, o, OpportunityTable.Concessions, ConcessionValues, Report);
-            CheckChoices(T, i, o, OpportunityTable.Commitments, CommitmentValues, Report);
-            CheckChoices(T, i, o, OpportunityTable.ProcurementTactics, TacticValues, Report);
+            CheckStatus(i, o, Report, Unknown);
+            CheckChoices(T, i, o, OpportunityTable.Concessions, ConcessionValues, (int)ConcessionChoice.None, Report, Unknown);
+            CheckChoices(T, i, o, OpportunityTable.Commitments, CommitmentValues, (int)CommitmentChoice.None, Report, Unknown);
+            CheckChoices(T, i, o, OpportunityTable.ProcurementTactics, TacticValues, (int)ProcurementTacticChoice.None, Report, Unknown);
+            CheckChoices(T, i, o, OpportunityTable.SellerConduct, SellerConductValues, (int)SellerConductChoice.None, Report, Unknown);
         }
     }
 
@@ -144,29 +162,58 @@ public static class SnapshotValidator
         }
     }
 
-    private static void CheckStatus(int index, Entity row, Action<string, int, string> report)
+    /// <summary>
+    /// statuscode against statecode. A standard reason must belong to its state; an organisation's own status reason
+    /// (a value such as 104800000) is replayed through its state (Won, or Lost as Canceled; open deals stay open) and
+    /// reported. Without a statecode a custom reason cannot be placed and is an error.
+    /// </summary>
+    private static void CheckStatus(int index, Entity row, Action<string, int, string> report, Action<string, int, string, int, string> unknown)
     {
         int? state = row.GetAttributeValue<OptionSetValue>(OpportunityTable.StateCode)?.Value;
         int? status = row.GetAttributeValue<OptionSetValue>(OpportunityTable.StatusCode)?.Value;
-        if (state is null || status is null)
+        if (status is null)
         {
             return;
         }
 
-        bool fits = state switch
+        bool standard = StandardStatusReasons.Values.Any(v => v.Contains(status.Value));
+        if (!standard)
         {
-            0 => status is 1 or 2,
-            1 => status == 3,
-            2 => status is 4 or 5,
-            _ => true,
-        };
-        if (!fits)
+            if (state is null)
+            {
+                report(OpportunityTable.LogicalName, index, FormattableString.Invariant($"{OpportunityTable.StatusCode} {status} is not a standard status reason and there is no {OpportunityTable.StateCode} to replay it through"));
+                return;
+            }
+
+            string handling = state switch
+            {
+                1 => "custom status reason, replayed as Won (statecode 1)",
+                2 => "custom status reason, replayed as Lost, Canceled (statecode 2)",
+                _ => "custom status reason, replayed as Open (statecode 0)",
+            };
+            unknown(OpportunityTable.LogicalName, index, OpportunityTable.StatusCode, status.Value, handling);
+            row.Attributes.Remove(OpportunityTable.StatusCode);
+            return;
+        }
+
+        if (state is null || !StandardStatusReasons.TryGetValue(state.Value, out int[]? reasons))
+        {
+            return;
+        }
+
+        if (!reasons.Contains(status.Value))
         {
             report(OpportunityTable.LogicalName, index, FormattableString.Invariant($"{OpportunityTable.StatusCode} {status} does not belong to {OpportunityTable.StateCode} {state}"));
         }
     }
 
-    private static void CheckChoices(string table, int index, Entity row, string column, HashSet<int> allowed, Action<string, int, string> report)
+    /// <summary>
+    /// A multi-select column: "None" together with another value contradicts itself (an error); a value the solution
+    /// does not define is reported and left out of the replayed row (when nothing known is left the column is not
+    /// recorded: an unknown option is no evidence either way).
+    /// </summary>
+    private static void CheckChoices(string table, int index, Entity row, string column, HashSet<int> allowed, int none,
+        Action<string, int, string> report, Action<string, int, string, int, string> unknown)
     {
         OptionSetValueCollection? values = row.GetAttributeValue<OptionSetValueCollection>(column);
         if (values is null)
@@ -174,11 +221,33 @@ public static class SnapshotValidator
             return;
         }
 
+        var known = new OptionSetValueCollection();
         foreach (OptionSetValue v in values)
         {
-            if (!allowed.Contains(v.Value))
+            if (allowed.Contains(v.Value))
             {
-                report(table, index, FormattableString.Invariant($"{column} holds {v.Value}, which is not one of its choices"));
+                known.Add(v);
+            }
+            else
+            {
+                unknown(table, index, column, v.Value, "not one of the solution's choices; left out of the replay");
+            }
+        }
+
+        if (known.Any(v => v.Value == none) && known.Count > 1)
+        {
+            report(table, index, FormattableString.Invariant($"{column} holds None ({none}) together with other values; choose either None or the values that apply"));
+        }
+
+        if (known.Count != values.Count)
+        {
+            if (known.Count == 0)
+            {
+                row.Attributes.Remove(column);
+            }
+            else
+            {
+                row[column] = known;
             }
         }
     }

@@ -322,6 +322,7 @@ public static class RelationshipReplay
                 Deals = _tally.Verdicts,
                 Games = _tally.Games,
                 Rejections = _rejections,
+                UnknownOptionValues = dataSet.Snapshot?.UnknownOptionValues ?? [],
                 Timings = _timings.Values.OrderByDescending(t => t.Total).ToArray(),
                 Statistics = new RunStatistics
                 {

@@ -17,11 +17,26 @@ public sealed record ConsoleReportOptions
 
     /// <summary>Rejected events listed.</summary>
     public int MaxRejections { get; init; } = 10;
+
+    /// <summary>Accounts at risk listed.</summary>
+    public int MaxAtRisk { get; init; } = 20;
+
+    /// <summary>Every list in full: the limits above do not apply.</summary>
+    public bool All { get; init; }
+
+    /// <summary>The accounts table shows every column (the eligible tier, the five scores, CLV, confidence).</summary>
+    public bool Wide { get; init; }
+
+    /// <summary>The limit that applies (none under <see cref="All"/>).</summary>
+    public int Limit(int max) => All ? int.MaxValue : max;
 }
 
 /// <summary>Renders a <see cref="RunReport"/> as Spectre.Console tables. Every value is escaped, never read as markup.</summary>
 public static class ConsoleReportRenderer
 {
+    /// <summary>The narrowest "Why" column worth putting in a table; narrower consoles get the reasons as paragraphs.</summary>
+    public const int MinReasonWidth = 40;
+
     public static void Render(RunReport report, IAnsiConsole console, ConsoleReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -33,11 +48,34 @@ public static class ConsoleReportRenderer
         RenderStatistics(report, console);
         RenderTiers(report, console);
         RenderDeals(report, console);
-        RenderAccounts(report, console, options.MaxAccounts);
-        RenderExplanations(report, console, options.MaxAccounts);
-        RenderAtRisk(report, console);
-        RenderTimelines(report, console, options.MaxTimelines);
-        RenderRejections(report, console, options.MaxRejections);
+        AccountResult[] listed = ListOrder(report).Take(options.Limit(options.MaxAccounts)).ToArray();
+        AccountsTable.Render(listed, report.Accounts.Count - listed.Length, options.Wide, console);
+        RenderExplanations(listed, console);
+        RenderAtRisk(report, listed, console, options.Limit(options.MaxAtRisk));
+        RenderTimelines(report, console, options.Limit(options.MaxTimelines));
+        RenderRejections(report, console, options.Limit(options.MaxRejections));
+        RenderUnknownOptionValues(report, console, options.Limit(options.MaxRejections));
+    }
+
+    /// <summary>Choice values the solution does not define: the load went on; each is listed with what the replay did.</summary>
+    private static void RenderUnknownOptionValues(RunReport report, IAnsiConsole console, int max)
+    {
+        if (report.UnknownOptionValues.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.MarkupLine($"[yellow]Warning[/]: {ReportText.Count(report.UnknownOptionValues.Count)} option values are not the solution's choices (kept, replayed as shown):");
+        foreach (DataSets.UnknownOptionValue u in report.UnknownOptionValues.Take(max))
+        {
+            console.MarkupLine("  " + Markup.Escape(u.ToString()));
+        }
+
+        if (report.UnknownOptionValues.Count > max)
+        {
+            console.MarkupLine($"  … and {ReportText.Count(report.UnknownOptionValues.Count - max)} more (all in the JSON report).");
+        }
     }
 
     private static void RenderStatistics(RunReport report, IAnsiConsole console)
@@ -51,6 +89,7 @@ public static class ConsoleReportRenderer
         Row(table, "Events replayed", ReportText.Count(s.EventsReplayed));
         Row(table, "Events rejected", ReportText.Count(s.EventsRejected));
         Row(table, "Events skipped", ReportText.Count(s.EventsSkipped));
+        Row(table, "Unknown option values", ReportText.Count(report.UnknownOptionValues.Count));
         Row(table, "Plugin executions", ReportText.Count(s.PluginExecutions));
         Row(table, "Elapsed", ReportText.Duration(s.Elapsed));
         Row(table, "Events per second", ReportText.Count((long)Math.Round(s.EventsPerSecond)));
@@ -59,13 +98,21 @@ public static class ConsoleReportRenderer
 
     private static void RenderTiers(RunReport report, IAnsiConsole console)
     {
-        var chart = new BarChart().Label("[bold]Accounts per tier[/]").Width(60);
+        var chart = new BarChart().Label("[bold]Accounts per tier[/]").Width(Math.Min(60, console.Profile.Width));
         foreach (KeyValuePair<RelationshipTierChoice, int> tier in report.TierDistribution())
         {
-            chart.AddItem(Markup.Escape(ReportText.Tier(tier.Key)), tier.Value, TierColor(tier.Key));
+            chart.AddItem(Markup.Escape(ReportText.Tier(tier.Key)), tier.Value, AccountsTable.TierColor(tier.Key));
         }
 
         console.Write(chart);
+
+        var bands = new Table().Border(TableBorder.Rounded).Title("Accounts per health band").AddColumn("Band").AddColumn(new TableColumn("Accounts").RightAligned());
+        foreach (KeyValuePair<HealthBandChoice?, int> band in report.BandDistribution())
+        {
+            Row(bands, band.Key is null ? "Not scored" : ReportText.Band(band.Key), ReportText.Count(band.Value));
+        }
+
+        console.Write(bands);
     }
 
     private static void RenderDeals(RunReport report, IAnsiConsole console)
@@ -83,7 +130,7 @@ public static class ConsoleReportRenderer
         if (report.Games.Values.Any(v => v > 0))
         {
             var games = new Table().Border(TableBorder.Rounded).Title("Customer games").AddColumn("Game").AddColumn(new TableColumn("Deals").RightAligned());
-            foreach (ProcurementTacticChoice game in Enum.GetValues<ProcurementTacticChoice>())
+            foreach (ProcurementTacticChoice game in RunReport.GameChoices)
             {
                 Row(games, ReportText.Label<ProcurementTacticChoice>(game), ReportText.Count(report.Games.TryGetValue(game, out long n) ? n : 0));
             }
@@ -92,68 +139,32 @@ public static class ConsoleReportRenderer
         }
     }
 
-    private static void RenderAccounts(RunReport report, IAnsiConsole console, int max)
+    /// <summary>One paragraph per listed account (name, then its explanation indented), so the text gets the full width.</summary>
+    private static void RenderExplanations(IReadOnlyList<AccountResult> listed, IAnsiConsole console)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("Accounts");
-        foreach (string column in new[] { "Account", "Tier", "Eligible" })
-        {
-            table.AddColumn(column);
-        }
-
-        table.AddColumn(new TableColumn("Health").RightAligned()).AddColumn("Band").AddColumn("Trend");
-        foreach (string column in new[] { "Rec", "Aut", "Int", "Loy", "Fair", "CLV", "Churn", "Conf" })
-        {
-            table.AddColumn(new TableColumn(column).RightAligned());
-        }
-
-        foreach (AccountResult a in ListOrder(report).Take(max))
-        {
-            table.AddRow(
-                Cell(a.Name),
-                new Markup($"[{TierColor(a.Tier).ToMarkup()}]{Markup.Escape(ReportText.Tier(a.Tier))}[/]"),
-                Cell(ReportText.Tier(a.EligibleTier)),
-                Cell(ReportText.Score(a.HealthScore)),
-                Cell(ReportText.Label(a.HealthBand)),
-                Cell(ReportText.Label(a.HealthTrend)),
-                Cell(ReportText.Score(a.Scores?.Reciprocity)),
-                Cell(ReportText.Score(a.Scores?.Autonomy)),
-                Cell(ReportText.Score(a.Scores?.Integrity)),
-                Cell(ReportText.Score(a.Scores?.Loyalty)),
-                Cell(ReportText.Score(a.Scores?.Fairness)),
-                Cell(ReportText.Money(a.LifetimeValue)),
-                Cell(ReportText.Score(a.ChurnRisk)),
-                Cell(ReportText.Score(a.Confidence)));
-        }
-
-        if (report.Accounts.Count > max)
-        {
-            table.Caption($"{ReportText.Count(report.Accounts.Count - max)} more accounts not shown (see the JSON or HTML report)");
-        }
-
-        console.Write(table);
-    }
-
-    private static void RenderExplanations(RunReport report, IAnsiConsole console, int max)
-    {
-        AccountResult[] shown = ListOrder(report).Take(max).Where(a => a.Explanation.Length > 0).ToArray();
+        AccountResult[] shown = listed.Where(a => a.Explanation.Length > 0).ToArray();
         if (shown.Length == 0)
         {
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title("Why each account stands where it does").AddColumn("Account").AddColumn("Explanation");
+        console.WriteLine();
+        console.Write(new Rule("Why each account stands where it does").LeftJustified());
         foreach (AccountResult a in shown)
         {
-            table.AddRow(Cell(a.Name), Cell(a.Explanation));
+            ConsoleText.WriteParagraph(console, a.Name, a.Explanation);
         }
-
-        console.Write(table);
     }
 
     private static IEnumerable<AccountResult> ListOrder(RunReport report)
         => report.Accounts.OrderByDescending(a => a.Tier).ThenByDescending(a => a.HealthScore ?? 0m);
 
-    private static void RenderAtRisk(RunReport report, IAnsiConsole console)
+    /// <summary>
+    /// The accounts at risk: a table of the numbers, and the reason in the table when it gets at least
+    /// <see cref="MinReasonWidth"/> cells, otherwise as a paragraph under it for each account whose explanation is not
+    /// already printed above.
+    /// </summary>
+    private static void RenderAtRisk(RunReport report, IReadOnlyList<AccountResult> listed, IAnsiConsole console, int max)
     {
         IReadOnlyList<AccountResult> atRisk = report.AccountsAtRisk();
         if (atRisk.Count == 0)
@@ -162,28 +173,78 @@ public static class ConsoleReportRenderer
             return;
         }
 
+        AccountResult[] shown = atRisk.Take(max).ToArray();
+        int tierWidth = shown.Max(a => ConsoleText.Width(ReportText.Tier(a.Tier)));
+        int healthWidth = Math.Max("Health".Length, shown.Max(a => ReportText.Score(a.HealthScore).Length));
+        int churnWidth = Math.Max("Churn".Length, shown.Max(a => ReportText.Score(a.ChurnRisk).Length));
+        int fixedWidth = 1 + (tierWidth + 3) + (healthWidth + 3) + (churnWidth + 3) + 3;
+        int nameWidth = AccountsTable.NameWidth(shown.Select(a => a.Name), console.Profile.Width - fixedWidth);
+        int reasonWidth = console.Profile.Width - fixedWidth - nameWidth - 3;
+        bool reasonInTable = reasonWidth >= MinReasonWidth;
+
         var table = new Table().Border(TableBorder.Rounded).Title($"Accounts at risk ({atRisk.Count})")
-            .AddColumn("Account").AddColumn("Tier").AddColumn(new TableColumn("Health").RightAligned()).AddColumn(new TableColumn("Churn").RightAligned()).AddColumn("Why");
-        foreach (AccountResult a in atRisk.Take(20))
+            .AddColumn(new TableColumn("Account").Width(nameWidth).NoWrap())
+            .AddColumn(new TableColumn("Tier").Width(tierWidth).NoWrap())
+            .AddColumn(new TableColumn("Health").Width(healthWidth).NoWrap().RightAligned())
+            .AddColumn(new TableColumn("Churn").Width(churnWidth).NoWrap().RightAligned());
+        if (reasonInTable)
         {
-            table.AddRow(Cell(a.Name), Cell(ReportText.Tier(a.Tier)), Cell(ReportText.Score(a.HealthScore)), Cell(ReportText.Score(a.ChurnRisk)), Cell(a.Explanation));
+            table.AddColumn(new TableColumn("Why").Width(reasonWidth));
+        }
+
+        foreach (AccountResult a in shown)
+        {
+            var cells = new List<Text>
+            {
+                new(ConsoleText.Fit(a.Name, nameWidth)), new(ReportText.Tier(a.Tier)), new(ReportText.Score(a.HealthScore)), new(ReportText.Score(a.ChurnRisk)),
+            };
+            if (reasonInTable)
+            {
+                cells.Add(Cell(a.Explanation));
+            }
+
+            table.AddRow(cells);
         }
 
         console.Write(table);
+        if (atRisk.Count > shown.Length)
+        {
+            int hidden = atRisk.Count - shown.Length;
+            ConsoleText.WriteLines(console, [ConsoleText.More(hidden, hidden == 1 ? "account at risk" : "accounts at risk")]);
+        }
+
+        if (!reasonInTable)
+        {
+            AccountResult[] explained = shown.Where(a => a.Explanation.Length > 0).ToArray();
+            if (explained.Any(listed.Contains))
+            {
+                ConsoleText.WriteLines(console, ["Why: see their explanations above."], new Style(decoration: Decoration.Dim));
+            }
+
+            foreach (AccountResult a in explained.Where(a => !listed.Contains(a)))
+            {
+                ConsoleText.WriteParagraph(console, a.Name, a.Explanation);
+            }
+        }
     }
 
     private static void RenderTimelines(RunReport report, IAnsiConsole console, int max)
     {
-        AccountResult[] changed = report.Accounts.Where(a => a.Timeline.Count > 0).OrderByDescending(a => a.Timeline.Count).ThenBy(a => a.Name, StringComparer.Ordinal).Take(max).ToArray();
-        if (changed.Length == 0)
+        AccountResult[] all = report.Accounts.Where(a => a.Timeline.Count > 0).OrderByDescending(a => a.Timeline.Count).ThenBy(a => a.Name, StringComparer.Ordinal).ToArray();
+        if (all.Length == 0)
         {
             return;
         }
 
-        var tree = new Tree($"[bold]Tier changes[/] ({ReportText.Count(report.TierChangeCount)} in all)");
+        AccountResult[] changed = all.Take(max).ToArray();
+        int listedChanges = changed.Sum(a => a.Timeline.Count);
+        string heading = changed.Length == all.Length
+            ? $"[bold]Tier changes[/] ({ReportText.Count(report.TierChangeCount)} in all)"
+            : $"[bold]Tier changes[/]: {ReportText.Count(listedChanges)} of {ReportText.Count(report.TierChangeCount)}, for the {(changed.Length == 1 ? "account" : ReportText.Count(changed.Length) + " accounts")} that changed most";
+        var tree = new Tree(heading);
         foreach (AccountResult a in changed)
         {
-            TreeNode node = tree.AddNode(Markup.Escape(a.Name));
+            TreeNode node = tree.AddNode(Markup.Escape(ConsoleText.Fit(a.Name, console.Profile.Width - 4)));
             foreach (TierChange c in a.Timeline)
             {
                 string arrow = c.IsPromotion ? "[green]↑[/]" : "[red]↓[/]";
@@ -192,8 +253,16 @@ public static class ConsoleReportRenderer
         }
 
         console.Write(tree);
+        if (changed.Length < all.Length)
+        {
+            int hiddenChanges = report.TierChangeCount - listedChanges;
+            int hiddenAccounts = all.Length - changed.Length;
+            string what = $"account{(hiddenAccounts == 1 ? string.Empty : "s")} with {ReportText.Count(hiddenChanges)} tier change{(hiddenChanges == 1 ? string.Empty : "s")}";
+            ConsoleText.WriteLines(console, [ConsoleText.More(hiddenAccounts, what)]);
+        }
     }
 
+    /// <summary>The rejected events the replay kept, each as its event line with the platform's message indented under it.</summary>
     private static void RenderRejections(RunReport report, IAnsiConsole console, int max)
     {
         if (report.Rejections.Count == 0)
@@ -201,24 +270,31 @@ public static class ConsoleReportRenderer
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title($"Rejected events (first {Math.Min(max, report.Rejections.Count)})")
-            .AddColumn("When").AddColumn("Event").AddColumn("Message");
-        foreach (RejectedEvent r in report.Rejections.Take(max))
+        long total = Math.Max(report.Statistics.EventsRejected, report.Rejections.Count);
+        RejectedEvent[] shown = report.Rejections.Take(max).ToArray();
+        console.WriteLine();
+        console.Write(new Rule($"Rejected events ({ReportText.Count(total)})").LeftJustified());
+        foreach (RejectedEvent r in shown)
         {
-            table.AddRow(Cell(ReportText.DateTimeUtc(r.At)), Cell(r.Event), Cell(r.Message));
+            ConsoleText.WriteParagraph(console, r.Event, r.Message);
         }
 
-        console.Write(table);
+        var notes = new List<string>();
+        if (report.Rejections.Count > shown.Length)
+        {
+            int hidden = report.Rejections.Count - shown.Length;
+            notes.Add(ConsoleText.More(hidden, hidden == 1 ? "rejected event" : "rejected events"));
+        }
+
+        if (total > report.Rejections.Count)
+        {
+            notes.Add($"The replay keeps the first {ReportText.Count(report.Rejections.Count)} rejected events; {ReportText.Count(total - report.Rejections.Count)} later ones are counted only.");
+        }
+
+        ConsoleText.WriteLines(console, notes);
     }
 
     private static void Row(Table table, string label, string value) => table.AddRow(Cell(label), Cell(value));
 
     private static Text Cell(string value) => new(value);
-
-    private static Color TierColor(RelationshipTierChoice tier) => tier switch
-    {
-        RelationshipTierChoice.StrategicPartner => Color.Green,
-        RelationshipTierChoice.Preferred => Color.DodgerBlue1,
-        _ => Color.Grey,
-    };
 }

@@ -90,7 +90,7 @@ public static class HtmlReportRenderer
         IReadOnlyList<ScoreHistogram> histograms = ScoreHistogram.For(report);
         for (int i = 0; i < histograms.Count; i++)
         {
-            writer.Write($"<figure><figcaption>{E(histograms[i].Score)} <span class=\"note\">({histograms[i].Total} accounts)</span></figcaption><div class=\"chart\" id=\"hist-{i}\"></div></figure>\n");
+            writer.Write($"<figure><figcaption>{E(histograms[i].Score)} <span class=\"note\">({E(histograms[i].Caption)})</span></figcaption><div class=\"chart\" id=\"hist-{i}\"></div></figure>\n");
         }
 
         writer.Write("</div></section>\n");
@@ -156,13 +156,13 @@ public static class HtmlReportRenderer
 
     private static void WriteAccounts(TextWriter writer, RunReport report, int max)
     {
-        writer.Write($"<section><h2>All accounts ({report.Accounts.Count})</h2>\n<div class=\"scroll\"><table id=\"accounts\"><tr><th>Account</th><th>Tier</th><th>Eligible</th><th class=\"num\">Health</th><th>Band</th><th>Trend</th><th class=\"num\">Reciprocity</th><th class=\"num\">Autonomy</th><th class=\"num\">Integrity</th><th class=\"num\">Loyalty</th><th class=\"num\">Fairness</th><th class=\"num\">Lifetime value</th><th class=\"num\">Churn</th><th class=\"num\">Confidence</th><th>Explanation</th></tr>\n");
+        writer.Write($"<section><h2>All accounts ({report.Accounts.Count})</h2>\n<div class=\"scroll\"><table id=\"accounts\"><tr><th>Account</th><th>Tier</th><th>Eligible</th><th class=\"num\">Health</th><th>Band</th><th>Trend</th><th class=\"num\">Reciprocity</th><th class=\"num\">Autonomy</th><th class=\"num\">Integrity</th><th class=\"num\">Loyalty</th><th class=\"num\">Fairness</th><th class=\"num\">Engagement</th><th class=\"num\">Lifetime value</th><th class=\"num\">Churn</th><th>At risk</th><th class=\"num\">Confidence</th><th>Explanation</th></tr>\n");
         foreach (AccountResult a in report.Accounts.OrderByDescending(a => a.Tier).ThenByDescending(a => a.HealthScore ?? 0m).ThenBy(a => a.Name, StringComparer.Ordinal).Take(max))
         {
-            RelationshipScores? sc = a.Scores;
-            writer.Write($"<tr class=\"account\"><td>{E(a.Name)}</td><td>{TierBadge(a.Tier)}</td><td>{E(ReportText.Tier(a.EligibleTier))}</td><td class=\"num\">{E(ReportText.Score(a.HealthScore))}</td><td class=\"{BandClass(a.HealthBand)}\">{E(ReportText.Label(a.HealthBand))}</td><td>{E(ReportText.Label(a.HealthTrend))}</td>");
-            writer.Write($"<td class=\"num\">{E(ReportText.Score(sc?.Reciprocity))}</td><td class=\"num\">{E(ReportText.Score(sc?.Autonomy))}</td><td class=\"num\">{E(ReportText.Score(sc?.Integrity))}</td><td class=\"num\">{E(ReportText.Score(sc?.Loyalty))}</td><td class=\"num\">{E(ReportText.Score(sc?.Fairness))}</td>");
-            writer.Write($"<td class=\"num\">{E(ReportText.Money(a.LifetimeValue))}</td><td class=\"num\">{E(ReportText.Score(a.ChurnRisk))}</td><td class=\"num\">{E(ReportText.Score(a.Confidence))}</td><td class=\"explain\">{E(a.Explanation)}</td></tr>\n");
+            RelationshipScores sc = a.Scores;
+            writer.Write($"<tr class=\"account\"><td>{E(a.Name)}</td><td>{TierBadge(a.Tier)}</td><td>{E(ReportText.Tier(a.EligibleTier))}</td><td class=\"num\">{E(ReportText.Score(a.HealthScore))}</td><td class=\"{BandClass(a.HealthBand)}\">{E(ReportText.Band(a.HealthBand))}</td><td>{E(ReportText.Label(a.HealthTrend))}</td>");
+            writer.Write($"<td class=\"num\">{E(ReportText.Score(sc.Reciprocity))}</td><td class=\"num\">{E(ReportText.Score(sc.Autonomy))}</td><td class=\"num\">{E(ReportText.Score(sc.Integrity))}</td><td class=\"num\">{E(ReportText.Score(sc.Loyalty))}</td><td class=\"num\">{E(ReportText.Score(sc.Fairness))}</td><td class=\"num\">{E(ReportText.Score(a.Engagement))}</td>");
+            writer.Write($"<td class=\"num\">{E(ReportText.Money(a.LifetimeValue))}</td><td class=\"num\">{E(ReportText.Score(a.ChurnRisk))}</td><td>{E(ReportText.YesNo(a.AtRisk))}</td><td class=\"num\">{E(ReportText.Score(a.Confidence))}</td><td class=\"explain\">{E(a.Explanation)}</td></tr>\n");
         }
 
         writer.Write("</table></div>");
@@ -220,7 +220,7 @@ public static class HtmlReportRenderer
 
             w.WriteEndArray();
             w.WriteStartArray("games");
-            foreach (ProcurementTacticChoice game in Enum.GetValues<ProcurementTacticChoice>())
+            foreach (ProcurementTacticChoice game in RunReport.GameChoices)
             {
                 Bar(w, ReportText.Label<ProcurementTacticChoice>(game), report.Games.TryGetValue(game, out long n) ? n : 0, "#9b51e0");
             }
@@ -232,6 +232,7 @@ public static class HtmlReportRenderer
                 w.WriteStartObject();
                 w.WriteString("score", histograms[i].Score);
                 w.WriteString("color", ScoreColors[i % ScoreColors.Length]);
+                w.WriteNumber("unknown", histograms[i].Unknown);
                 w.WriteStartArray("bins");
                 foreach (int bin in histograms[i].Bins)
                 {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using DataverseRelationship.Plugins.Schema;
@@ -71,7 +72,7 @@ public static class JsonReportRenderer
         w.WriteEndObject();
 
         w.WriteStartObject("games");
-        foreach (ProcurementTacticChoice game in Enum.GetValues<ProcurementTacticChoice>())
+        foreach (ProcurementTacticChoice game in RunReport.GameChoices)
         {
             w.WriteNumber(ReportText.Key(game), report.Games.TryGetValue(game, out long count) ? count : 0);
         }
@@ -85,6 +86,31 @@ public static class JsonReportRenderer
         }
 
         w.WriteEndArray();
+
+        w.WriteStartObject("healthBands");
+        foreach (KeyValuePair<HealthBandChoice?, int> band in report.BandDistribution())
+        {
+            w.WriteNumber(band.Key is { } b ? ReportText.Key(b) : "notScored", band.Value);
+        }
+
+        w.WriteEndObject();
+
+        w.WriteStartObject("unknownOptionValues");
+        w.WriteNumber("count", report.UnknownOptionValues.Count);
+        w.WriteStartArray("values");
+        foreach (DataSets.UnknownOptionValue u in report.UnknownOptionValues.Take(MaxUnknownOptionValues))
+        {
+            w.WriteStartObject();
+            w.WriteString("file", u.Place.File);
+            w.WriteString("location", u.Place.Location);
+            w.WriteString("column", u.Column);
+            w.WriteNumber("value", u.Value);
+            w.WriteString("handling", u.Handling);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
 
         w.WriteStartArray("rejections");
         foreach (RejectedEvent r in report.Rejections)
@@ -100,6 +126,9 @@ public static class JsonReportRenderer
         w.WriteEndObject();
     }
 
+    /// <summary>At most this many unknown option values are listed (all are counted).</summary>
+    public const int MaxUnknownOptionValues = 100;
+
     private static void WriteAccount(Utf8JsonWriter w, AccountResult a)
     {
         w.WriteStartObject();
@@ -112,20 +141,15 @@ public static class JsonReportRenderer
         WriteKey(w, "band", a.HealthBand);
         WriteKey(w, "trend", a.HealthTrend);
         w.WriteEndObject();
-        if (a.Scores is { } s)
-        {
-            w.WriteStartObject("scores");
-            w.WriteNumber("reciprocity", s.Reciprocity);
-            w.WriteNumber("autonomy", s.Autonomy);
-            w.WriteNumber("integrity", s.Integrity);
-            w.WriteNumber("loyalty", s.Loyalty);
-            w.WriteNumber("fairness", s.Fairness);
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull("scores");
-        }
+        RelationshipScores s = a.Scores;
+        w.WriteStartObject("scores");
+        WriteNumber(w, "reciprocity", s.Reciprocity);
+        WriteNumber(w, "autonomy", s.Autonomy);
+        WriteNumber(w, "integrity", s.Integrity);
+        WriteNumber(w, "loyalty", s.Loyalty);
+        WriteNumber(w, "fairness", s.Fairness);
+        w.WriteEndObject();
+        WriteNumber(w, "engagement", a.Engagement);
 
         WriteNumber(w, "lifetimeValue", a.LifetimeValue);
         WriteNumber(w, "churnRisk", a.ChurnRisk);
@@ -139,7 +163,15 @@ public static class JsonReportRenderer
             w.WriteNull("keyContacts");
         }
 
-        w.WriteBoolean("atRisk", a.IsAtRisk);
+        if (a.AtRisk is { } atRisk)
+        {
+            w.WriteBoolean("atRisk", atRisk);
+        }
+        else
+        {
+            w.WriteNull("atRisk");
+        }
+
         w.WriteString("explanation", a.Explanation);
         w.WriteStartArray("timeline");
         foreach (TierChange c in a.Timeline)

@@ -32,7 +32,9 @@ public static class ReportRows
             HealthScore = Number(account, AccountTable.HealthScore),
             HealthBand = Choice<HealthBandChoice>(account, AccountTable.HealthBand),
             HealthTrend = Choice<HealthTrendChoice>(account, AccountTable.HealthTrend),
-            Scores = five.All(s => s is not null) ? new RelationshipScores(five[0]!.Value, five[1]!.Value, five[2]!.Value, five[3]!.Value, five[4]!.Value) : null,
+            Scores = new RelationshipScores(five[0], five[1], five[2], five[3], five[4]),
+            Engagement = Number(account, AccountTable.EngagementScore),
+            AtRisk = account.GetAttributeValue<bool?>(AccountTable.AtRisk),
             LifetimeValue = Number(account, AccountTable.LifetimeValue),
             ChurnRisk = Number(account, AccountTable.ChurnRisk),
             Confidence = Number(account, AccountTable.Confidence),
@@ -79,7 +81,7 @@ public static class ReportRows
 /// <summary>Counts deal verdicts and customer games while a replay runs; blocked saves are counted from rejected events.</summary>
 public sealed class DealTally
 {
-    private readonly Dictionary<ProcurementTacticChoice, long> _games = Enum.GetValues<ProcurementTacticChoice>().ToDictionary(g => g, _ => 0L);
+    private readonly Dictionary<ProcurementTacticChoice, long> _games = RunReport.GameChoices.ToDictionary(g => g, _ => 0L);
     private long _withinCap;
     private long _reciprocated;
     private long _warned;
@@ -101,6 +103,7 @@ public sealed class DealTally
             case TierRuleVerdictChoice.Warned:
                 _warned++;
                 break;
+            case TierRuleVerdictChoice.NotAssessed:
             default:
                 _notAssessed++;
                 break;
@@ -108,7 +111,7 @@ public sealed class DealTally
 
         foreach (OptionSetValue flag in opportunity.GetAttributeValue<OptionSetValueCollection>(OpportunityTable.GameFlags) ?? [])
         {
-            if (Enum.IsDefined(typeof(ProcurementTacticChoice), flag.Value))
+            if (Enum.IsDefined(typeof(ProcurementTacticChoice), flag.Value) && flag.Value != (int)ProcurementTacticChoice.None)
             {
                 _games[(ProcurementTacticChoice)flag.Value]++;
             }

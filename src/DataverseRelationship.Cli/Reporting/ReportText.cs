@@ -15,6 +15,17 @@ public static class ReportText
         _ => ChoiceLabels.Words(tier.Value.ToString()),
     };
 
+    /// <summary>A health band's label; "Insufficient evidence" when too few principles are known.</summary>
+    public static string Band(HealthBandChoice? band) => band switch
+    {
+        null => "—",
+        HealthBandChoice.InsufficientEvidence => "Insufficient evidence",
+        _ => ChoiceLabels.Words(band.Value.ToString()),
+    };
+
+    /// <summary>A yes/no the plugins may leave unknown: "yes", "no" or "—".</summary>
+    public static string YesNo(bool? value) => value switch { null => "—", true => "yes", false => "no" };
+
     /// <summary>A choice's label ("DiscountDemandedAfterAward" reads "Discount Demanded After Award").</summary>
     public static string Label<T>(T? value)
         where T : struct, Enum

@@ -12,15 +12,16 @@ public sealed record TierChange(DateTime When, RelationshipTierChoice? From, Rel
     public bool IsPromotion => From is null || To > From;
 }
 
-/// <summary>The five relationship scores, each 0–100.</summary>
-public sealed record RelationshipScores(decimal Reciprocity, decimal Autonomy, decimal Integrity, decimal Loyalty, decimal Fairness);
+/// <summary>The five relationship principles, each 0–100, or null (unknown) when their evidence is below the policy's minimum.</summary>
+public sealed record RelationshipScores(decimal? Reciprocity, decimal? Autonomy, decimal? Integrity, decimal? Loyalty, decimal? Fairness)
+{
+    /// <summary>No principle known (an account the plugins never scored, or one without evidence).</summary>
+    public static RelationshipScores Unknown { get; } = new(null, null, null, null, null);
+}
 
 /// <summary>What the plugins computed for one account at the end of the replay.</summary>
 public sealed record AccountResult
 {
-    /// <summary>Churn risk (0–100) at or above which an account counts as at risk.</summary>
-    public const decimal AtRiskChurnThreshold = 50m;
-
     public required Guid AccountId { get; init; }
 
     public required string Name { get; init; }
@@ -37,8 +38,11 @@ public sealed record AccountResult
 
     public HealthTrendChoice? HealthTrend { get; init; }
 
-    /// <summary>The five scores (null when the account was never scored).</summary>
-    public RelationshipScores? Scores { get; init; }
+    /// <summary>The five principles; each null when its evidence is too thin.</summary>
+    public RelationshipScores Scores { get; init; } = RelationshipScores.Unknown;
+
+    /// <summary>0–100: how much and how recently the customer buys (beside the principles); null when unknown.</summary>
+    public decimal? Engagement { get; init; }
 
     public decimal? LifetimeValue { get; init; }
 
@@ -56,8 +60,13 @@ public sealed record AccountResult
     /// <summary>Effective tier changes, oldest first.</summary>
     public IReadOnlyList<TierChange> Timeline { get; init; } = [];
 
-    /// <summary>Poor health, or churn risk at or above <see cref="AtRiskChurnThreshold"/>.</summary>
-    public bool IsAtRisk => HealthBand == HealthBandChoice.Poor || ChurnRisk >= AtRiskChurnThreshold;
+    /// <summary>
+    /// The plugins' dvr_atrisk: churn risk at or above the policy's churn.atRiskFrom; null while churn risk is unknown.
+    /// </summary>
+    public bool? AtRisk { get; init; }
+
+    /// <summary>True only when the plugins flagged the account at risk; unknown churn risk never counts as at risk.</summary>
+    public bool IsAtRisk => AtRisk == true;
 }
 
 /// <summary>How the replayed deals stood against their account tier's discount cap.</summary>
@@ -137,8 +146,21 @@ public sealed record RunReport
     /// <summary>Time per request and plugin step, most expensive first (empty unless the replay collected timings).</summary>
     public IReadOnlyList<StepTiming> Timings { get; init; } = [];
 
+    /// <summary>Option values the data set holds that the solution does not define: kept on the rows and reported, never fatal.</summary>
+    public IReadOnlyList<DataSets.UnknownOptionValue> UnknownOptionValues { get; init; } = [];
+
     /// <summary>The first events the platform refused.</summary>
     public IReadOnlyList<RejectedEvent> Rejections { get; init; } = [];
+
+    /// <summary>The customer games a deal can carry (every procurement tactic except the recorded "None").</summary>
+    public static IReadOnlyList<ProcurementTacticChoice> GameChoices { get; } =
+        Enum.GetValues<ProcurementTacticChoice>().Where(t => t != ProcurementTacticChoice.None).ToArray();
+
+    /// <summary>Accounts per health band, every band listed (Insufficient evidence included), then accounts never scored (null key).</summary>
+    public IReadOnlyList<KeyValuePair<HealthBandChoice?, int>> BandDistribution()
+        => Enum.GetValues<HealthBandChoice>().Select(b => (HealthBandChoice?)b).Append(null)
+            .Select(b => new KeyValuePair<HealthBandChoice?, int>(b, Accounts.Count(a => a.HealthBand == b)))
+            .Where(p => p.Key is not null || p.Value > 0).ToArray();
 
     /// <summary>Accounts per effective tier, every tier listed (zero included), lowest tier first.</summary>
     public IReadOnlyList<KeyValuePair<RelationshipTierChoice, int>> TierDistribution()

@@ -111,6 +111,58 @@ public sealed class DvrelCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_option_is_reported_as_an_unknown_option_not_as_a_missing_file()
+    {
+        CommandRun preview = CommandRun.Of("preview", "--bogus");
+        CommandRun compare = CommandRun.Of("compare", "--policy", CommandRun.SamplePolicy("warn.json"), "-x");
+
+        Assert.Equal(ExitCodes.BadInput, preview.ExitCode);
+        Assert.Contains("unknown option '--bogus'", preview.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("no such file", preview.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, compare.ExitCode);
+        Assert.Contains("unknown option '-x'", compare.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_path_after_a_double_dash_is_a_path_even_when_it_starts_with_a_dash()
+    {
+        CommandRun run = CommandRun.Of("preview", "--", "--bogus");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--bogus: no such file or folder", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Width_lays_the_preview_out_for_that_many_columns()
+    {
+        CommandRun run = CommandRun.Of("preview", "--width", "80", "--wide", CsvFolder());
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        Assert.Contains("│ Contoso", run.Output, StringComparison.Ordinal);
+        Assert.Empty(Reporting.ConsoleWidth.Overlong(run.Output, 80));
+    }
+
+    [Theory]
+    [InlineData("39")]
+    [InlineData("1001")]
+    public void A_width_outside_40_to_1000_columns_is_bad_input(string width)
+    {
+        CommandRun run = CommandRun.Of("preview", "--width", width, CsvFolder());
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--width must be between 40 and 1000", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("100", 100)]
+    [InlineData(null, 120)]
+    [InlineData("", 120)]
+    [InlineData("wide", 120)]
+    [InlineData("12", 120)]
+    public void Redirected_output_is_laid_out_for_COLUMNS_else_120_columns(string? columns, int expected)
+        => Assert.Equal(expected, CliConsole.RedirectedWidthFrom(columns));
+
+    [Fact]
     public void A_solution_option_that_is_not_a_solution_is_bad_input()
     {
         CommandRun run = CommandRun.Of("preview", "--solution", _folder.Path, CsvFolder());

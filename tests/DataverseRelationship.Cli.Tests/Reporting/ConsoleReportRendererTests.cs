@@ -1,24 +1,10 @@
-using System.IO;
 using DataverseRelationship.Cli.Reporting;
-using Spectre.Console;
 
 namespace DataverseRelationship.Cli.Tests.Reporting;
 
 public sealed class ConsoleReportRendererTests
 {
-    private static string Render()
-    {
-        using var writer = new StringWriter();
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 240;
-        ConsoleReportRenderer.Render(ReportFixture.Build(), console);
-        return writer.ToString();
-    }
+    private static string Render() => ConsoleWidth.Render(240, console => ConsoleReportRenderer.Render(ReportFixture.Build(), console));
 
     [Fact]
     public void The_console_report_lists_tiers_verdicts_accounts_risks_and_timelines()

@@ -15,13 +15,23 @@ public sealed class ChoiceLabels
 {
     private readonly Dictionary<string, int> _byLabel;
 
-    public ChoiceLabels(string name, IEnumerable<KeyValuePair<string, int>> labels)
+    public ChoiceLabels(string name, IEnumerable<KeyValuePair<string, int>> labels, bool keepsUnknownValues = false)
     {
         ArgumentNullException.ThrowIfNull(labels);
         Name = name;
+        KeepsUnknownValues = keepsUnknownValues;
         _byLabel = labels.ToDictionary(l => Normalise(l.Key), l => l.Value, StringComparer.Ordinal);
         Labels = labels.Select(l => l.Key).ToArray();
     }
+
+    /// <summary>
+    /// A number the choice does not define is loaded as is (an organisation's own status reason or option); the
+    /// snapshot validator reports it and decides how it replays. Unknown labels are still errors (likely typos).
+    /// </summary>
+    public bool KeepsUnknownValues { get; }
+
+    /// <summary>A copy that keeps unknown numbers (see <see cref="KeepsUnknownValues"/>).</summary>
+    public ChoiceLabels KeepingUnknownValues() => new(Name, Labels.Select(l => new KeyValuePair<string, int>(l, _byLabel[Normalise(l)])), keepsUnknownValues: true);
 
     /// <summary>The choice's name, for messages.</summary>
     public string Name { get; }
@@ -37,15 +47,21 @@ public sealed class ChoiceLabels
 
     /// <summary>opportunity statuscode (standard labels).</summary>
     public static ChoiceLabels OpportunityStatusReason { get; } = new(
-        "status reason", [new("In Progress", 1), new("On Hold", 2), new("Won", 3), new("Canceled", 4), new("Out-Sold", 5)]);
+        "status reason", [new("In Progress", 1), new("On Hold", 2), new("Won", 3), new("Canceled", 4), new("Out-Sold", 5)], keepsUnknownValues: true);
 
-    public static ChoiceLabels ContactRoles { get; } = FromEnum<ContactRole>("role");
+    public static ChoiceLabels ContactRoles { get; } = FromEnum<ContactRole>("role").KeepingUnknownValues();
 
-    public static ChoiceLabels Concessions { get; } = FromEnum<ConcessionChoice>("concession");
+    /// <summary>dvr_concession; "None" records that the seller conceded nothing.</summary>
+    public static ChoiceLabels Concessions { get; } = FromEnum<ConcessionChoice>("concession").KeepingUnknownValues();
 
-    public static ChoiceLabels Commitments { get; } = FromEnum<CommitmentChoice>("commitment");
+    /// <summary>dvr_commitment; "None" records that the customer committed nothing.</summary>
+    public static ChoiceLabels Commitments { get; } = FromEnum<CommitmentChoice>("commitment").KeepingUnknownValues();
 
-    public static ChoiceLabels ProcurementTactics { get; } = FromEnum<ProcurementTacticChoice>("procurement tactic");
+    /// <summary>dvr_procurementtactic; "None" records that the customer played no game.</summary>
+    public static ChoiceLabels ProcurementTactics { get; } = FromEnum<ProcurementTacticChoice>("procurement tactic").KeepingUnknownValues();
+
+    /// <summary>dvr_sellerconduct; "None" records that the seller kept to the deal.</summary>
+    public static ChoiceLabels SellerConduct { get; } = FromEnum<SellerConductChoice>("seller conduct").KeepingUnknownValues();
 
     /// <summary>Labels from an enum's member names, split into words ("DecisionMaker" reads "Decision Maker").</summary>
     public static ChoiceLabels FromEnum<T>(string name)
@@ -59,7 +75,7 @@ public sealed class ChoiceLabels
         string t = text.Trim();
         if (int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number))
         {
-            if (_byLabel.ContainsValue(number))
+            if (KeepsUnknownValues || _byLabel.ContainsValue(number))
             {
                 return number;
             }

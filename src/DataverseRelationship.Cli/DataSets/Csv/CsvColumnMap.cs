@@ -80,6 +80,7 @@ public static class CsvColumnMap
         new(OpportunityTable.Concessions, CsvValueKind.MultiChoice, ["Concessions"], ChoiceLabels.Concessions),
         new(OpportunityTable.Commitments, CsvValueKind.MultiChoice, ["Commitments"], ChoiceLabels.Commitments),
         new(OpportunityTable.ProcurementTactics, CsvValueKind.MultiChoice, ["Procurement Tactics"], ChoiceLabels.ProcurementTactics),
+        new(OpportunityTable.SellerConduct, CsvValueKind.MultiChoice, ["Seller Conduct"], ChoiceLabels.SellerConduct),
         new(OpportunityTable.DeliveredAsPromised, CsvValueKind.YesNo, ["Delivered As Promised"]),
         new(OpportunityTable.PaymentDelayDays, CsvValueKind.WholeNumber, ["Payment Delay (Days)", "Payment Delay Days"]),
     ];

@@ -82,7 +82,7 @@ public class RandomizedEventReplaySpecification
             c.GetAttributeValue<EntityReference>(ContactTable.ParentCustomerId)?.Id == account.Id
             && c.GetAttributeValue<OptionSetValue>(ContactTable.StateCode)?.Value == 0
             && c.GetAttributeValue<OptionSetValue>(ContactTable.AccountRoleCode)?.Value is 1 or 3);
-        Assert.True(keyContacts == account.GetAttributeValue<int>(AccountTable.KeyContactCount), when + ": key contacts");
+        Assert.True(keyContacts == account.GetAttributeValue<int?>(AccountTable.KeyContactCount), when + ": key contacts");
 
         TierOverride? tierOverride = null;
         if (account.GetAttributeValue<OptionSetValue>(AccountTable.TierOverride) is { } overrideTier)
@@ -100,15 +100,17 @@ public class RandomizedEventReplaySpecification
             CreatedOn = account.GetAttributeValue<DateTime>("createdon"),
             RelationshipSince = account.GetAttributeValue<DateTime?>(AccountTable.RelationshipSince),
             KeyContactCount = keyContacts,
-            HasCustomerSponsor = account.Contains(AccountTable.CustomerSponsorId),
-            HasSellerSponsor = account.Contains(AccountTable.SellerSponsorId),
-            HasJointAccountPlan = account.GetAttributeValue<bool>(AccountTable.HasJointAccountPlan),
+            // Dataverse returns no column for an empty lookup, so a stored row says "sponsor set" or nothing.
+            HasCustomerSponsor = account.Contains(AccountTable.CustomerSponsorId) ? true : null,
+            HasSellerSponsor = account.Contains(AccountTable.SellerSponsorId) ? true : null,
+            HasJointAccountPlan = account.GetAttributeValue<bool?>(AccountTable.HasJointAccountPlan),
             JointPlanReviewedOn = account.GetAttributeValue<DateTime?>(AccountTable.JointPlanReviewedOn),
             CurrentTier = (RelationshipTier)(account.GetAttributeValue<OptionSetValue>(AccountTable.Tier).Value - ChoiceBase),
             TierChangedOn = account.GetAttributeValue<DateTime?>(AccountTable.TierChangedOn),
+            LastDemotedOn = account.GetAttributeValue<DateTime?>(AccountTable.LastDemotedOn),
             Override = tierOverride,
-            PreviousHealth = account.GetAttributeValue<decimal>(AccountTable.HealthScore),
-            PreviousTrend = (HealthTrend)(account.GetAttributeValue<OptionSetValue>(AccountTable.HealthTrend).Value - ChoiceBase),
+            PreviousHealth = account.GetAttributeValue<decimal?>(AccountTable.HealthScore),
+            PreviousTrend = account.GetAttributeValue<OptionSetValue>(AccountTable.HealthTrend) is { } trend ? (HealthTrend)(trend.Value - ChoiceBase) : null,
         };
         var assessment = RelationshipEngine.AssessAccount(facts, opportunities.Select(o => Facts(o, now)).ToList(), now, policy);
 
@@ -121,25 +123,36 @@ public class RandomizedEventReplaySpecification
             (AccountTable.IntegrityScore, assessment.Integrity), (AccountTable.LoyaltyScore, assessment.Loyalty),
             (AccountTable.FairnessScore, assessment.Fairness), (AccountTable.HealthScore, assessment.Health),
             (AccountTable.ChurnRisk, assessment.ChurnRisk), (AccountTable.Confidence, assessment.Confidence),
+            (AccountTable.EngagementScore, assessment.Engagement),
         };
         foreach (var (column, expected) in stored)
         {
-            var value = account.GetAttributeValue<decimal>(column);
-            Assert.True(expected == value, $"{when}: {column} stored {value}, recomputed {expected}");
-            Assert.InRange(value, 0m, 100m);
+            // Unknown is a blank column, never 0 or 50.
+            var value = account.GetAttributeValue<decimal?>(column);
+            Assert.True(expected == value, $"{when}: {column} stored {(value.HasValue ? value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "blank")}, recomputed {(expected.HasValue ? expected.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown")}");
+            if (value.HasValue)
+            {
+                Assert.InRange(value.Value, 0m, 100m);
+            }
         }
 
-        Assert.Equal(assessment.LifetimeValue, account.GetAttributeValue<Money>(AccountTable.LifetimeValue).Value);
+        Assert.Equal(assessment.LifetimeValue, account.GetAttributeValue<Money>(AccountTable.LifetimeValue)?.Value);
+        Assert.Equal(assessment.ChurnRisk.HasValue ? assessment.AtRisk : null, account.GetAttributeValue<bool?>(AccountTable.AtRisk));
         Assert.Equal((int)assessment.HealthBand + ChoiceBase, account.GetAttributeValue<OptionSetValue>(AccountTable.HealthBand).Value);
-        Assert.Equal((int)assessment.HealthTrend + ChoiceBase, account.GetAttributeValue<OptionSetValue>(AccountTable.HealthTrend).Value);
+        Assert.Equal(assessment.HealthTrend.HasValue ? (int)assessment.HealthTrend.Value + ChoiceBase : null, account.GetAttributeValue<OptionSetValue>(AccountTable.HealthTrend)?.Value);
         Assert.Equal(policy.Version, account.GetAttributeValue<string>(AccountTable.PolicyVersion));
         Assert.False(string.IsNullOrWhiteSpace(account.GetAttributeValue<string>(AccountTable.ScoreExplanation)));
 
         foreach (var deal in opportunities)
         {
-            Assert.InRange(deal.GetAttributeValue<decimal>(OpportunityTable.DealFairnessScore), 0m, 100m);
-            Assert.InRange(deal.GetAttributeValue<decimal>(OpportunityTable.ReciprocityBalance), -100m, 100m);
-            Assert.NotNull(deal.GetAttributeValue<OptionSetValue>(OpportunityTable.TierRuleVerdict));
+            Assert.InRange(deal.GetAttributeValue<decimal?>(OpportunityTable.DealFairnessScore) ?? 0m, 0m, 100m);
+            Assert.InRange(deal.GetAttributeValue<decimal?>(OpportunityTable.ReciprocityBalance) ?? 0m, -100m, 100m);
+            var verdict = deal.GetAttributeValue<OptionSetValue>(OpportunityTable.TierRuleVerdict);
+            Assert.NotNull(verdict);
+            if (!deal.Contains(OpportunityTable.DiscountPercentage) && !deal.Contains(OpportunityTable.Concessions))
+            {
+                Assert.True((int)TierRuleVerdictChoice.NotAssessed == verdict.Value, when + ": a deal with no discount and no concessions recorded must be Not assessed");
+            }
         }
     }
 
@@ -155,17 +168,36 @@ public class RandomizedEventReplaySpecification
             EstimatedValue = row.GetAttributeValue<Money>(OpportunityTable.EstimatedValue)?.Value,
             ActualValue = row.GetAttributeValue<Money>(OpportunityTable.ActualValue)?.Value,
             DiscountPercent = row.GetAttributeValue<decimal?>(OpportunityTable.DiscountPercentage),
+            DiscountAllowancePercent = row.GetAttributeValue<decimal?>(OpportunityTable.DiscountAllowance),
             SellerMarginPercent = row.GetAttributeValue<decimal?>(OpportunityTable.SellerMargin),
-            Concessions = (Concessions)Flags(row, OpportunityTable.Concessions),
-            Commitments = (Commitments)Flags(row, OpportunityTable.Commitments),
-            Tactics = (ProcurementTactics)Flags(row, OpportunityTable.ProcurementTactics),
+            Concessions = (Concessions?)Flags(row, OpportunityTable.Concessions, NoneOffset.Concessions),
+            Commitments = (Commitments?)Flags(row, OpportunityTable.Commitments, NoneOffset.Commitments),
+            Tactics = (ProcurementTactics?)Flags(row, OpportunityTable.ProcurementTactics, NoneOffset.Tactics),
+            SellerConduct = (SellerConduct?)SellerConductFlags(row),
             DeliveredAsPromised = row.GetAttributeValue<bool?>(OpportunityTable.DeliveredAsPromised),
             PaymentDelayDays = row.GetAttributeValue<int?>(OpportunityTable.PaymentDelayDays),
         };
     }
 
-    private static int Flags(Entity row, string column) =>
-        row.GetAttributeValue<OptionSetValueCollection>(column)?.Aggregate(0, (flags, o) => flags | (1 << (o.Value - ChoiceBase))) ?? 0;
+    /// <summary>Where "None" sits in each multi-select choice (after the flags it excludes; first in seller conduct).</summary>
+    private static class NoneOffset
+    {
+        public const int Concessions = 5;
+        public const int Commitments = 6;
+        public const int Tactics = 7;
+    }
+
+    /// <summary>Empty = not recorded (null); "None" = recorded none (0); otherwise value n is flag 1 &lt;&lt; n.</summary>
+    private static int? Flags(Entity row, string column, int noneOffset) =>
+        row.GetAttributeValue<OptionSetValueCollection>(column) is { Count: > 0 } values
+            ? values.Aggregate(0, (flags, o) => o.Value - ChoiceBase == noneOffset ? flags : flags | (1 << (o.Value - ChoiceBase)))
+            : null;
+
+    /// <summary>dvr_sellerconduct: value 0 is "None", value n is flag 1 &lt;&lt; (n − 1).</summary>
+    private static int? SellerConductFlags(Entity row) =>
+        row.GetAttributeValue<OptionSetValueCollection>(OpportunityTable.SellerConduct) is { Count: > 0 } values
+            ? values.Aggregate(0, (flags, o) => o.Value == ChoiceBase ? flags : flags | (1 << (o.Value - ChoiceBase - 1)))
+            : null;
 
     /// <summary>Draws the next event from the current state of the local Dataverse.</summary>
     private sealed class Replay
@@ -310,22 +342,25 @@ public class RandomizedEventReplaySpecification
 
         private void ChangeDeal(Entity deal)
         {
-            switch (_random.Next(8))
+            switch (_random.Next(9))
             {
                 case 0:
-                    deal[OpportunityTable.DiscountPercentage] = _random.Next(3) == 0 ? 0m : Math.Round((decimal)_random.NextDouble() * 25m, 2);
+                    deal[OpportunityTable.DiscountPercentage] = _random.Next(5) == 0 ? null : _random.Next(3) == 0 ? 0m : Math.Round((decimal)_random.NextDouble() * 25m, 2);
                     break;
                 case 1:
                     deal[OpportunityTable.SellerMargin] = _random.Next(6) == 0 ? null : Math.Round((decimal)_random.NextDouble() * 90m - 20m, 2);
                     break;
                 case 2:
-                    deal[OpportunityTable.Commitments] = Choices(6);
+                    deal[OpportunityTable.Commitments] = Choices(6, NoneOffset.Commitments);
                     break;
                 case 3:
-                    deal[OpportunityTable.Concessions] = Choices(5);
+                    deal[OpportunityTable.Concessions] = Choices(5, NoneOffset.Concessions);
                     break;
                 case 4:
-                    deal[OpportunityTable.ProcurementTactics] = _random.Next(3) == 0 ? Choices(7) : null;
+                    deal[OpportunityTable.ProcurementTactics] = _random.Next(3) == 0 ? Choices(7, NoneOffset.Tactics) : null;
+                    break;
+                case 8:
+                    deal[OpportunityTable.SellerConduct] = Choices(3, first: 1, noneOffset: 0);
                     break;
                 case 5:
                     deal[OpportunityTable.EstimatedValue] = new Money(_random.Next(1, 400) * 1000m);
@@ -339,10 +374,23 @@ public class RandomizedEventReplaySpecification
             }
         }
 
-        private OptionSetValueCollection? Choices(int count)
+        /// <summary>Empty (not recorded), "None" alone, now and then "None" with a flag (rejected), or some flags.</summary>
+        private OptionSetValueCollection? Choices(int count, int noneOffset, int first = 0)
         {
             var values = new OptionSetValueCollection();
-            for (var i = 0; i < count; i++)
+            var roll = _random.Next(20);
+            if (roll < 5 || roll == 19)
+            {
+                values.Add(new OptionSetValue(ChoiceBase + noneOffset));
+                if (roll == 19)
+                {
+                    values.Add(new OptionSetValue(ChoiceBase + first));
+                }
+
+                return values;
+            }
+
+            for (var i = first; i < first + count; i++)
             {
                 if (_random.Next(3) == 0)
                 {

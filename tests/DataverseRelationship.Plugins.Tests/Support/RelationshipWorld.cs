@@ -138,10 +138,21 @@ public sealed class RelationshipWorld
         Status = new OptionSetValue(4),
     });
 
-    /// <summary>Creates a deal and wins it.</summary>
+    /// <summary>
+    /// Creates a deal with clean conduct recorded on both sides (no concessions, a volume commitment, no tactics, the
+    /// seller kept to the deal, delivered as promised, paid on time) and wins it.
+    /// </summary>
     public Guid WonDeal(Guid accountId, decimal value, DateTime? on = null)
     {
-        var id = CreateDeal(accountId, value, configure: d => d[OpportunityTable.Commitments] = new OptionSetValueCollection { new OptionSetValue((int)CommitmentChoice.Volume) });
+        var id = CreateDeal(accountId, value, configure: d =>
+        {
+            d[OpportunityTable.Commitments] = new OptionSetValueCollection { new OptionSetValue((int)CommitmentChoice.Volume) };
+            d[OpportunityTable.Concessions] = new OptionSetValueCollection { new OptionSetValue((int)ConcessionChoice.None) };
+            d[OpportunityTable.ProcurementTactics] = new OptionSetValueCollection { new OptionSetValue((int)ProcurementTacticChoice.None) };
+            d[OpportunityTable.SellerConduct] = new OptionSetValueCollection { new OptionSetValue((int)SellerConductChoice.None) };
+            d[OpportunityTable.DeliveredAsPromised] = true;
+            d[OpportunityTable.PaymentDelayDays] = 0;
+        });
         Win(id, on);
         return id;
     }

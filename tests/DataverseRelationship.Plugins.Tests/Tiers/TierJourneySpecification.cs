@@ -40,7 +40,7 @@ public class TierJourneySpecification
         world.WonDeal(account, 40000m, world.Now.AddMonths(-3));
         world.WonDeal(account, 40000m, world.Now.AddMonths(-1));
         world.WonDeal(account, 40000m, world.Now.AddDays(-5));
-        Assert.Equal(Preferred, world.Tier(account));
+        Assert.True(Preferred == world.Tier(account), world.Account(account).GetAttributeValue<string>(AccountTable.ScoreExplanation));
 
         var sponsor = world.CreateContact(account, ContactRole.DecisionMaker, "Sofia");
         world.WonDeal(account, 90000m, world.Now.AddDays(-2));

@@ -265,10 +265,14 @@ public static class SampleDataSet
 
             if (terms.Won)
             {
-                var delivery = new Entity(OpportunityTable.LogicalName, id);
-                delivery[OpportunityTable.DeliveredAsPromised] = terms.DeliveredAsPromised;
-                delivery[OpportunityTable.PaymentDelayDays] = terms.PaymentDelayDays;
-                Events.Add(DataSetEvent.Update(close.AddMinutes(-30), delivery));
+                if (terms.Recorded)
+                {
+                    var delivery = new Entity(OpportunityTable.LogicalName, id);
+                    delivery[OpportunityTable.DeliveredAsPromised] = terms.DeliveredAsPromised;
+                    delivery[OpportunityTable.PaymentDelayDays] = terms.PaymentDelayDays;
+                    Events.Add(DataSetEvent.Update(close.AddMinutes(-30), delivery));
+                }
+
                 decimal actual = decimal.Round(terms.EstimatedValue * (decimal)(0.9 + _random.NextDouble() * 0.2), 2);
                 Events.Add(DataSetEvent.Win(close, id, new Money(actual)));
             }
@@ -284,6 +288,8 @@ public static class SampleDataSet
             var concessions = new List<ConcessionChoice>();
             var commitments = new List<CommitmentChoice>();
             var tactics = new List<ProcurementTacticChoice>();
+            var seller = new List<SellerConductChoice>();
+            bool recorded = true;
             decimal discount;
             decimal margin = Between(18, 34);
             decimal value = Between(15_000, 90_000);
@@ -324,6 +330,9 @@ public static class SampleDataSet
                     margin = _random.NextDouble() < 0.2 ? Between(2, 8) : Between(12, 30);
                     winRate = 0.45;
                     delivered = _random.NextDouble() < 0.85;
+
+                    // Nobody records the terms of most small deals: these accounts are scored on little evidence.
+                    recorded = _random.NextDouble() < 0.3;
                     break;
                 case SampleAccountProfile.Decliner when progress < 0.35:
                     value = Between(40_000, 150_000);
@@ -357,9 +366,22 @@ public static class SampleDataSet
                     winRate = 0.35;
                     delivered = _random.NextDouble() < 0.7;
                     delay = _random.Next(20, 91);
+
+                    // Neither side is always right (seed 004): the seller over-promised and changed prices too.
+                    if (!delivered)
+                    {
+                        seller.Add(SellerConductChoice.OverPromised);
+                    }
+
+                    if (n % 5 == 2)
+                    {
+                        seller.Add(SellerConductChoice.PriceChangedDuringContract);
+                    }
+
+                    value *= (decimal)(1.2 - progress);
                     break;
                 case SampleAccountProfile.GamePlayer:
-                    ProcurementTacticChoice[] games = Enum.GetValues<ProcurementTacticChoice>();
+                    ProcurementTacticChoice[] games = Enum.GetValues<ProcurementTacticChoice>().Where(g => g != ProcurementTacticChoice.None).ToArray();
                     tactics.Add(games[n % games.Length]);
                     if (n % 2 == 0)
                     {
@@ -406,7 +428,12 @@ public static class SampleDataSet
             }
 
             bool won = _random.NextDouble() < winRate;
-            return new DealTerms(decimal.Round(value, 2), discount, margin, concessions, commitments, tactics, won, cycle, delivered, delay);
+            if (profile == SampleAccountProfile.SteadyPreferred && n % 11 == 4)
+            {
+                seller.Add(SellerConductChoice.RiskShiftedToCustomer);
+            }
+
+            return new DealTerms(decimal.Round(value, 2), discount, margin, concessions, commitments, tactics, seller, recorded, won, cycle, delivered, delay);
         }
 
         private Guid Contact(EntityReference account, DateTime at, ContactRole role)

@@ -133,9 +133,9 @@ public static class SyntheticDataSet
             deal[OpportunityTable.EstimatedCloseDate] = nextDeal.AddDays(cycle).Date;
             deal[OpportunityTable.DiscountPercentage] = discount;
             deal[OpportunityTable.SellerMargin] = Math.Round((decimal)(5 + random.NextDouble() * 35), 2);
-            deal[OpportunityTable.Concessions] = DealTerms.Choices(discount > 0m ? [(int)ConcessionChoice.Discount] : []);
-            deal[OpportunityTable.Commitments] = DealTerms.Choices(commitments);
-            deal[OpportunityTable.ProcurementTactics] = DealTerms.Choices(tactics);
+            deal[OpportunityTable.Concessions] = DealTerms.Choices(discount > 0m ? [(int)ConcessionChoice.Discount] : [], (int)ConcessionChoice.None);
+            deal[OpportunityTable.Commitments] = DealTerms.Choices(commitments, (int)CommitmentChoice.None);
+            deal[OpportunityTable.ProcurementTactics] = DealTerms.Choices(tactics, (int)ProcurementTacticChoice.None);
             yield return DataSetEvent.Create(nextDeal, deal);
 
             DateTime close = nextDeal.AddDays(cycle);

@@ -13,7 +13,7 @@ namespace DataverseRelationship.Plugins.Accounts;
 /// account, Create, PreOperation (20), synchronous.
 /// Reads: the Target (relationship inputs, an optional override), the policy (one query) and, when an override is
 /// set, the user's roles (one query).
-/// Writes (on the Target): the starting tier (dvr_tier, dvr_eligibletier, dvr_tierchangedon), the five scores, health,
+/// Writes (on the Target): the starting tier (dvr_tier, dvr_eligibletier; dvr_tierchangedon stays empty), the five scores, health,
 /// band, trend, engagement, lifetime value, churn risk, at risk, confidence (each blank while its evidence is missing), dvr_keycontactcount 0, the explanation, the calculation time and
 /// the policy version; dvr_tieroverridesetby with an override. Values a user put in computed columns are replaced.
 /// The starting tier is not a change, so no dvr_tierchange row is written (the account does not exist yet).
@@ -58,6 +58,9 @@ public sealed class InitialiseRelationshipOnCreate : PluginBase
             target[column.Key] = column.Value;
         }
 
+        // The starting tier is not a change: it does not start the dwell time (v2 allows no two automatic changes
+        // within it), so the first promotion can follow as soon as the account qualifies.
+        target[AccountTable.TierChangedOn] = null;
         target[AccountTable.ScoresCalculatedOn] = asOf;
         context.Trace("Starting tier " + assessment.EffectiveTier + ", health " + StoredValues.Describe(assessment.Health) + ".");
     }

@@ -68,18 +68,21 @@ public class AccountRecalculationSpecification
     }
 
     [Fact]
-    public void A_lost_deal_lowers_loyalty()
+    public void A_lost_deal_raises_churn_risk()
     {
+        // v2: loyalty is loyalty to the relationship (tenure, retention, stability, shared investment), not win counts;
+        // lost business is a churn signal.
         var world = new RelationshipWorld();
         var account = world.CreateAccount("Contoso");
         world.WonDeal(account, 30000m, world.Now.AddMonths(-4));
         world.WonDeal(account, 30000m, world.Now.AddMonths(-2));
-        var deal = world.CreateDeal(account, 30000m);
-        var before = world.Account(account).GetAttributeValue<decimal>(AccountTable.LoyaltyScore);
+        var deal = world.CreateDeal(account, 30000m, configure: RelationshipWorld.CleanConduct);
+        var before = world.Account(account).GetAttributeValue<decimal?>(AccountTable.ChurnRisk);
 
         world.Lose(deal, world.Now.AddDays(-1));
 
-        Assert.True(world.Account(account).GetAttributeValue<decimal>(AccountTable.LoyaltyScore) < before);
+        var after = world.Account(account).GetAttributeValue<decimal?>(AccountTable.ChurnRisk);
+        Assert.True(after.HasValue && (!before.HasValue || after.Value > before.Value), $"churn risk {before} before, {after} after");
         Assert.Equal(2, world.Deal(deal).Choice(OpportunityTable.StateCode));
     }
 

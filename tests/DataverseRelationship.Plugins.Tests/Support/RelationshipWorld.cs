@@ -138,21 +138,24 @@ public sealed class RelationshipWorld
         Status = new OptionSetValue(4),
     });
 
+    /// <summary>Records clean conduct on both sides of a deal: see <see cref="WonDeal"/>.</summary>
+    public static void CleanConduct(Entity d)
+    {
+        d[OpportunityTable.Commitments] = new OptionSetValueCollection { new OptionSetValue((int)CommitmentChoice.Volume) };
+        d[OpportunityTable.Concessions] = new OptionSetValueCollection { new OptionSetValue((int)ConcessionChoice.None) };
+        d[OpportunityTable.ProcurementTactics] = new OptionSetValueCollection { new OptionSetValue((int)ProcurementTacticChoice.None) };
+        d[OpportunityTable.SellerConduct] = new OptionSetValueCollection { new OptionSetValue((int)SellerConductChoice.None) };
+        d[OpportunityTable.DeliveredAsPromised] = true;
+        d[OpportunityTable.PaymentDelayDays] = 0;
+    }
+
     /// <summary>
     /// Creates a deal with clean conduct recorded on both sides (no concessions, a volume commitment, no tactics, the
     /// seller kept to the deal, delivered as promised, paid on time) and wins it.
     /// </summary>
     public Guid WonDeal(Guid accountId, decimal value, DateTime? on = null)
     {
-        var id = CreateDeal(accountId, value, configure: d =>
-        {
-            d[OpportunityTable.Commitments] = new OptionSetValueCollection { new OptionSetValue((int)CommitmentChoice.Volume) };
-            d[OpportunityTable.Concessions] = new OptionSetValueCollection { new OptionSetValue((int)ConcessionChoice.None) };
-            d[OpportunityTable.ProcurementTactics] = new OptionSetValueCollection { new OptionSetValue((int)ProcurementTacticChoice.None) };
-            d[OpportunityTable.SellerConduct] = new OptionSetValueCollection { new OptionSetValue((int)SellerConductChoice.None) };
-            d[OpportunityTable.DeliveredAsPromised] = true;
-            d[OpportunityTable.PaymentDelayDays] = 0;
-        });
+        var id = CreateDeal(accountId, value, configure: CleanConduct);
         Win(id, on);
         return id;
     }

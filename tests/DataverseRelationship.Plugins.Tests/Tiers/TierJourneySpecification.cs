@@ -14,7 +14,7 @@ public class TierJourneySpecification
     private const int Strategic = (int)RelationshipTierChoice.StrategicPartner;
 
     [Fact]
-    public void A_new_account_starts_transactional_with_scores()
+    public void A_new_account_starts_transactional_with_its_unknown_scores_blank()
     {
         var world = new RelationshipWorld();
         var account = world.CreateAccount("Fabrikam");
@@ -23,7 +23,14 @@ public class TierJourneySpecification
         Assert.Equal(Transactional, row.Choice(AccountTable.Tier));
         Assert.Equal(Transactional, row.Choice(AccountTable.EligibleTier));
         Assert.Equal(0, row.GetAttributeValue<int>(AccountTable.KeyContactCount));
-        Assert.NotNull(row.GetAttributeValue<decimal?>(AccountTable.HealthScore));
+        // No deal, no conduct recorded: nothing is known, so nothing is scored (no 0, no 50) and nothing is "at risk".
+        Assert.Null(row.GetAttributeValue<decimal?>(AccountTable.HealthScore));
+        Assert.Null(row.GetAttributeValue<decimal?>(AccountTable.AutonomyScore));
+        Assert.Null(row.GetAttributeValue<decimal?>(AccountTable.ReciprocityScore));
+        Assert.Equal((int)HealthBandChoice.InsufficientEvidence, row.Choice(AccountTable.HealthBand));
+        Assert.Null(row.Choice(AccountTable.HealthTrend));
+        Assert.Null(row.GetAttributeValue<Money>(AccountTable.LifetimeValue));
+        Assert.Null(row.GetAttributeValue<bool?>(AccountTable.AtRisk));
         Assert.Equal("2.0.0-default", row.GetAttributeValue<string>(AccountTable.PolicyVersion));
         Assert.Empty(world.TierChanges(account));
     }
@@ -37,9 +44,7 @@ public class TierJourneySpecification
         world.CreateContact(account, ContactRole.Influencer, "Ian");
         Assert.Equal(Transactional, world.Tier(account));
 
-        world.WonDeal(account, 40000m, world.Now.AddMonths(-3));
-        world.WonDeal(account, 40000m, world.Now.AddMonths(-1));
-        world.WonDeal(account, 40000m, world.Now.AddDays(-5));
+        WonEveryQuarter(world, account, 15000m, quarters: 8);
         Assert.True(Preferred == world.Tier(account), world.Account(account).GetAttributeValue<string>(AccountTable.ScoreExplanation));
 
         var sponsor = world.CreateContact(account, ContactRole.DecisionMaker, "Sofia");
@@ -59,7 +64,12 @@ public class TierJourneySpecification
             a[AccountTable.HasJointAccountPlan] = true;
             a[AccountTable.JointPlanReviewedOn] = world.Now.AddMonths(-2).Date;
         });
-        Assert.Equal(Strategic, world.Tier(account));
+        Assert.Equal(Preferred, world.Tier(account));
+
+        // v2: no two automatic tier changes within the dwell time; 90 days after the promotion the next one follows.
+        world.AdvanceDays(91);
+        world.RecalculateAll();
+        Assert.True(Strategic == world.Tier(account), world.Account(account).GetAttributeValue<string>(AccountTable.ScoreExplanation));
 
         var history = world.TierChanges(account);
         Assert.Equal(2, history.Count);
@@ -118,15 +128,14 @@ public class TierJourneySpecification
         var account = world.CreateAccount("Northwind");
         world.CreateContact(account, ContactRole.DecisionMaker);
         world.CreateContact(account, ContactRole.Influencer);
-        world.WonDeal(account, 20000m, world.Now.AddMonths(-3));
-        world.WonDeal(account, 20000m, world.Now.AddMonths(-1));
-        Assert.Equal(Transactional, world.Tier(account));
+        WonEveryQuarter(world, account, 6000m, quarters: 7, firstMonthsAgo: 4);
+        Assert.True(Transactional == world.Tier(account), world.Account(account).GetAttributeValue<string>(AccountTable.ScoreExplanation));
 
-        var deal = world.CreateDeal(account, 20000m);
+        var deal = world.CreateDeal(account, 9000m, configure: RelationshipWorld.CleanConduct);
         world.Dataverse.ClearHistory();
         world.Win(deal, world.Now.AddDays(-1));
 
-        Assert.Equal(Preferred, world.Tier(account));
+        Assert.True(Preferred == world.Tier(account), world.Account(account).GetAttributeValue<string>(AccountTable.ScoreExplanation));
         Assert.Single(world.TierChanges(account));
         var executions = world.LastExecutions;
         Assert.Equal(1, executions.Calls("Update"));
@@ -155,10 +164,7 @@ public class TierJourneySpecification
             world.CreateContact(account, ContactRole.DecisionMaker),
         };
         var sponsor = world.CreateContact(account, ContactRole.Employee, "Sponsor");
-        for (var i = 0; i < 5; i++)
-        {
-            world.WonDeal(account, 60000m, world.Now.AddMonths(-i));
-        }
+        WonEveryQuarter(world, account, 40000m, quarters: 8);
 
         world.UpdateAccount(account, a =>
         {
@@ -167,8 +173,21 @@ public class TierJourneySpecification
             a[AccountTable.HasJointAccountPlan] = true;
             a[AccountTable.JointPlanReviewedOn] = world.Now.AddMonths(-1).Date;
         });
-        Assert.Equal(Strategic, world.Tier(account));
+
+        // v2: no two automatic tier changes within the dwell time, so Strategic partner follows Preferred 90 days on.
+        world.AdvanceDays(91);
+        world.RecalculateAll();
+        Assert.True(Strategic == world.Tier(account), world.Account(account).GetAttributeValue<string>(AccountTable.ScoreExplanation));
         return (account, contacts);
+    }
+
+    /// <summary>One won deal with clean conduct per quarter, the latest <paramref name="firstMonthsAgo"/> months ago: steady business.</summary>
+    internal static void WonEveryQuarter(RelationshipWorld world, System.Guid account, decimal value, int quarters, int firstMonthsAgo = 1)
+    {
+        for (var i = 0; i < quarters; i++)
+        {
+            world.WonDeal(account, value, world.Now.AddMonths(-firstMonthsAgo - 3 * i));
+        }
     }
 
     internal static OrganizationRequest RecalculateAccountRequest(System.Guid account)

@@ -133,7 +133,23 @@ public class AccountRecalculationSpecification
     public void No_step_starts_another_recalculation_the_pipeline_shows_which_steps_ran()
     {
         var world = new RelationshipWorld();
-        var (account, _) = Tiers.TierJourneySpecification.StrategicPartner(world);
+        var account = world.CreateAccount("Partner Co", relationshipMonths: 40);
+        world.CreateContact(account, ContactRole.DecisionMaker);
+        world.CreateContact(account, ContactRole.Influencer);
+        world.CreateContact(account, ContactRole.DecisionMaker);
+        var sponsor = world.CreateContact(account, ContactRole.Employee, "Sponsor");
+        Tiers.TierJourneySpecification.WonEveryQuarter(world, account, 40000m, quarters: 8);
+
+        // Past the dwell time of the Preferred promotion, the account update that adds the sponsors and the plan is
+        // what makes it a strategic partner.
+        world.AdvanceDays(91);
+        world.UpdateAccount(account, a =>
+        {
+            a[AccountTable.CustomerSponsorId] = new EntityReference(ContactTable.LogicalName, sponsor);
+            a[AccountTable.SellerSponsorId] = new EntityReference(SecurityTables.SystemUser, world.RelationshipManager);
+            a[AccountTable.HasJointAccountPlan] = true;
+            a[AccountTable.JointPlanReviewedOn] = world.Now.AddMonths(-1).Date;
+        });
         var promotion = world.Dataverse.Operations.Last(o => o.PluginExecutions.Any(e => e.PluginType == typeof(RecalculateOnRelationshipInputChange)));
 
         // The account update that made it a strategic partner: the input step recomputed and wrote the tier once; the

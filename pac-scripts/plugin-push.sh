@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Developer inner loop: builds the plugin against the official SDK and pushes the assembly over the registered one.
-# The plugin assembly id comes from --plugin-id or PAC_PLUGIN_ID (pac plugin list shows it).
+# The plugin assembly id comes from --plugin-id or PAC_PLUGIN_ID (pac has no command that lists plug-in assemblies: pac plugin has only init and push, https://learn.microsoft.com/power-platform/developer/cli/reference/plugin; the id is the PluginAssemblyId of solution/src/PluginAssemblies/<Name>-<GUID>/*.dll.data.xml, kept when the solution is imported, so the same in every environment).
 # Usage: pac-scripts/plugin-push.sh [--plugin-id GUID] [--plugin-file F] [--no-build] [--dry-run]
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -z "$plugin_id" ]; then
-  die "no plugin assembly id: pass --plugin-id GUID or set PAC_PLUGIN_ID (pac plugin list shows the id)"
+  die "no plugin assembly id: pass --plugin-id GUID or set PAC_PLUGIN_ID (the id is the PluginAssemblyId in solution/src/PluginAssemblies/*/*.dll.data.xml)"
 fi
 if [[ ! "$plugin_id" =~ ^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$ ]]; then
   die "plugin id '$plugin_id' is not a GUID"

@@ -1,9 +1,10 @@
+#if !XRMSDK_OFFICIAL
 using System.Reflection;
 using Microsoft.Xrm.Sdk;
 
 namespace DataverseRelationship.XrmSdkStandIn.Tests;
 
-/// <summary>The stand-in can never be mistaken for Microsoft's assembly.</summary>
+/// <summary>The stand-in can never be mistaken for Microsoft's assembly (compiled only against the stand-in).</summary>
 public class StandInIdentityTests
 {
     private static readonly AssemblyName StandIn = typeof(IPlugin).Assembly.GetName();
@@ -22,3 +23,4 @@ public class StandInIdentityTests
         Assert.NotEqual("31bf3856ad364e35", System.Convert.ToHexString(token).ToLowerInvariant());
     }
 }
+#endif

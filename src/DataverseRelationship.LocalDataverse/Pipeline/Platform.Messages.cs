@@ -156,7 +156,7 @@ internal sealed partial class Platform
 
     /// <summary>
     /// Opportunities are won and lost only through Win and Lose; SetState and Update refuse it (community evidence:
-    /// ../shared/dataverse-columns.md, "Setting Won/Lost through SetState/Update is refused").
+    /// docs/reference/dataverse-columns.md, "Setting Won/Lost through SetState/Update is refused").
     /// </summary>
     private static void GuardOpportunityClose(string table, object? state, string message)
     {

@@ -374,7 +374,7 @@ internal sealed class QueryEngine
         };
         if (!accepted)
         {
-            // Wording of the platform's fault for a condition value of the wrong type (CRM 4 era, see ../shared/dataverse-columns.md).
+            // Wording of the platform's fault for a condition value of the wrong type (CRM 4 era, see docs/reference/dataverse-columns.md).
             throw new DataverseFaultException(
                 PlatformErrorCodes.InvalidArgument,
                 $"Condition for attribute '{table.LogicalName}.{column.LogicalName}': expected argument(s) of type '{column.ClrType.FullName}' but received '{value.GetType().FullName}'.");

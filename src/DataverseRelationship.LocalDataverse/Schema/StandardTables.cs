@@ -5,7 +5,7 @@ namespace DataverseRelationship.LocalDataverse.Schema;
 
 /// <summary>
 /// Metadata of the standard tables the project touches, from Microsoft's table reference pages as summarised in
-/// ../shared/dataverse-columns.md (https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/account,
+/// docs/reference/dataverse-columns.md (https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/account,
 /// .../opportunity, .../opportunityclose, .../contact, .../systemuser, .../role, .../environmentvariabledefinition,
 /// .../environmentvariablevalue). Only the columns the project uses are declared.
 /// </summary>

@@ -1,6 +1,7 @@
 using DataverseRelationship.Plugins.Infrastructure;
 using DataverseRelationship.Plugins.Policies;
 using DataverseRelationship.Plugins.Recalculation;
+using DataverseRelationship.Plugins.Schema;
 
 namespace DataverseRelationship.Plugins.Accounts;
 
@@ -14,6 +15,10 @@ namespace DataverseRelationship.Plugins.Accounts;
 /// </summary>
 public sealed class RecalculateOnRelationshipInputChange : PluginBase
 {
+    /// <summary>The columns whose change this type must react to: an Update step's FilteringAttributes must include them all
+    /// (the solution validator reads this).</summary>
+    public const string TriggerColumns = AccountTable.RelationshipSince + "," + AccountTable.CustomerSponsorId + "," + AccountTable.SellerSponsorId + "," + AccountTable.HasJointAccountPlan + "," + AccountTable.JointPlanReviewedOn + "," + AccountTable.TierOverride + "," + AccountTable.TierOverrideExpiresOn;
+
     public RecalculateOnRelationshipInputChange()
         : base(null, null)
     {

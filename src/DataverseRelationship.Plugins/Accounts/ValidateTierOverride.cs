@@ -18,6 +18,13 @@ namespace DataverseRelationship.Plugins.Accounts;
 /// </summary>
 public sealed class ValidateTierOverride : PluginBase
 {
+    /// <summary>The columns whose change this type must react to: an Update step's FilteringAttributes must include them all
+    /// (the solution validator reads this).</summary>
+    public const string TriggerColumns = AccountTable.Tier + "," + AccountTable.TierOverride + "," + AccountTable.TierOverrideReason + "," + AccountTable.TierOverrideExpiresOn;
+
+    /// <summary>The columns this type reads from its pre-image: the image's Attributes must include them all (the solution validator reads this).</summary>
+    public const string PreImageColumns = TriggerColumns;
+
     /// <summary>The registered image alias.</summary>
     public const string PreImageAlias = "PreImage";
 

@@ -20,6 +20,13 @@ namespace DataverseRelationship.Plugins.Contacts;
 /// </summary>
 public sealed class RecountKeyContacts : PluginBase
 {
+    /// <summary>The columns whose change this type must react to: an Update step's FilteringAttributes must include them all
+    /// (the solution validator reads this).</summary>
+    public const string TriggerColumns = ContactTable.ParentCustomerId + "," + ContactTable.AccountRoleCode + "," + ContactTable.StateCode;
+
+    /// <summary>The columns this type reads from its pre-image: the image's Attributes must include them all (the solution validator reads this).</summary>
+    public const string PreImageColumns = ContactTable.ParentCustomerId;
+
     /// <summary>The registered image alias.</summary>
     public const string PreImageAlias = "PreImage";
 

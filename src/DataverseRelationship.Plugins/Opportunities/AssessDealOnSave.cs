@@ -21,6 +21,13 @@ namespace DataverseRelationship.Plugins.Opportunities;
 /// </summary>
 public sealed class AssessDealOnSave : PluginBase
 {
+    /// <summary>The columns whose change this type must react to: an Update step's FilteringAttributes must include them all
+    /// (the solution validator reads this).</summary>
+    public const string TriggerColumns = OpportunityTable.DiscountPercentage + "," + OpportunityTable.SellerMargin + "," + OpportunityTable.Concessions + "," + OpportunityTable.Commitments + "," + OpportunityTable.ProcurementTactics + "," + OpportunityTable.ParentAccountId + "," + OpportunityTable.EstimatedValue;
+
+    /// <summary>The columns this type reads from its pre-image: the image's Attributes must include them all (the solution validator reads this).</summary>
+    public const string PreImageColumns = TriggerColumns + "," + OpportunityTable.StateCode + "," + OpportunityTable.DealFairnessScore + "," + OpportunityTable.ReciprocityBalance + "," + OpportunityTable.PriceBand + "," + OpportunityTable.GameFlags + "," + OpportunityTable.TierRuleVerdict + "," + OpportunityTable.DealExplanation + "," + OpportunityTable.PolicyVersion;
+
     /// <summary>The registered image alias.</summary>
     public const string PreImageAlias = "PreImage";
 

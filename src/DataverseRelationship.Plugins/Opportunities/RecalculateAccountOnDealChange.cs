@@ -22,6 +22,13 @@ namespace DataverseRelationship.Plugins.Opportunities;
 /// </summary>
 public sealed class RecalculateAccountOnDealChange : PluginBase
 {
+    /// <summary>The columns whose change this type must react to: an Update step's FilteringAttributes must include them all
+    /// (the solution validator reads this).</summary>
+    public const string TriggerColumns = OpportunityTable.ParentAccountId + "," + OpportunityTable.StateCode + "," + OpportunityTable.EstimatedValue + "," + OpportunityTable.ActualValue + "," + OpportunityTable.EstimatedCloseDate + "," + OpportunityTable.ActualCloseDate + "," + OpportunityTable.DiscountPercentage + "," + OpportunityTable.SellerMargin + "," + OpportunityTable.Concessions + "," + OpportunityTable.Commitments + "," + OpportunityTable.ProcurementTactics + "," + OpportunityTable.DeliveredAsPromised + "," + OpportunityTable.PaymentDelayDays;
+
+    /// <summary>The columns this type reads from its pre-image: the image's Attributes must include them all (the solution validator reads this).</summary>
+    public const string PreImageColumns = OpportunityTable.ParentAccountId;
+
     /// <summary>The registered image alias.</summary>
     public const string PreImageAlias = "PreImage";
 

@@ -2,7 +2,7 @@ namespace DataverseRelationship.Plugins.Schema;
 
 // The one source of truth for table, column and message names in plugin code. The solution in solution/src
 // defines every custom column named here (the solution validation tests check both directions); standard
-// columns are as ../shared/dataverse-columns.md lists them.
+// columns are as docs/reference/dataverse-columns.md lists them.
 
 /// <summary>The solution publisher: its prefix and the option value prefix that every choice value starts with.</summary>
 public static class Publisher

@@ -113,6 +113,7 @@ public sealed class SolutionPackage
             customizationsRoot.SetAttributeValue(XNamespace.Xmlns + "xsi", XsiNamespace);
         }
         MergeRelationships(customizationsRoot);
+        MergeFieldSecurityProfiles(customizationsRoot);
         foreach (var file in Directory.EnumerateFiles(root).OrderBy(f => f, StringComparer.Ordinal))
         {
             warnings.Add($"{Path.GetFileName(file)}: left out (files at the top of the source folder are not solution components)");
@@ -313,6 +314,26 @@ public sealed class SolutionPackage
             : name;
     }
 
+    /// <summary>
+    /// pac unpack keeps field security profiles in Other/FieldSecurityProfiles.xml (root &lt;FieldSecurityProfiles&gt;) and
+    /// leaves &lt;FieldSecurityProfiles /&gt; in Customizations.xml; packing puts each profile back into that section.
+    /// </summary>
+    private void MergeFieldSecurityProfiles(XElement customizations)
+    {
+        const string file = "Other/FieldSecurityProfiles.xml";
+        if (!File.Exists(Full(file)))
+        {
+            return;
+        }
+        var target = Section(customizations, "FieldSecurityProfiles");
+        foreach (var profile in Select("Other", "FieldSecurityProfiles.xml", SearchOption.TopDirectoryOnly)
+            .SelectMany(f => LoadRoot(f, "FieldSecurityProfiles").Elements("FieldSecurityProfile").ToList()))
+        {
+            profile.Remove();
+            target.Add(profile);
+        }
+    }
+
     private void MergeEntities(XElement customizations, string folder)
     {
         var entities = Section(customizations, "Entities");
@@ -472,13 +493,13 @@ public sealed class SolutionPackage
         {
             return;
         }
-        var known = new[] { "Other/Solution.xml", "Other/Customizations.xml", "Other/Relationships.xml" };
+        var known = new[] { "Other/Solution.xml", "Other/Customizations.xml", "Other/Relationships.xml", "Other/FieldSecurityProfiles.xml", "Other/FieldSecurityProfiles_managed.xml" };
         foreach (var file in Directory.EnumerateFiles(Full("Other"), "*", SearchOption.AllDirectories))
         {
             var relative = Relative(file);
             if (!known.Contains(relative, StringComparer.Ordinal) && !relative.StartsWith("Other/Relationships/", StringComparison.Ordinal))
             {
-                throw new PackingException($"{relative}: not a file this packer knows how to merge (Other/ holds Solution.xml, Customizations.xml and Relationships)");
+                throw new PackingException($"{relative}: not a file this packer knows how to merge (Other/ holds Solution.xml, Customizations.xml, FieldSecurityProfiles.xml and Relationships)");
             }
         }
     }

@@ -164,7 +164,7 @@ public static class SolutionSourceReader
                 continue;
             }
 
-            var set = ReadOptionSet(root, state.Relative(path), isGlobal: true);
+            var set = ReadOptionSet(root, state.Relative(path), isGlobal: true, state.Findings);
             if (set is null)
             {
                 state.Malformed(path, "optionset has no Name.");
@@ -177,7 +177,7 @@ public static class SolutionSourceReader
         return result;
     }
 
-    private static OptionSetDefinition? ReadOptionSet(XElement optionSet, string file, bool isGlobal)
+    private static OptionSetDefinition? ReadOptionSet(XElement optionSet, string file, bool isGlobal, List<ValidationFinding> findings)
     {
         var name = optionSet.Attribute("Name")?.Value;
         if (string.IsNullOrWhiteSpace(name))
@@ -190,6 +190,7 @@ public static class SolutionSourceReader
                 int.TryParse(o.Attribute("value")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : int.MinValue,
                 o.Element("labels")?.Elements("label").FirstOrDefault()?.Attribute("description")?.Value ?? ""))
             .ToList() ?? [];
+        SchemaRules.CheckOptionSetType(optionSet, name, file, findings);
         return new OptionSetDefinition(file, name, Text(optionSet, "OptionSetType") ?? "picklist", isGlobal, options);
     }
 
@@ -238,7 +239,7 @@ public static class SolutionSourceReader
                     continue;
                 }
 
-                var local = attribute.Element("optionset") is { } os ? ReadOptionSet(os, file, isGlobal: false) : null;
+                var local = attribute.Element("optionset") is { } os ? ReadOptionSet(os, file, isGlobal: false, state.Findings) : null;
                 columns.Add(new ColumnDefinition(file, tableName, logical, type, Text(attribute, "OptionSetName"), local,
                     Dec(attribute, "MinValue"), Dec(attribute, "MaxValue"), Int(attribute, "Accuracy"), Int(attribute, "MaxLength"),
                     Int(attribute, "Behavior"), Text(attribute, "Format"), Flag(attribute, "IsSecured"), Flag(attribute, "IsCustomField"),
@@ -438,6 +439,7 @@ public static class SolutionSourceReader
             {
                 var imageId = ParseGuid(Text(image, "SdkMessageProcessingStepImageId"));
                 state.Id(imageId, "step image", path);
+                SchemaRules.CheckImageOrder(image, name, state.Relative(path), state.Findings);
                 images.Add(new StepImageDefinition(imageId ?? Guid.Empty, Text(image, "EntityAlias") ?? "", Int(image, "ImageType") ?? -1,
                     Text(image, "MessagePropertyName") ?? "", CommaList(Text(image, "Attributes"))));
             }
@@ -560,14 +562,60 @@ public static class SolutionSourceReader
                 Text(reference, "connectorid") ?? ""));
         }
 
-        foreach (var profile in root.Element("FieldSecurityProfiles")?.Elements("FieldSecurityProfile") ?? [])
+        ReadFieldSecurityProfiles(state, root.Element("FieldSecurityProfiles"), path, profiles);
+        // pac solution unpack keeps the profiles in Other/FieldSecurityProfiles.xml (root <FieldSecurityProfiles>) and leaves
+        // an empty <FieldSecurityProfiles /> in Customizations.xml, as in the pac-unpacked export
+        // meandtech2001/Apollo-HealthCare-Management-D365-CRM- (Other/FieldSecurityProfiles.xml, commit 4af90e92).
+        var profilesPath = Path.Combine(state.Root, "Other", "FieldSecurityProfiles.xml");
+        if (File.Exists(profilesPath) && state.Load(profilesPath)?.Root is { } profilesRoot)
+        {
+            if (profilesRoot.Name.LocalName != "FieldSecurityProfiles")
+            {
+                state.Malformed(profilesPath, $"the root element is <{profilesRoot.Name.LocalName}>, expected <FieldSecurityProfiles>.");
+            }
+            else
+            {
+                ReadFieldSecurityProfiles(state, profilesRoot, profilesPath, profiles);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A FieldPermission holds child elements EntityName, AttributeName, CanRead, CanUpdate, CanCreate (in that order, then
+    /// CanReadUnmasked in current exports); CustomizationsSolution.xsd (FieldPermissionsType) has no attributes on it, so a
+    /// permission written as attributes is refused on import and would secure nothing.
+    /// </summary>
+    private static void ReadFieldSecurityProfiles(ReadState state, XElement? section, string path, List<FieldSecurityProfileDefinition> profiles)
+    {
+        var file = state.Relative(path);
+        foreach (var profile in section?.Elements("FieldSecurityProfile") ?? [])
         {
             var id = ParseGuid(profile.Attribute("fieldsecurityprofileid")?.Value);
             state.Id(id, "field security profile", path);
-            var permissions = profile.Element("FieldPermissions")?.Elements("FieldPermission")
-                .Select(p => new FieldPermissionDefinition(p.Attribute("entityname")?.Value ?? "", p.Attribute("attributelogicalname")?.Value ?? ""))
-                .ToList() ?? [];
-            profiles.Add(new FieldSecurityProfileDefinition(file, id ?? Guid.Empty, profile.Attribute("name")?.Value ?? "", permissions));
+            var name = profile.Attribute("name")?.Value ?? "";
+            var permissions = new List<FieldPermissionDefinition>();
+            foreach (var permission in profile.Element("FieldPermissions")?.Elements("FieldPermission") ?? [])
+            {
+                if (permission.HasAttributes)
+                {
+                    state.Malformed(path, $"field security profile '{name}': <FieldPermission> has attributes "
+                        + $"({string.Join(", ", permission.Attributes().Select(a => a.Name.LocalName))}); the schema requires child elements "
+                        + "EntityName, AttributeName, CanRead, CanUpdate, CanCreate.");
+                }
+
+                var order = permission.Elements().Select(e => e.Name.LocalName).ToList();
+                string[] expected = ["EntityName", "AttributeName", "CanRead", "CanUpdate", "CanCreate"];
+                if (!order.Take(expected.Length).SequenceEqual(expected, StringComparer.Ordinal)
+                    || order.Skip(expected.Length).Any(e => e != "CanReadUnmasked") || order.Count > expected.Length + 1)
+                {
+                    state.Malformed(path, $"field security profile '{name}': <FieldPermission> holds <{string.Join("><", order)}>; "
+                        + "the schema requires <EntityName><AttributeName><CanRead><CanUpdate><CanCreate> (then <CanReadUnmasked>).");
+                }
+
+                permissions.Add(new FieldPermissionDefinition(Text(permission, "EntityName") ?? "", Text(permission, "AttributeName") ?? ""));
+            }
+
+            profiles.Add(new FieldSecurityProfileDefinition(file, id ?? Guid.Empty, name, permissions));
         }
     }
 

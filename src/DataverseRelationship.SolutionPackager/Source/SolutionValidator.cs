@@ -176,9 +176,12 @@ public static partial class SolutionValidator
                 {
                     Add(FindingKind.InvalidManifest, m.File, $"table {table.LogicalName} is new in this solution; its root component needs behavior 0 (include subcomponents), not {root.Behavior}.");
                 }
-                else if (!table.DefinesTable && root.Behavior == 0)
+                else if (!table.DefinesTable && root.Behavior != 2)
                 {
-                    Add(FindingKind.InvalidManifest, m.File, $"existing table {table.LogicalName} carries only the solution's columns; its root component needs behavior 1, not 0.");
+                    // An existing table the solution only adds columns to is a shell (<entity unmodified="1">): behavior 2,
+                    // "include as shell only", as the pac-unpacked export meandtech2001/Apollo-HealthCare-Management-D365-CRM-
+                    // lists contact and systemuser (Other/Solution.xml, commit 4af90e92); 1 would claim the table's metadata.
+                    Add(FindingKind.InvalidManifest, m.File, $"existing table {table.LogicalName} is a shell carrying only the solution's columns (unmodified=\"1\"); its root component needs behavior 2 (shell only), not {root.Behavior}.");
                 }
             }
 
@@ -196,27 +199,18 @@ public static partial class SolutionValidator
             Match(m, roots, 26, source.Views.Where(v => OfExistingTable(v.Table)).Select(v => v.Id.ToString()), "view", byName: false,
                 source.Views.Select(v => v.Id.ToString()));
             Match(m, roots, 29, source.Flows.Select(f => f.Id.ToString()), "flow", byName: false);
-            Match(m, roots, 90, source.PluginAssemblies.SelectMany(a => a.PluginTypes).Select(t => t.Id.ToString()), "plugin type", byName: false);
             Match(m, roots, 91, source.PluginAssemblies.Select(a => a.Id.ToString()), "plugin assembly", byName: false);
             Match(m, roots, 92, source.Steps.Select(s => s.Id.ToString()), "step", byName: false);
             Match(m, roots, 20, source.Roles.Select(r => r.Id.ToString()), "security role", byName: false);
             Match(m, roots, 70, source.FieldSecurityProfiles.Select(p => p.Id.ToString()), "field security profile", byName: false);
 
-            // Columns added to existing tables are root components of their own (type 2, one per column, so a name two
-            // tables share appears twice); a new table brings its columns along.
-            var added = source.Tables.Where(t => !t.DefinesTable).SelectMany(t => t.Columns)
-                .Where(c => c.IsCustomField && !IsBaseCompanion(c)).GroupBy(c => c.LogicalName.ToLowerInvariant())
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            var declared = roots.Where(r => r.Type == 2).GroupBy(r => (r.SchemaName ?? "(unnamed)").ToLowerInvariant())
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            foreach (var (column, count) in added.Where(a => declared.GetValueOrDefault(a.Key) < a.Value).OrderBy(a => a.Key, StringComparer.Ordinal))
+            // Columns come with their table's Entity.xml and plugin types with their assembly: real exports list neither
+            // as root components (type 2 and 90 appear in none of the exports compared, e.g. the Apollo export above).
+            foreach (var root in roots.Where(r => r.Type is 2 or 90))
             {
-                Add(FindingKind.InvalidManifest, m.File, $"column {column} is added to {count} existing table(s) but has {declared.GetValueOrDefault(column)} root component(s) of type 2.");
-            }
-
-            foreach (var (column, count) in declared.Where(d => added.GetValueOrDefault(d.Key) < d.Value).OrderBy(d => d.Key, StringComparer.Ordinal))
-            {
-                Add(FindingKind.InvalidManifest, m.File, $"root component column {column} appears {count} time(s) but {added.GetValueOrDefault(column)} existing table(s) in Entities/ add it.");
+                var what = root.Type == 2 ? "column" : "plugin type";
+                Add(FindingKind.InvalidManifest, m.File, $"root component of type {root.Type} ({what} {root.SchemaName ?? root.Id?.ToString() ?? "(unnamed)"}): "
+                    + $"a {what} comes with its {(root.Type == 2 ? "table" : "plugin assembly")}; exported solutions do not list it.");
             }
         }
 
@@ -520,6 +514,7 @@ public static partial class SolutionValidator
 
                 ClrType(step.PluginClrTypeName, step.File, where);
                 ImagesTheCodeReads(step, where);
+                ColumnsTheCodeNeeds(step, where);
             }
         }
 
@@ -549,6 +544,46 @@ public static partial class SolutionValidator
                 }
             }
         }
+
+        /// <summary>
+        /// A plugin type declares (as consts the validator reads) <c>TriggerColumns</c>, the columns whose change it must react to,
+        /// and <c>PreImageColumns</c>, the columns it reads from its pre-image. An Update step with filtering attributes fires only
+        /// when one of them changes (https://learn.microsoft.com/power-apps/developer/data-platform/best-practices/business-logic/include-filtering-attributes-plugin-registration),
+        /// and an image holds only the attributes it lists: a missing one makes the plugin silently ignore that column.
+        /// </summary>
+        private void ColumnsTheCodeNeeds(StepDefinition step, string where)
+        {
+            var type = code?.PluginAssembly.GetType(step.PluginClrTypeName, throwOnError: false);
+            if (type is null)
+            {
+                return;
+            }
+
+            if (step.MessageName == "Update" && step.FilteringAttributes.Count > 0 && Declared(type, "TriggerColumns") is { } triggers)
+            {
+                foreach (var column in triggers.Where(c => !step.FilteringAttributes.Contains(c, StringComparer.OrdinalIgnoreCase)))
+                {
+                    Add(FindingKind.InvalidStep, step.File,
+                        $"{where}: <FilteringAttributes> lacks {column}, which {type.Name}.TriggerColumns says the plugin reacts to; a change of {column} alone would not run it.");
+                }
+            }
+
+            var alias = type.GetField("PreImageAlias", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string;
+            if (step.MessageName is "Update" or "Delete" && Declared(type, "PreImageColumns") is { } needed
+                && step.Images.FirstOrDefault(i => i.Alias == alias && i.ImageType is 0 or 2) is { } image && image.Attributes.Count > 0)
+            {
+                foreach (var column in needed.Where(c => !image.Attributes.Contains(c, StringComparer.OrdinalIgnoreCase)))
+                {
+                    Add(FindingKind.InvalidStep, step.File,
+                        $"{where}, image '{image.Alias}': <Attributes> lacks {column}, which {type.Name}.PreImageColumns says the plugin reads from the pre-image.");
+                }
+            }
+        }
+
+        private static string[]? Declared(Type type, string field) =>
+            type.GetField(field, BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } constant && constant.GetRawConstantValue() is string list
+                ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : null;
 
         private void Image(StepDefinition step, StepImageDefinition image, string where)
         {

@@ -6,7 +6,7 @@ namespace DataverseRelationship.SolutionPackager.Source;
 /// <summary>
 /// The platform's standard tables and columns the solution relies on but does not define (an existing table in a
 /// solution carries only the columns the solution adds). Types use the names solution XML uses (nvarchar, lookup, ...).
-/// Sources: Microsoft's table reference pages as summarised in shared/dataverse-columns.md; task from the task table reference.
+/// Sources: Microsoft's table reference pages as summarised in docs/reference/dataverse-columns.md; task from the task table reference.
 /// </summary>
 public static class StandardSchema
 {

@@ -7,12 +7,10 @@ namespace Microsoft.Crm.Sdk.Messages
     [DataContract(Namespace = ContractNamespaces.Crm2011)]
     public sealed class LoseOpportunityRequest : OrganizationRequest
     {
-        /// <summary>A request named "LoseOpportunity" with OpportunityClose, Status present (null) until set.</summary>
+        /// <summary>A request named "LoseOpportunity"; a parameter is added when its property is set.</summary>
         public LoseOpportunityRequest()
         {
             RequestName = "LoseOpportunity";
-            OpportunityClose = null;
-            Status = null;
         }
 
         /// <summary>Parameters["OpportunityClose"].</summary>

@@ -7,13 +7,10 @@ namespace Microsoft.Crm.Sdk.Messages
     [DataContract(Namespace = ContractNamespaces.Crm2011)]
     public sealed class SetStateRequest : OrganizationRequest
     {
-        /// <summary>A request named "SetState" with EntityMoniker, State, Status present (null) until set.</summary>
+        /// <summary>A request named "SetState"; a parameter is added when its property is set.</summary>
         public SetStateRequest()
         {
             RequestName = "SetState";
-            EntityMoniker = null;
-            State = null;
-            Status = null;
         }
 
         /// <summary>Parameters["EntityMoniker"].</summary>

@@ -7,12 +7,10 @@ namespace Microsoft.Crm.Sdk.Messages
     [DataContract(Namespace = ContractNamespaces.Crm2011)]
     public sealed class WinOpportunityRequest : OrganizationRequest
     {
-        /// <summary>A request named "WinOpportunity" with OpportunityClose, Status present (null) until set.</summary>
+        /// <summary>A request named "WinOpportunity"; a parameter is added when its property is set.</summary>
         public WinOpportunityRequest()
         {
             RequestName = "WinOpportunity";
-            OpportunityClose = null;
-            Status = null;
         }
 
         /// <summary>Parameters["OpportunityClose"].</summary>

@@ -6,13 +6,10 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = ContractNamespaces.Xrm2011)]
     public sealed class AssociateRequest : OrganizationRequest
     {
-        /// <summary>A request named "Associate" with RelatedEntities, Relationship, Target present (null) until set.</summary>
+        /// <summary>A request named "Associate"; a parameter is added when its property is set.</summary>
         public AssociateRequest()
         {
             RequestName = "Associate";
-            RelatedEntities = null;
-            Relationship = null;
-            Target = null;
         }
 
         /// <summary>Parameters["RelatedEntities"].</summary>

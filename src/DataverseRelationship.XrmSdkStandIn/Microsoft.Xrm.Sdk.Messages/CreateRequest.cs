@@ -6,11 +6,10 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = ContractNamespaces.Xrm2011)]
     public sealed class CreateRequest : OrganizationRequest
     {
-        /// <summary>A request named "Create" with Target present (null) until set.</summary>
+        /// <summary>A request named "Create"; a parameter is added when its property is set.</summary>
         public CreateRequest()
         {
             RequestName = "Create";
-            Target = null;
         }
 
         /// <summary>Parameters["Target"].</summary>

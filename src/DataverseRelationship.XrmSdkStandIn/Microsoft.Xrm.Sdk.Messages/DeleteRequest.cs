@@ -6,11 +6,10 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = ContractNamespaces.Xrm2011)]
     public sealed class DeleteRequest : OrganizationRequest
     {
-        /// <summary>A request named "Delete" with Target present (null) until set.</summary>
+        /// <summary>A request named "Delete"; a parameter is added when its property is set.</summary>
         public DeleteRequest()
         {
             RequestName = "Delete";
-            Target = null;
         }
 
         /// <summary>Parameters["ConcurrencyBehavior"].</summary>

@@ -6,13 +6,10 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = ContractNamespaces.Xrm2011)]
     public sealed class DisassociateRequest : OrganizationRequest
     {
-        /// <summary>A request named "Disassociate" with RelatedEntities, Relationship, Target present (null) until set.</summary>
+        /// <summary>A request named "Disassociate"; a parameter is added when its property is set.</summary>
         public DisassociateRequest()
         {
             RequestName = "Disassociate";
-            RelatedEntities = null;
-            Relationship = null;
-            Target = null;
         }
 
         /// <summary>Parameters["RelatedEntities"].</summary>

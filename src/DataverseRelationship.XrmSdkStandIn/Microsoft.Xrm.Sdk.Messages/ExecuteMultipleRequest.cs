@@ -6,12 +6,10 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = ContractNamespaces.Xrm2011)]
     public sealed class ExecuteMultipleRequest : OrganizationRequest
     {
-        /// <summary>A request named "ExecuteMultiple" with Requests, Settings present (null) until set.</summary>
+        /// <summary>A request named "ExecuteMultiple"; a parameter is added when its property is set.</summary>
         public ExecuteMultipleRequest()
         {
             RequestName = "ExecuteMultiple";
-            Requests = null;
-            Settings = null;
         }
 
         /// <summary>Parameters["Requests"].</summary>

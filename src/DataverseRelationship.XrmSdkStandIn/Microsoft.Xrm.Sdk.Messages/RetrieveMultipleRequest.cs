@@ -7,11 +7,10 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = ContractNamespaces.Xrm2011)]
     public sealed class RetrieveMultipleRequest : OrganizationRequest
     {
-        /// <summary>A request named "RetrieveMultiple" with Query present (null) until set.</summary>
+        /// <summary>A request named "RetrieveMultiple"; a parameter is added when its property is set.</summary>
         public RetrieveMultipleRequest()
         {
             RequestName = "RetrieveMultiple";
-            Query = null;
         }
 
         /// <summary>Parameters["Query"].</summary>

@@ -7,12 +7,10 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = ContractNamespaces.Xrm2011)]
     public sealed class RetrieveRequest : OrganizationRequest
     {
-        /// <summary>A request named "Retrieve" with ColumnSet, Target present (null) until set.</summary>
+        /// <summary>A request named "Retrieve"; a parameter is added when its property is set.</summary>
         public RetrieveRequest()
         {
             RequestName = "Retrieve";
-            ColumnSet = null;
-            Target = null;
         }
 
         /// <summary>Parameters["ColumnSet"].</summary>

@@ -6,11 +6,10 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = ContractNamespaces.Xrm2011)]
     public sealed class UpdateRequest : OrganizationRequest
     {
-        /// <summary>A request named "Update" with Target present (null) until set.</summary>
+        /// <summary>A request named "Update"; a parameter is added when its property is set.</summary>
         public UpdateRequest()
         {
             RequestName = "Update";
-            Target = null;
         }
 
         /// <summary>Parameters["ConcurrencyBehavior"].</summary>

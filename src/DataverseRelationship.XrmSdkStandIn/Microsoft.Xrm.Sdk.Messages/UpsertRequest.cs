@@ -6,11 +6,10 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = ContractNamespaces.Xrm2011)]
     public sealed class UpsertRequest : OrganizationRequest
     {
-        /// <summary>A request named "Upsert" with Target present (null) until set.</summary>
+        /// <summary>A request named "Upsert"; a parameter is added when its property is set.</summary>
         public UpsertRequest()
         {
             RequestName = "Upsert";
-            Target = null;
         }
 
         /// <summary>Parameters["Target"].</summary>

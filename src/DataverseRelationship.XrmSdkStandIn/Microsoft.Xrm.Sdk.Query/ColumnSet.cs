@@ -46,15 +46,13 @@ namespace Microsoft.Xrm.Sdk.Query
             columns.Add(column);
         }
 
-        /// <summary>Appends the columns in order (no de-duplication).</summary>
+        /// <summary>Appends the columns in order (no de-duplication). A null array throws NullReferenceException, as the genuine SDK does.</summary>
         public void AddColumns(params string[] columns)
         {
-            if (columns == null)
+            foreach (string column in columns)
             {
-                throw new ArgumentNullException(nameof(columns), "AddColumns needs an array of column names, not null.");
+                this.columns.Add(column);
             }
-
-            this.columns.AddRange(columns);
         }
     }
 }

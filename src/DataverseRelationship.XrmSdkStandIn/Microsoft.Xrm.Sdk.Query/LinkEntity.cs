@@ -45,19 +45,28 @@ namespace Microsoft.Xrm.Sdk.Query
 
         public DataCollection<OrderExpression> Orders => orders;
 
-        /// <summary>Adds and returns an inner join (see the other overload for which table it starts from).</summary>
+        /// <summary>Adds and returns a nested inner join (see the other overload).</summary>
         public LinkEntity AddLink(string linkToEntityName, string linkFromAttributeName, string linkToAttributeName)
         {
             return AddLink(linkToEntityName, linkFromAttributeName, linkToAttributeName, JoinOperator.Inner);
         }
 
         /// <summary>
-        /// Adds and returns a nested join. As in the genuine SDK, its <see cref="LinkFromEntityName"/> is this link's
-        /// <see cref="LinkFromEntityName"/> (not its <see cref="LinkToEntityName"/>).
+        /// Adds and returns a nested join, setting the properties the API reference names: LinkToEntityName,
+        /// LinkFromAttributeName, LinkToAttributeName and JoinOperator
+        /// (https://learn.microsoft.com/en-us/dotnet/api/microsoft.xrm.sdk.query.linkentity.addlink). Which
+        /// <see cref="LinkFromEntityName"/> the genuine SDK gives the nested link is not documented, so it is left unset here
+        /// and nothing may rely on it.
         /// </summary>
         public LinkEntity AddLink(string linkToEntityName, string linkFromAttributeName, string linkToAttributeName, JoinOperator joinOperator)
         {
-            var link = new LinkEntity(LinkFromEntityName, linkToEntityName, linkFromAttributeName, linkToAttributeName, joinOperator);
+            var link = new LinkEntity
+            {
+                LinkToEntityName = linkToEntityName,
+                LinkFromAttributeName = linkFromAttributeName,
+                LinkToAttributeName = linkToAttributeName,
+                JoinOperator = joinOperator,
+            };
             linkEntities.Add(link);
             return link;
         }

@@ -10,14 +10,16 @@ namespace Microsoft.Xrm.Sdk.Query
         private readonly DataCollection<object> values = new DataCollection<object>();
         private readonly DataCollection<OrderExpression> orders = new DataCollection<OrderExpression>();
 
-        /// <summary>A query with an empty column set and page info.</summary>
+        /// <summary>
+        /// A query without a table. Neither constructor sets <see cref="ColumnSet"/> or <see cref="PageInfo"/>: the API reference
+        /// documents no default for them (https://learn.microsoft.com/en-us/dotnet/api/microsoft.xrm.sdk.query.querybyattribute.-ctor),
+        /// so callers set both themselves and nothing may rely on what a new query holds there.
+        /// </summary>
         public QueryByAttribute()
         {
-            ColumnSet = new ColumnSet();
-            PageInfo = new PagingInfo();
         }
 
-        /// <summary>A query on the table; as in the genuine SDK, <see cref="ColumnSet"/> and <see cref="PageInfo"/> stay null.</summary>
+        /// <summary>A query on the table (see the parameterless constructor for ColumnSet and PageInfo).</summary>
         public QueryByAttribute(string entityName)
         {
             EntityName = entityName;

@@ -8,8 +8,6 @@ namespace Microsoft.Xrm.Sdk
     [KnownType(typeof(OrganizationServiceFault))]
     public abstract class BaseServiceFault : IExtensibleDataObject
     {
-        private ErrorDetailCollection errorDetails;
-
         protected BaseServiceFault()
         {
         }
@@ -18,12 +16,8 @@ namespace Microsoft.Xrm.Sdk
 
         public int ErrorCode { get; set; }
 
-        /// <summary>Error-specific details (e.g. "CallStack"); never null (a null assignment reads back as a new empty collection).</summary>
-        public ErrorDetailCollection ErrorDetails
-        {
-            get => errorDetails ??= new ErrorDetailCollection();
-            set => errorDetails = value;
-        }
+        /// <summary>Error-specific details (e.g. "CallStack"); a new fault's collection is empty.</summary>
+        public ErrorDetailCollection ErrorDetails { get; set; } = new ErrorDetailCollection();
 
         public ExtensionDataObject ExtensionData { get; set; }
 

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.ComponentModel;
-using System.Globalization;
 using System.Linq;
 using System.Runtime.Serialization;
 
@@ -11,9 +9,7 @@ namespace Microsoft.Xrm.Sdk
     [DataContract(Name = "Entity", Namespace = ContractNamespaces.Xrm2011)]
     public class Entity : IExtensibleDataObject
     {
-        private AttributeCollection attributes;
         private FormattedValueCollection formattedValues;
-        private KeyAttributeCollection keyAttributes;
         private RelatedEntityCollection relatedEntities;
 
         public Entity()
@@ -35,7 +31,7 @@ namespace Microsoft.Xrm.Sdk
         public Entity(string entityName, KeyAttributeCollection keyAttributes)
             : this(entityName)
         {
-            this.keyAttributes = keyAttributes;
+            KeyAttributes = keyAttributes;
         }
 
         public Entity(string entityName, string keyName, object keyValue)
@@ -44,12 +40,8 @@ namespace Microsoft.Xrm.Sdk
             KeyAttributes.Add(keyName, keyValue);
         }
 
-        /// <summary>The column values by logical name; never null (a null assignment reads back as a new empty collection).</summary>
-        public AttributeCollection Attributes
-        {
-            get => attributes ??= new AttributeCollection();
-            set => attributes = value;
-        }
+        /// <summary>The column values by logical name; a new entity's collection is empty (behaviour.txt).</summary>
+        public AttributeCollection Attributes { get; set; } = new AttributeCollection();
 
         public EntityState? EntityState { get; set; }
 
@@ -69,12 +61,8 @@ namespace Microsoft.Xrm.Sdk
             set => Attributes[attributeName] = value;
         }
 
-        /// <summary>Alternate-key values; never null (a null assignment reads back as a new empty collection).</summary>
-        public KeyAttributeCollection KeyAttributes
-        {
-            get => keyAttributes ??= new KeyAttributeCollection();
-            set => keyAttributes = value;
-        }
+        /// <summary>Alternate-key values; a new entity's collection is empty (behaviour.txt).</summary>
+        public KeyAttributeCollection KeyAttributes { get; set; } = new KeyAttributeCollection();
 
         public string LazyFileAttributeKey { get; set; }
 
@@ -169,79 +157,62 @@ namespace Microsoft.Xrm.Sdk
         }
 
         /// <summary>
-        /// A new <typeparamref name="T"/> sharing this row's name, id, state, row version and collections (a shallow copy: the
-        /// copy's Attributes are this row's Attributes). For a type derived from <see cref="Entity"/> the logical name must be
-        /// set and must match the one the derived type's constructor sets, if it sets one.
+        /// The row as <typeparamref name="T"/>. For <see cref="Entity"/> itself: a new instance (behaviour.txt: not the same
+        /// instance) with this row's name, id, state, row version and collections. Whether those collections are shared or
+        /// copied is not documented (https://learn.microsoft.com/en-us/dotnet/api/microsoft.xrm.sdk.entity.toentity), so nothing
+        /// may rely on either. A derived type needs the genuine SDK's EntityLogicalNameAttribute, which the stand-in does not
+        /// declare, so every derived type throws <see cref="NotSupportedException"/> with the genuine SDK's message.
         /// </summary>
         public T ToEntity<T>()
             where T : Entity
         {
-            if (typeof(T) == typeof(Entity))
+            if (typeof(T) != typeof(Entity))
             {
-                var copy = new Entity();
-                ShallowCopyTo(copy);
-                return (T)copy;
+                // The genuine 9.0.2.56 wording (grammar included), observed when run against the genuine assemblies.
+                throw new NotSupportedException("Cannot convert to type that is does not have EntityLogicalNameAttribute");
             }
 
-            if (string.IsNullOrWhiteSpace(LogicalName))
+            var copy = new Entity
             {
-                throw new NotSupportedException("LogicalName must be set before calling ToEntity()");
-            }
-
-            T target = Activator.CreateInstance<T>();
-            if (!string.IsNullOrWhiteSpace(target.LogicalName) && !string.Equals(target.LogicalName, LogicalName, StringComparison.Ordinal))
-            {
-                throw new NotSupportedException(string.Format(CultureInfo.InvariantCulture, "Cannot convert entity {0} to {1}", LogicalName, target.LogicalName));
-            }
-
-            ShallowCopyTo(target);
-            return target;
-        }
-
-        /// <summary>A reference carrying this row's logical name, id, key attributes and row version (Name stays null).</summary>
-        public EntityReference ToEntityReference()
-        {
-            return new EntityReference(LogicalName, Id) { KeyAttributes = KeyAttributes, RowVersion = RowVersion };
+                Id = Id,
+                LogicalName = LogicalName,
+                EntityState = EntityState,
+                RowVersion = RowVersion,
+                ExtensionData = ExtensionData,
+                Attributes = Attributes,
+                KeyAttributes = KeyAttributes,
+                formattedValues = FormattedValues,
+                relatedEntities = RelatedEntities,
+            };
+            return (T)copy;
         }
 
         /// <summary>
-        /// The column value as <typeparamref name="T"/>: false (and default) when the column is missing or null, or when a value
-        /// of another type cannot be converted by <typeparamref name="T"/>'s <see cref="TypeConverter"/> (e.g. "5" to int converts).
+        /// A reference with this row's logical name and id, and nothing else: behaviour.txt records the genuine result as
+        /// "account|id|&lt;null&gt;|0", i.e. no name and no key attributes, even when the row has key attributes.
+        /// </summary>
+        public EntityReference ToEntityReference()
+        {
+            return new EntityReference(LogicalName, Id);
+        }
+
+        /// <summary>
+        /// The column value when it is a <typeparamref name="T"/>: true and the value; otherwise (missing, null, or of another
+        /// type) false and default. behaviour.txt records the genuine results for a value of the type and of another type;
+        /// whether the genuine SDK converts some values of another type is not documented
+        /// (https://learn.microsoft.com/en-us/dotnet/api/microsoft.xrm.sdk.entity.trygetattributevalue), so the stand-in does not
+        /// and nothing may rely on a conversion.
         /// </summary>
         public bool TryGetAttributeValue<T>(string attributeKey, out T result)
         {
-            result = default;
-            object value;
-            try
-            {
-                value = GetAttributeValueOrNull(attributeKey);
-            }
-            catch (ArgumentNullException)
-            {
-                return false;
-            }
-
-            if (value == null)
-            {
-                return false;
-            }
-
-            if (value is T typed)
+            if (attributeKey != null && Attributes.TryGetValue(attributeKey, out object value) && value is T typed)
             {
                 result = typed;
                 return true;
             }
 
-            try
-            {
-                result = (T)TypeDescriptor.GetConverter(typeof(T)).ConvertFrom(value);
-                return true;
-            }
-            catch (Exception conversionFailure) when (conversionFailure is NotSupportedException or ArgumentException or FormatException or InvalidCastException or OverflowException or NullReferenceException)
-            {
-                result = default;
-                return false;
-            }
+            result = default;
+            return false;
         }
 
         private static void RequireName(string name, string parameterName)
@@ -266,19 +237,6 @@ namespace Microsoft.Xrm.Sdk
         {
             RequireName(attributeLogicalName, nameof(attributeLogicalName));
             return Attributes.TryGetValue(attributeLogicalName, out object value) ? value : null;
-        }
-
-        private void ShallowCopyTo(Entity target)
-        {
-            target.Id = Id;
-            target.LogicalName = LogicalName;
-            target.EntityState = EntityState;
-            target.relatedEntities = RelatedEntities;
-            target.attributes = Attributes;
-            target.formattedValues = FormattedValues;
-            target.ExtensionData = ExtensionData;
-            target.RowVersion = RowVersion;
-            target.keyAttributes = KeyAttributes;
         }
     }
 }

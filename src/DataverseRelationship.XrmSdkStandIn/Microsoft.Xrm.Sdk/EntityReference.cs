@@ -1,18 +1,15 @@
 using System;
-using System.Collections.Generic;
 using System.Runtime.Serialization;
 
 namespace Microsoft.Xrm.Sdk
 {
     /// <summary>
-    /// A reference to a row. <see cref="Equals(object)"/> compares logical name (ordinal, case-sensitive), id and key attributes;
-    /// the == operator is not overloaded (reference equality), and <see cref="object.ToString"/> is not overridden.
+    /// A reference to a row. <see cref="Equals(object)"/> compares logical name (ordinal, case-sensitive) and id; the == operator
+    /// is not overloaded (reference equality), and <see cref="object.ToString"/> is not overridden (all three: behaviour.txt).
     /// </summary>
     [DataContract(Name = "EntityReference", Namespace = ContractNamespaces.Xrm2011)]
     public sealed class EntityReference : IExtensibleDataObject
     {
-        private KeyAttributeCollection keyAttributes;
-
         public EntityReference()
         {
         }
@@ -44,12 +41,8 @@ namespace Microsoft.Xrm.Sdk
 
         public Guid Id { get; set; }
 
-        /// <summary>Alternate-key values; never null (a null assignment reads back as a new empty collection).</summary>
-        public KeyAttributeCollection KeyAttributes
-        {
-            get => keyAttributes ??= new KeyAttributeCollection();
-            set => keyAttributes = value;
-        }
+        /// <summary>Alternate-key values; a new reference's collection is empty (behaviour.txt).</summary>
+        public KeyAttributeCollection KeyAttributes { get; set; } = new KeyAttributeCollection();
 
         public string LogicalName { get; set; }
 
@@ -58,41 +51,22 @@ namespace Microsoft.Xrm.Sdk
 
         public string RowVersion { get; set; }
 
-        /// <summary>True for another reference with the same logical name (case-sensitive), id and key-attribute pairs.</summary>
+        /// <summary>
+        /// True for another reference with the same logical name (case-sensitive) and id, as behaviour.txt records. Whether the
+        /// genuine SDK also compares key attributes is not documented
+        /// (https://learn.microsoft.com/en-us/dotnet/api/microsoft.xrm.sdk.entityreference.equals), so the stand-in does not and
+        /// nothing may rely on Equals telling key-only references apart: compare their KeyAttributes explicitly.
+        /// </summary>
         public override bool Equals(object obj)
         {
-            if (ReferenceEquals(this, obj))
-            {
-                return true;
-            }
-
             return obj is EntityReference other
                 && Id == other.Id
-                && string.Equals(LogicalName, other.LogicalName, StringComparison.Ordinal)
-                && SameKeyAttributes(KeyAttributes, other.KeyAttributes);
+                && string.Equals(LogicalName, other.LogicalName, StringComparison.Ordinal);
         }
 
         public override int GetHashCode()
         {
             return Id.GetHashCode() ^ (LogicalName == null ? 0 : StringComparer.Ordinal.GetHashCode(LogicalName));
-        }
-
-        private static bool SameKeyAttributes(KeyAttributeCollection left, KeyAttributeCollection right)
-        {
-            if (left.Count != right.Count)
-            {
-                return false;
-            }
-
-            foreach (KeyValuePair<string, object> pair in left)
-            {
-                if (!right.Contains(pair))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }

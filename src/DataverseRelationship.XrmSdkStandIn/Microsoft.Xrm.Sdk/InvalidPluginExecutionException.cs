@@ -4,8 +4,8 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk
 {
     /// <summary>
-    /// Thrown by a plugin to fail the operation and show its message to the user. Defaults: Status Failed,
-    /// ErrorCode -2146233088 (0x80131500, the exception's HResult), HttpStatus NotSet.
+    /// Thrown by a plugin to fail the operation and show its message to the user. Defaults (behaviour.txt): Status Failed,
+    /// ErrorCode -2146233088 (0x80131500), HttpStatus NotSet.
     /// </summary>
     [Serializable]
     public sealed class InvalidPluginExecutionException : Exception
@@ -30,14 +30,10 @@ namespace Microsoft.Xrm.Sdk
         {
         }
 
-        /// <summary>An exception wrapping <paramref name="exception"/>; the HTTP status of a wrapped plugin exception carries over.</summary>
+        /// <summary>An exception wrapping <paramref name="exception"/>.</summary>
         public InvalidPluginExecutionException(string message, Exception exception)
             : base(message, exception)
         {
-            if (exception is InvalidPluginExecutionException inner)
-            {
-                HttpStatus = inner.HttpStatus;
-            }
         }
 
         public InvalidPluginExecutionException(string message, PluginHttpStatusCode httpStatus)
@@ -45,15 +41,12 @@ namespace Microsoft.Xrm.Sdk
         {
         }
 
-        /// <summary>An exception with the status and error code (0 keeps the default error code).</summary>
+        /// <summary>An exception with the status and error code.</summary>
         public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message)
             : base(message)
         {
             Status = status;
-            if (errorCode != 0)
-            {
-                HResult = errorCode;
-            }
+            ErrorCode = errorCode;
         }
 
         public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message, PluginHttpStatusCode httpStatus)
@@ -69,11 +62,17 @@ namespace Microsoft.Xrm.Sdk
             : base(info, context)
         {
             Status = (OperationStatus)info.GetInt32(nameof(Status));
+            ErrorCode = info.GetInt32(nameof(ErrorCode));
             HttpStatus = (PluginHttpStatusCode)info.GetInt32(nameof(HttpStatus));
         }
 
-        /// <summary>The error code returned to the caller: the exception's HResult.</summary>
-        public int ErrorCode => HResult;
+        /// <summary>
+        /// The error code returned to the caller: -2146233088 unless a constructor takes one (behaviour.txt). How it relates to
+        /// <see cref="Exception.HResult"/> is not documented
+        /// (https://learn.microsoft.com/en-us/dotnet/api/microsoft.xrm.sdk.invalidpluginexecutionexception.errorcode), so it is
+        /// kept on its own and nothing may rely on the two agreeing.
+        /// </summary>
+        public int ErrorCode { get; } = -2146233088;
 
         public PluginHttpStatusCode HttpStatus { get; } = PluginHttpStatusCode.NotSet;
 
@@ -90,6 +89,7 @@ namespace Microsoft.Xrm.Sdk
             }
 
             info.AddValue(nameof(Status), (int)Status);
+            info.AddValue(nameof(ErrorCode), ErrorCode);
             info.AddValue(nameof(HttpStatus), (int)HttpStatus);
             base.GetObjectData(info, context);
         }

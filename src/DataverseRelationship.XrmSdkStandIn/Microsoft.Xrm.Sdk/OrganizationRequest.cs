@@ -7,8 +7,6 @@ namespace Microsoft.Xrm.Sdk
     [DataContract(Name = "OrganizationRequest", Namespace = ContractNamespaces.Xrm2011)]
     public class OrganizationRequest : IExtensibleDataObject
     {
-        private ParameterCollection parameters;
-
         public OrganizationRequest()
         {
         }
@@ -27,18 +25,18 @@ namespace Microsoft.Xrm.Sdk
             set => Parameters[parameterName] = value;
         }
 
-        /// <summary>The input parameters; never null (a null assignment reads back as a new empty collection).</summary>
-        public ParameterCollection Parameters
-        {
-            get => parameters ??= new ParameterCollection();
-            set => parameters = value;
-        }
+        /// <summary>The input parameters; a new request's collection is empty (behaviour.txt).</summary>
+        public ParameterCollection Parameters { get; set; } = new ParameterCollection();
 
         public Guid? RequestId { get; set; }
 
         public string RequestName { get; set; }
 
-        /// <summary>The parameter cast (not converted) to <typeparamref name="T"/>, or default when absent: how the typed message properties read.</summary>
+        /// <summary>
+        /// The parameter cast (not converted) to <typeparamref name="T"/>: how the typed message properties read. A parameter
+        /// never set reads as default here; the genuine SDK's result for that is not documented, so nothing may read a
+        /// property it has not set.
+        /// </summary>
         internal T GetParameter<T>(string name)
         {
             return Parameters.TryGetValue(name, out object value) ? (T)value : default;

@@ -6,8 +6,6 @@ namespace Microsoft.Xrm.Sdk
     [DataContract(Name = "OrganizationResponse", Namespace = ContractNamespaces.Xrm2011)]
     public class OrganizationResponse : IExtensibleDataObject
     {
-        private ParameterCollection results;
-
         public ExtensionDataObject ExtensionData { get; set; }
 
         /// <summary>The named result; a missing one throws <see cref="System.Collections.Generic.KeyNotFoundException"/>.</summary>
@@ -19,14 +17,13 @@ namespace Microsoft.Xrm.Sdk
 
         public string ResponseName { get; set; }
 
-        /// <summary>The output values; never null (a null assignment reads back as a new empty collection).</summary>
-        public ParameterCollection Results
-        {
-            get => results ??= new ParameterCollection();
-            set => results = value;
-        }
+        /// <summary>The output values; a new response's collection is empty (behaviour.txt).</summary>
+        public ParameterCollection Results { get; set; } = new ParameterCollection();
 
-        /// <summary>The result cast (not converted) to <typeparamref name="T"/>, or default when absent: how the typed response properties read.</summary>
+        /// <summary>
+        /// The result cast (not converted) to <typeparamref name="T"/>: how the typed response properties read. An absent result
+        /// reads as default, as behaviour.txt records for CreateResponse.id.
+        /// </summary>
         internal T GetResult<T>(string name)
         {
             return Results.TryGetValue(name, out object value) ? (T)value : default;

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Runtime.Serialization;
 
 namespace Microsoft.Xrm.Sdk
@@ -36,10 +35,14 @@ namespace Microsoft.Xrm.Sdk
             return (SchemaName == null ? 0 : StringComparer.Ordinal.GetHashCode(SchemaName)) ^ PrimaryEntityRole.GetHashCode();
         }
 
-        /// <summary>"schemaname.Role", or "schemaname." without a role.</summary>
+        /// <summary>
+        /// The relationship's name: the API reference documents only that ToString returns "the name of the current
+        /// Relationship" (https://learn.microsoft.com/en-us/dotnet/api/microsoft.xrm.sdk.relationship.tostring), not whether the
+        /// role is appended, so the stand-in returns the schema name and nothing may rely on the exact text.
+        /// </summary>
         public override string ToString()
         {
-            return string.Format(CultureInfo.InvariantCulture, "{0}.{1}", SchemaName ?? string.Empty, PrimaryEntityRole.HasValue ? PrimaryEntityRole.Value.ToString() : string.Empty);
+            return SchemaName;
         }
     }
 }

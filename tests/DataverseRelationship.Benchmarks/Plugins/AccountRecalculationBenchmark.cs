@@ -89,12 +89,12 @@ public class AccountRecalculationBenchmark
 
     private static string SolutionFolder()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        var folder = new DirectoryInfo(System.AppContext.BaseDirectory);
         while (folder != null && !File.Exists(Path.Combine(folder.FullName, "DataverseRelationship.sln")))
         {
             folder = folder.Parent;
         }
 
-        return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("DataverseRelationship.sln not found above " + AppContext.BaseDirectory), "solution", "src");
+        return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("DataverseRelationship.sln not found above " + System.AppContext.BaseDirectory), "solution", "src");
     }
 }

@@ -4,39 +4,15 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using DataverseRelationship.Tests.Support;
 
 namespace DataverseRelationship.Cli.Tests.Reporting;
 
 /// <summary>Runs headless Chromium on a local file: the DOM after the scripts ran, its console output, a screenshot.</summary>
 public static class HeadlessChromium
 {
-    private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
-
-    /// <summary>The browser on PATH (or in CHROMIUM_PATH), or null.</summary>
-    public static string? Find()
-    {
-        string? configured = Environment.GetEnvironmentVariable("CHROMIUM_PATH");
-        if (!string.IsNullOrEmpty(configured) && File.Exists(configured))
-        {
-            return configured;
-        }
-
-        IEnumerable<string> folders = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        return folders.SelectMany(f => Names.Select(n => Path.Combine(f, n))).FirstOrDefault(File.Exists);
-    }
-
-    /// <summary>The browser, or a failed test saying how to get one (in CI and locally alike).</summary>
-    public static string Require()
-    {
-        string? browser = Find();
-        if (browser is null)
-        {
-            bool ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-            Assert.Fail($"Chromium is required for the HTML report test{(ci ? " in CI" : string.Empty)}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.");
-        }
-
-        return browser!;
-    }
+    /// <summary>The browser (see <see cref="ExternalProgram.Chromium"/>): skips the test where it is missing, fails in CI.</summary>
+    public static string Require() => ExternalProgram.Chromium.Require();
 
     /// <summary>Loads the page and returns the serialised DOM and the browser's log (console messages included).</summary>
     public static (string Dom, string Log) DumpDom(string browser, string htmlFile, string profileFolder)

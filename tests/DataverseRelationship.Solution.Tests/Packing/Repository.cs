@@ -16,13 +16,16 @@ internal static class Repository
 
     public static string PacScripts => Path.Combine(Root, "pac-scripts");
 
-    /// <summary>The net462 plugin assembly built against the offline stand-in (the test project builds it).</summary>
+    /// <summary>
+    /// The net462 plugin assembly built against the offline stand-in, whatever -p:XrmSdk says (the test project builds
+    /// it through tests/DataverseRelationship.StandInPluginBuild).
+    /// </summary>
     public static string StandInPluginAssembly
     {
         get
         {
-            var path = Path.Combine(Root, "src", "DataverseRelationship.Plugins", "bin", Configuration, "net462", "DataverseRelationship.Plugins.dll");
-            Assert.True(File.Exists(path), $"the stand-in build of the plugin assembly is missing at {path}; the test project's net462 ProjectReference builds it");
+            var path = Path.Combine(Root, "tests", "DataverseRelationship.StandInPluginBuild", "bin", Configuration, "net462", "DataverseRelationship.Plugins.dll");
+            Assert.True(File.Exists(path), $"the stand-in build of the plugin assembly is missing at {path}; the test project's ProjectReference to DataverseRelationship.StandInPluginBuild builds it");
             return path;
         }
     }

@@ -6,9 +6,8 @@ using DataverseRelationship.Solution.Tests.Packing;
 namespace DataverseRelationship.Solution.Tests.Scripts;
 
 /// <summary>
-/// The PowerShell twins and the GitHub workflow cannot run here (no pwsh in Debian's repositories, no GitHub
-/// runner); these checks pin what can be checked from their text. (pack.ps1's id staging was run by hand with the
-/// PowerShell 7.6.9 dotnet tool against a fake pac.)
+/// What the PowerShell twins and the GitHub workflow promise, pinned from their text (no GitHub runner here;
+/// <see cref="PowerShellTwinTests"/> runs the twins themselves with pwsh).
 /// </summary>
 public sealed class DeploymentDefinitionTests
 {
@@ -74,13 +73,26 @@ public sealed class DeploymentDefinitionTests
     [InlineData("verify-package --zip")]
     [InlineData("dotnet-version: 10.0.x")]
     [InlineData("solution-type: Both")]
-    [InlineData("run: bash pac-scripts/pack.sh --stage-only")]
+    [InlineData("bash pac-scripts/pack.sh --stage-only")]
     [InlineData("solution-folder: out/staged-src")]
     [InlineData("activate-plugins: true")]
     [InlineData("client-secret: ${{ secrets.PAC_CLIENT_SECRET }}")]
     public void The_deploy_workflow_builds_official_and_uses_the_power_platform_actions(string expected)
     {
         Assert.Contains(expected, Workflow, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_deploy_workflow_authenticates_pac_again_after_who_am_i_before_pac_env_fetch_reads_the_message_ids()
+    {
+        // who-am-i deletes its pac profile when it ends (powerplatform-cli-wrapper whoAmI.ts), so pack.sh --stage-only,
+        // whose pac env fetch needs one when the ids are not given, must follow a fresh pac-scripts/auth.sh.
+        var whoAmI = Workflow.IndexOf("powerplatform-actions/who-am-i@v1", StringComparison.Ordinal);
+        var auth = Workflow.IndexOf("bash pac-scripts/auth.sh", StringComparison.Ordinal);
+        var stage = Workflow.IndexOf("bash pac-scripts/pack.sh --stage-only", StringComparison.Ordinal);
+
+        Assert.True(whoAmI >= 0 && auth > whoAmI && stage > auth, $"who-am-i at {whoAmI}, auth.sh at {auth}, pack.sh --stage-only at {stage}");
+        Assert.Contains("PAC_CLIENT_SECRET: ${{ secrets.PAC_CLIENT_SECRET }}", Workflow[whoAmI..stage], StringComparison.Ordinal);
     }
 
     [Fact]

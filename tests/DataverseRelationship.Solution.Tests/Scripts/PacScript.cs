@@ -78,15 +78,25 @@ internal sealed class PacScript : IDisposable
         return this;
     }
 
-    public ScriptRun Run(string script, params string[] args)
+    public ScriptRun Run(string script, params string[] args) => Run(Which("bash"), [], script, args);
+
+    /// <summary>Runs the PowerShell twin <paramref name="script"/> (a .ps1) with <paramref name="pwsh"/> in the same environment.</summary>
+    public ScriptRun RunPowerShell(string pwsh, string script, params string[] args) =>
+        Run(pwsh, ["-NoLogo", "-NoProfile", "-NonInteractive", "-File"], script, args);
+
+    private ScriptRun Run(string interpreter, string[] interpreterArgs, string script, string[] args)
     {
-        var start = new ProcessStartInfo(Which("bash"))
+        var start = new ProcessStartInfo(interpreter)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             WorkingDirectory = folder.Path,
         };
+        foreach (var arg in interpreterArgs)
+        {
+            start.ArgumentList.Add(arg);
+        }
         start.ArgumentList.Add(Path.Combine(Repository.PacScripts, script));
         foreach (var arg in args)
         {

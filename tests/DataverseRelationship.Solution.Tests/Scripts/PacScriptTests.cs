@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using DataverseRelationship.Solution.Tests.Packing;
+using DataverseRelationship.Tests.Support;
 
 namespace DataverseRelationship.Solution.Tests.Scripts;
 
@@ -54,16 +55,10 @@ public sealed class PacScriptTests
     [SkippableFact]
     public void Every_script_passes_shellcheck()
     {
-        var shellcheck = PacScript.Find("shellcheck");
-        if (shellcheck is null)
-        {
-            Assert.False(Environment.GetEnvironmentVariable("CI") == "true",
-                "shellcheck is not installed on CI: .ci/run must install it (apt-get install -y shellcheck)");
-            Skip.If(true, "shellcheck is not installed; install it with: apt-get install -y shellcheck");
-        }
+        var shellcheck = ExternalProgram.ShellCheck.Require();
         var scripts = ScriptNames();
 
-        var run = Run(shellcheck!, Repository.PacScripts, ["-x", "--severity=style", .. scripts]);
+        var run = Run(shellcheck, Repository.PacScripts, ["-x", "--severity=style", .. scripts]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("common.sh", scripts);

@@ -376,7 +376,7 @@ public sealed class SolutionValidationTests
     public void A_secured_column_without_a_field_security_profile_is_reported()
     {
         using var copy = SolutionSourceCopy.Create();
-        copy.Replace("Other/Customizations.xml", "attributelogicalname=\"dvr_tieroverridereason\"", "attributelogicalname=\"dvr_policyversion\"");
+        copy.Replace("Other/FieldSecurityProfiles.xml", "<AttributeName>dvr_tieroverridereason</AttributeName>", "<AttributeName>dvr_policyversion</AttributeName>");
 
         var findings = Validate(copy);
 
@@ -396,16 +396,102 @@ public sealed class SolutionValidationTests
     }
 
     [Fact]
-    public void A_column_added_to_an_existing_table_without_a_root_component_is_reported()
+    public void A_column_or_plugin_type_listed_as_a_root_component_is_reported()
     {
         using var copy = SolutionSourceCopy.Create();
-        var solution = copy.Read("Other/Solution.xml");
-        var line = Regex.Match(solution, "<RootComponent type=\"2\" id=\"[^\"]+\" schemaName=\"dvr_churnrisk\" behavior=\"0\" />").Value;
-        copy.Replace("Other/Solution.xml", line, "");
+        copy.Replace("Other/Solution.xml", "<RootComponent type=\"9\" schemaName=\"dvr_priceband\" behavior=\"0\" />",
+            "<RootComponent type=\"9\" schemaName=\"dvr_priceband\" behavior=\"0\" />"
+            + "<RootComponent type=\"2\" id=\"{7d2c865e-4e9b-4297-ac64-ccc1a7a040de}\" schemaName=\"dvr_hasjointaccountplan\" behavior=\"0\" />"
+            + "<RootComponent type=\"90\" id=\"{5efccf36-6e6c-4824-8883-133b430c4dd9}\" behavior=\"0\" />");
 
         var findings = Validate(copy);
 
-        AssertFinding(findings, FindingKind.InvalidManifest, "column dvr_churnrisk is added to 1 existing table(s) but has 0 root component(s) of type 2");
+        AssertFinding(findings, FindingKind.InvalidManifest, "root component of type 2 (column dvr_hasjointaccountplan)");
+        AssertFinding(findings, FindingKind.InvalidManifest, "root component of type 90 (plugin type 5efccf36-6e6c-4824-8883-133b430c4dd9)");
+    }
+
+    [Fact]
+    public void A_standard_table_the_solution_only_adds_columns_to_must_be_a_shell_root_component()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        copy.Replace("Other/Solution.xml", "<RootComponent type=\"1\" schemaName=\"opportunity\" behavior=\"2\" />", "<RootComponent type=\"1\" schemaName=\"opportunity\" behavior=\"1\" />");
+
+        var findings = Validate(copy);
+
+        AssertFinding(findings, FindingKind.InvalidManifest, "existing table opportunity is a shell carrying only the solution's columns (unmodified=\"1\"); its root component needs behavior 2 (shell only), not 1");
+    }
+
+    [Fact]
+    public void A_yes_no_option_set_typed_bool_is_reported_with_its_file()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        copy.Replace("Entities/Account/Entity.xml", "<OptionSetType>bit</OptionSetType>", "<OptionSetType>bool</OptionSetType>");
+
+        var findings = Validate(copy);
+
+        Assert.Contains(findings, f => f.Kind == FindingKind.MalformedFile && f.File == "Entities/Account/Entity.xml"
+            && f.Message.Contains("optionset account_dvr_hasjointaccountplan: OptionSetType 'bool' is not one of picklist, state, status, bit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_field_permission_written_as_attributes_is_reported_with_its_file()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        var profiles = copy.Read("Other/FieldSecurityProfiles.xml");
+        var first = Regex.Match(profiles, @"<FieldPermission>.*?</FieldPermission>", RegexOptions.Singleline).Value;
+        copy.Replace("Other/FieldSecurityProfiles.xml", first,
+            "<FieldPermission entityname=\"account\" attributelogicalname=\"dvr_tieroverride\" canread=\"4\" cancreate=\"4\" canupdate=\"4\" />");
+
+        var findings = Validate(copy);
+
+        Assert.Contains(findings, f => f.Kind == FindingKind.MalformedFile && f.File == "Other/FieldSecurityProfiles.xml"
+            && f.Message.Contains("<FieldPermission> has attributes (entityname, attributelogicalname, canread, cancreate, canupdate)", StringComparison.Ordinal));
+        AssertFinding(findings, FindingKind.InvalidSetting, "column account.dvr_tieroverride is IsSecured but no field security profile grants it");
+    }
+
+    [Fact]
+    public void Filtering_attributes_without_columns_the_plugin_reacts_to_are_reported_naming_step_and_column()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        var step = copy.FileContaining("SdkMessageProcessingSteps", "RecalculateAccountOnDealChange: Update of opportunity");
+        copy.Replace(step, ",dvr_deliveredaspromised,dvr_paymentdelaydays</FilteringAttributes>", "</FilteringAttributes>");
+
+        var findings = Validate(copy);
+
+        foreach (var column in new[] { "dvr_deliveredaspromised", "dvr_paymentdelaydays" })
+        {
+            Assert.Contains(findings, f => f.Kind == FindingKind.InvalidStep && f.File == step
+                && f.Message.Contains($"step 'DataverseRelationship.Plugins.Opportunities.RecalculateAccountOnDealChange: Update of opportunity': <FilteringAttributes> lacks {column}, which RecalculateAccountOnDealChange.TriggerColumns", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_pre_image_without_a_column_the_plugin_reads_from_it_is_reported_naming_step_and_column()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        var step = copy.FileContaining("SdkMessageProcessingSteps", "ValidateTierOverride: Update of account");
+        copy.Replace(step, "<Attributes>dvr_tier,dvr_tieroverride,", "<Attributes>dvr_tieroverride,");
+
+        var findings = Validate(copy);
+
+        Assert.Contains(findings, f => f.Kind == FindingKind.InvalidStep && f.File == step
+            && f.Message.Contains("image 'PreImage': <Attributes> lacks dvr_tier, which ValidateTierOverride.PreImageColumns says the plugin reads", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_step_image_whose_id_follows_its_columns_is_reported_with_its_file()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        var step = copy.FileContaining("SdkMessageProcessingSteps", "RecalculateAccountOnDealChange: Update of opportunity");
+        var text = copy.Read(step);
+        var id = Regex.Match(text, @"\s*<SdkMessageProcessingStepImageId>[^<]+</SdkMessageProcessingStepImageId>").Value;
+        copy.Write(step, Regex.Replace(text.Replace(id, "", StringComparison.Ordinal),
+            @"(<IsCustomizable>1</IsCustomizable>)(\s*</SdkMessageProcessingStepImage>)", m => m.Groups[1].Value + id + m.Groups[2].Value));
+
+        var findings = Validate(copy);
+
+        Assert.Contains(findings, f => f.Kind == FindingKind.MalformedFile && f.File == step
+            && f.Message.Contains("image 'PreImage': <SdkMessageProcessingStepImageId> comes after <IsCustomizable>", StringComparison.Ordinal));
     }
 
     [Fact]

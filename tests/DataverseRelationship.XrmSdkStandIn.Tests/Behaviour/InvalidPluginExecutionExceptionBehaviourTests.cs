@@ -57,29 +57,6 @@ public class InvalidPluginExecutionExceptionBehaviourTests
     }
 
     [Fact]
-    public void Error_code_zero_keeps_the_default_error_code()
-    {
-        Assert.Equal(-2146233088, new InvalidPluginExecutionException(OperationStatus.Failed, 0, "msg").ErrorCode);
-    }
-
-    [Fact]
-    public void Error_code_is_the_exceptions_HResult()
-    {
-        var error = new InvalidPluginExecutionException(OperationStatus.Failed, 123, "msg");
-
-        Assert.Equal(error.HResult, error.ErrorCode);
-    }
-
-    [Fact]
-    public void Wrapping_a_plugin_exception_carries_its_http_status_over()
-    {
-        var inner = new InvalidPluginExecutionException("inner", PluginHttpStatusCode.Forbidden);
-
-        Assert.Equal(PluginHttpStatusCode.Forbidden, new InvalidPluginExecutionException("outer", inner).HttpStatus);
-        Assert.Equal(PluginHttpStatusCode.NotSet, new InvalidPluginExecutionException("outer", new InvalidOperationException("x")).HttpStatus);
-    }
-
-    [Fact]
     public void Exception_with_an_http_status_keeps_it()
     {
         var error = new InvalidPluginExecutionException(OperationStatus.Failed, 5, "msg", PluginHttpStatusCode.Conflict);

@@ -9,7 +9,7 @@ public class ServiceFaultBehaviourTests
     [Fact]
     public void New_fault_has_empty_error_details()
     {
-        var fault = new OrganizationServiceFault { ErrorDetails = null! };
+        var fault = new OrganizationServiceFault();
 
         Assert.NotNull(fault.ErrorDetails);
         Assert.Equal(0, fault.ErrorDetails.Count);

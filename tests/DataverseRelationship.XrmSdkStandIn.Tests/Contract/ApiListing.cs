@@ -9,7 +9,7 @@ namespace DataverseRelationship.XrmSdkStandIn.Tests.Contract;
 public sealed record ListedType(string FullName, string Kind, string? BaseType, IReadOnlySet<string> Interfaces, IReadOnlySet<string> Members, string DeclarationLine);
 
 /// <summary>
-/// The 9.0.2.34 baseline of /work/shared/xrm-sdk/api-subset.txt: every type declared in its LISTING and
+/// The 9.0.2.34 baseline of api-subset.txt (src/DataverseRelationship.XrmSdkStandIn/Reference): every type declared in its LISTING and
 /// MICROSOFT.CRM.SDK.PROXY sections, with their member lines. The version-difference notes are not part of it.
 /// </summary>
 public sealed class ApiListing
@@ -26,32 +26,27 @@ public sealed class ApiListing
 
     public string Path { get; }
 
-    /// <summary>The listing at ../shared/xrm-sdk/api-subset.txt beside the repository (the folder holding DataverseRelationship.sln).</summary>
+    /// <summary>
+    /// The listing kept in the repository (src/DataverseRelationship.XrmSdkStandIn/Reference/api-subset.txt, see the
+    /// README there for its provenance), copied beside the test assembly by the project file.
+    /// </summary>
     public static ApiListing Load()
     {
         string path = LocateListing();
         return Parse(File.ReadAllLines(path), path);
     }
 
-    public static string LocateListing()
+    /// <summary>Where the copied listing is, or a clear error naming the file the project should have copied.</summary>
+    public static string LocateListing() => ReferenceFile("api-subset.txt");
+
+    /// <summary>A file of the Reference folder as copied beside the test assembly.</summary>
+    public static string ReferenceFile(string name)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory != null && !File.Exists(System.IO.Path.Combine(directory.FullName, "DataverseRelationship.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory == null)
-        {
-            throw new InvalidOperationException(
-                $"api-subset.txt: no folder containing DataverseRelationship.sln above '{AppContext.BaseDirectory}', so ../shared/xrm-sdk/api-subset.txt cannot be located.");
-        }
-
-        string path = System.IO.Path.GetFullPath(System.IO.Path.Combine(directory.FullName, "..", "shared", "xrm-sdk", "api-subset.txt"));
+        string path = System.IO.Path.Combine(AppContext.BaseDirectory, "Reference", name);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(
-                $"api-subset.txt: the API listing the stand-in is checked against is missing; expected it at '{path}' (../shared/xrm-sdk/ beside the repository root '{directory.FullName}').",
+                $"{name}: the fact file about the genuine SDK is missing at '{path}'; the test project copies it from src/DataverseRelationship.XrmSdkStandIn/Reference/.",
                 path);
         }
 

@@ -62,8 +62,8 @@ public static class ComparisonRenderer
     {
         string[][] values = comparison.Differences.Select(d => new[]
         {
-            $"{ReportText.Tier(d.Before.Tier)} → {ReportText.Tier(d.After.Tier)}",
-            $"{ReportText.Band(d.Before.HealthBand)} → {ReportText.Band(d.After.HealthBand)}",
+            Move(ReportText.Tier(d.Before.Tier), ReportText.Tier(d.After.Tier)),
+            Move(ReportText.Band(d.Before.HealthBand), ReportText.Band(d.After.HealthBand)),
             $"{ReportText.Score(d.Before.HealthScore)} → {ReportText.Score(d.After.HealthScore)}",
         }).ToArray();
         string[] headers = ["Tier A → B", "Band A → B", "Health A → B"];
@@ -98,6 +98,7 @@ public static class ComparisonRenderer
         }
 
         console.Write(table);
+        ConsoleText.WriteLines(console, ["A tier or band without an arrow is the same under both policies."], new Style(decoration: Decoration.Dim));
         if (!reasonInTable)
         {
             console.Write(new Rule("Why they change").LeftJustified());
@@ -168,6 +169,9 @@ public static class ComparisonRenderer
         JsonReportRenderer.Render(report, stream, indented: false);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    /// <summary>"A → B", or just the value when both policies agree (keeps the column narrow enough for 80 columns).</summary>
+    private static string Move(string a, string b) => a == b ? a : $"{a} → {b}";
 
     private static void AddCounts(Table table, string label, long a, long b) => table.AddRow(new Text(label), new Text(ReportText.Count(a)), new Text(ReportText.Count(b)));
 

@@ -167,6 +167,7 @@ public static class ConsoleReportRenderer
     private static void RenderAtRisk(RunReport report, IReadOnlyList<AccountResult> listed, IAnsiConsole console, int max)
     {
         IReadOnlyList<AccountResult> atRisk = report.AccountsAtRisk();
+        console.WriteLine();
         if (atRisk.Count == 0)
         {
             console.MarkupLine("[green]No account is at risk.[/]");
@@ -236,6 +237,7 @@ public static class ConsoleReportRenderer
             return;
         }
 
+        console.WriteLine();
         AccountResult[] changed = all.Take(max).ToArray();
         int listedChanges = changed.Sum(a => a.Timeline.Count);
         string heading = changed.Length == all.Length

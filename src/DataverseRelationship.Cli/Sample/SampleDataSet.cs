@@ -352,7 +352,7 @@ public static class SampleDataSet
                         commitments.Add(CommitmentChoice.Volume);
                     }
 
-                    if (_random.NextDouble() < 0.5)
+                    if (_random.NextDouble() < 0.7)
                     {
                         tactics.Add((n % 3) switch
                         {
@@ -362,7 +362,7 @@ public static class SampleDataSet
                         });
                     }
 
-                    margin = Between(3, 14);
+                    margin = Between(2, 10);
                     winRate = 0.35;
                     delivered = _random.NextDouble() < 0.7;
                     delay = _random.Next(20, 91);

@@ -210,11 +210,14 @@ namespace DataverseRelationship.Engine.Policies
 
         public decimal FairnessWeight { get; init; } = 1m;
 
-        /// <summary>Health at or above this is Good.</summary>
-        public decimal GoodFrom { get; init; } = 60m;
+        /// <summary>
+        /// Health at or above this is Good. The principles are measured against the ideal of 100, so a health of 80
+        /// already means a fifth below the ideal across the known principles.
+        /// </summary>
+        public decimal GoodFrom { get; init; } = 85m;
 
         /// <summary>Health at or above this (and below Good) is Fair; below it, Poor.</summary>
-        public decimal FairFrom { get; init; } = 40m;
+        public decimal FairFrom { get; init; } = 70m;
 
         /// <summary>A change smaller than this against the previous health is Steady.</summary>
         public decimal SteadyMargin { get; init; } = 2m;
@@ -323,7 +326,7 @@ namespace DataverseRelationship.Engine.Policies
         {
             MinimumKeyContacts = 3,
             MinimumWonValue = 250000m,
-            MinimumHealth = 65m,
+            MinimumHealth = 85m,
             MinimumLoyalty = 65m,
             MinimumFairness = 60m,
             MinimumAutonomy = 60m,
@@ -346,7 +349,7 @@ namespace DataverseRelationship.Engine.Policies
         public int WonValueMonths { get; init; } = 24;
 
         /// <summary>The health floor: a tier reflects all five principles.</summary>
-        public decimal MinimumHealth { get; init; } = 55m;
+        public decimal MinimumHealth { get; init; } = 75m;
 
         /// <summary>0 = not a criterion.</summary>
         public decimal MinimumReciprocity { get; init; }

@@ -17,8 +17,8 @@ namespace DataverseRelationship.Engine.Tests.Specifications
         {
             var policy = RelationshipPolicy.Default;
 
-            Assert.Equal(60m, policy.Health.GoodFrom);
-            Assert.Equal(40m, policy.Health.FairFrom);
+            Assert.Equal(85m, policy.Health.GoodFrom);
+            Assert.Equal(70m, policy.Health.FairFrom);
             Assert.Equal(2, policy.Tiers.Preferred.MinimumKeyContacts);
             Assert.Equal(24, policy.Tiers.Preferred.WonValueMonths);
             Assert.Equal(6, policy.Tiers.Preferred.MinimumRelationshipMonths);

@@ -57,7 +57,9 @@ namespace DataverseRelationship.Engine
                 Integrity = integrity.Value,
                 Loyalty = loyalty.Value,
                 Fairness = fairness.Value,
-                GameDeals = recorded ? Principles.Count(reading.Raw[DealSums.GameDeals]) : (int?)null,
+                GameSharePercent = recorded ? Math.Round(100m * reading.Raw[DealSums.GameDeals] / reading.Raw[DealSums.CustomerDeals], 1, MidpointRounding.AwayFromZero) : (decimal?)null,
+                GameDeals = Principles.Count(reading.Raw[DealSums.GameDeals]),
+                ConductDeals = Principles.Count(reading.Raw[DealSums.CustomerDeals]),
                 Confidence = confidence.Value ?? 0m,
                 RelationshipMonths = Principles.RelationshipMonths(account, asOf),
                 HasExecutiveSponsors = account.HasCustomerSponsor == false || account.HasSellerSponsor == false ? false

@@ -301,8 +301,8 @@ namespace DataverseRelationship.Engine.Policies
         /// <summary>Key contacts below a tier's minimum an account may fall before it is demoted.</summary>
         public int KeyContactHysteresis { get; init; } = 1;
 
-        /// <summary>Customer-game deals above a tier's maximum an account may have before it is demoted.</summary>
-        public int GameDealHysteresis { get; init; } = 1;
+        /// <summary>Percentage points of customer-game deals above a tier's maximum an account may have before it is demoted.</summary>
+        public decimal GameShareHysteresisPercent { get; init; } = 5m;
 
         /// <summary>Months a joint plan may be overdue for review before the account is demoted.</summary>
         public int JointPlanGraceMonths { get; init; } = 3;
@@ -330,7 +330,7 @@ namespace DataverseRelationship.Engine.Policies
             MinimumLoyalty = 65m,
             MinimumFairness = 60m,
             MinimumAutonomy = 60m,
-            MaximumGameDeals = 1,
+            MaximumGameSharePercent = 5m,
             MinimumRelationshipMonths = 24,
             RequireExecutiveSponsors = true,
             RequireJointAccountPlan = true,
@@ -364,8 +364,11 @@ namespace DataverseRelationship.Engine.Policies
 
         public decimal MinimumFairness { get; init; } = 50m;
 
-        /// <summary>Deals with recorded customer games in the window at most (seed 003: choose your customers).</summary>
-        public int MaximumGameDeals { get; init; } = 2;
+        /// <summary>
+        /// The most customer games a tier accepts (seed 003: choose your customers), as the share of the window's deals
+        /// with recorded conduct that carried one: a rate, so a large customer is not punished for its volume.
+        /// </summary>
+        public decimal MaximumGameSharePercent { get; init; } = 10m;
 
         public int MinimumRelationshipMonths { get; init; } = 6;
 

@@ -27,8 +27,14 @@ namespace DataverseRelationship.Engine.Tiers
 
         public decimal? Fairness { get; init; }
 
-        /// <summary>Deals with recorded customer games in the window; null when no deal's conduct was recorded.</summary>
-        public int? GameDeals { get; init; }
+        /// <summary>Percent of the window's deals with recorded customer conduct that carried a game, rounded to 1 decimal; null when no deal's conduct was recorded.</summary>
+        public decimal? GameSharePercent { get; init; }
+
+        /// <summary>How many deals carried a game (for the text).</summary>
+        public int GameDeals { get; init; }
+
+        /// <summary>How many deals had their customer conduct recorded (for the text).</summary>
+        public int ConductDeals { get; init; }
 
         public decimal Confidence { get; init; }
 

@@ -213,19 +213,20 @@ namespace DataverseRelationship.Engine.Tiers
 
             // Customer games: a maximum. Repeated games block entry and, beyond the hysteresis, demote (seed 003).
             {
-                var known = evidence.GameDeals.HasValue;
-                var games = evidence.GameDeals ?? 0;
-                var passed = known && games <= required.MaximumGameDeals;
-                var keeps = !known || games <= required.MaximumGameDeals + policy.GameDealHysteresis;
+                var known = evidence.GameSharePercent.HasValue;
+                var share = evidence.GameSharePercent ?? 0m;
+                var passed = known && share <= required.MaximumGameSharePercent;
+                var keeps = !known || share <= required.MaximumGameSharePercent + policy.GameShareHysteresisPercent;
                 enters &= passed;
                 stay &= keeps;
                 results.Add(new TierCriterionResult
                 {
-                    Tier = tier, Criterion = TierCriterion.GameDeals, Passed = passed, Known = known, Stays = keeps, IsMaximum = true,
-                    Actual = known ? games : (decimal?)null, Required = required.MaximumGameDeals, RequiredToStay = required.MaximumGameDeals + policy.GameDealHysteresis,
+                    Tier = tier, Criterion = TierCriterion.GameShare, Passed = passed, Known = known, Stays = keeps, IsMaximum = true,
+                    Actual = known ? share : (decimal?)null, Required = required.MaximumGameSharePercent, RequiredToStay = required.MaximumGameSharePercent + policy.GameShareHysteresisPercent,
                     Text = name + ": " + (!known
                         ? "customer games unknown (no deal's conduct recorded)"
-                        : Deals(games) + " with customer games" + (passed ? " (at most " + Number(required.MaximumGameDeals) + " allowed)" : ", above the " + Number(required.MaximumGameDeals) + " allowed")),
+                        : "customer games on " + Number(share) + "% of deals (" + Number(evidence.GameDeals) + " of " + Number(evidence.ConductDeals) + ")"
+                            + (passed ? ", at most " + Number(required.MaximumGameSharePercent) + "% allowed" : ", above the " + Number(required.MaximumGameSharePercent) + "% allowed")),
                 });
             }
 
@@ -319,7 +320,7 @@ namespace DataverseRelationship.Engine.Tiers
             TierCriterion.Reciprocity => "reciprocity",
             TierCriterion.Autonomy => "autonomy",
             TierCriterion.Integrity => "integrity",
-            TierCriterion.GameDeals => "deals with games",
+            TierCriterion.GameShare => "% of deals with games",
             TierCriterion.Confidence => "confidence",
             _ => criterion.ToString(),
         };

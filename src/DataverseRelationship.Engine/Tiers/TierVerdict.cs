@@ -18,7 +18,7 @@ namespace DataverseRelationship.Engine.Tiers
         Reciprocity = 8,
         Autonomy = 9,
         Integrity = 10,
-        GameDeals = 11,
+        GameShare = 11,
         Confidence = 12,
     }
 

@@ -15,13 +15,14 @@ namespace DataverseRelationship.Engine.Tests.Specifications
             KeyContacts = 2,
             PreferredWonValue = 60000m,
             StrategicWonValue = 60000m,
-            Health = 80m,
+            Health = 90m,
             Reciprocity = 80m,
             Autonomy = 80m,
             Integrity = 80m,
             Loyalty = loyalty,
             Fairness = fairness,
-            GameDeals = 0,
+            GameSharePercent = 0m,
+            ConductDeals = 20,
             Confidence = 80m,
             RelationshipMonths = 12m,
             HasExecutiveSponsors = false,
@@ -316,30 +317,30 @@ namespace DataverseRelationship.Engine.Tests.Specifications
         [Fact]
         public void Repeated_customer_games_block_a_promotion()
         {
-            var decision = Decide(PreferredEvidence() with { GameDeals = 3 }, In(RelationshipTier.Transactional));
+            var decision = Decide(PreferredEvidence() with { GameSharePercent = 15m, GameDeals = 3 }, In(RelationshipTier.Transactional));
 
             Assert.Equal(RelationshipTier.Transactional, decision.Verdict.EligibleTier);
-            Assert.Contains("3 deals with customer games, above the 2 allowed", decision.Verdict.Text, System.StringComparison.Ordinal);
+            Assert.Contains("customer games on 15% of deals (3 of 20), above the 10% allowed", decision.Verdict.Text, System.StringComparison.Ordinal);
         }
 
         [Fact]
         public void Games_beyond_the_hysteresis_demote_a_preferred_account()
         {
-            var withinHysteresis = Decide(PreferredEvidence() with { GameDeals = 3 }, In(RelationshipTier.Preferred));
-            var beyond = Decide(PreferredEvidence() with { GameDeals = 4 }, In(RelationshipTier.Preferred));
+            var withinHysteresis = Decide(PreferredEvidence() with { GameSharePercent = 15m }, In(RelationshipTier.Preferred));
+            var beyond = Decide(PreferredEvidence() with { GameSharePercent = 15.1m }, In(RelationshipTier.Preferred));
 
             Assert.Equal(RelationshipTier.Preferred, withinHysteresis.Verdict.EffectiveTier);
             Assert.Equal(RelationshipTier.Transactional, beyond.Verdict.EffectiveTier);
-            Assert.Contains("and above the 3 allowed to stay", beyond.Verdict.Text, System.StringComparison.Ordinal);
+            Assert.Contains("and above the 15 allowed to stay", beyond.Verdict.Text, System.StringComparison.Ordinal);
         }
 
         [Fact]
         public void A_tier_reflects_every_principle_through_the_health_floor()
         {
-            var decision = Decide(PreferredEvidence() with { Health = 54.99m }, In(RelationshipTier.Transactional));
+            var decision = Decide(PreferredEvidence() with { Health = 74.99m }, In(RelationshipTier.Transactional));
 
             Assert.Equal(RelationshipTier.Transactional, decision.Verdict.EligibleTier);
-            Assert.Contains("health 54.99 below the 55 required", decision.Verdict.Text, System.StringComparison.Ordinal);
+            Assert.Contains("health 74.99 below the 75 required", decision.Verdict.Text, System.StringComparison.Ordinal);
         }
 
         [Fact]
@@ -354,7 +355,7 @@ namespace DataverseRelationship.Engine.Tests.Specifications
         [Fact]
         public void Unknown_evidence_never_demotes_an_account_by_itself()
         {
-            var decision = Decide(PreferredEvidence() with { KeyContacts = null, Fairness = null, GameDeals = null }, In(RelationshipTier.Preferred));
+            var decision = Decide(PreferredEvidence() with { KeyContacts = null, Fairness = null, GameSharePercent = null }, In(RelationshipTier.Preferred));
 
             Assert.Equal(RelationshipTier.Preferred, decision.Verdict.EffectiveTier);
             Assert.Null(decision.Change);

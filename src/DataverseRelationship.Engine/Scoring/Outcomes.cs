@@ -137,7 +137,7 @@ namespace DataverseRelationship.Engine.Scoring
             if (d[DealSums.PaymentUnits] > 0m)
             {
                 var late = 1m - Principles.Share(d[DealSums.PaymentScoreUnits], d[DealSums.PaymentUnits]);
-                signals.Add(new Signal(ReasonCodes.PaidLate, c.LatePaymentCoefficient, late, "late payments (" + Principles.DealsText(Principles.Count(reading.Raw[DealSums.LatePaymentDeals])) + " of " + Principles.DealsText(Principles.Count(reading.Raw[DealSums.PaymentDeals])) + ")", Party.Customer));
+                signals.Add(new Signal(ReasonCodes.PaidLate, c.LatePaymentCoefficient, late, "late payments (" + Principles.Number(Principles.Count(reading.Raw[DealSums.LatePaymentDeals])) + " of " + Principles.DealsText(Principles.Count(reading.Raw[DealSums.PaymentDeals])) + ")", Party.Customer));
             }
 
             if (reading.Raw[DealSums.ExchangeDeals] > 0m)

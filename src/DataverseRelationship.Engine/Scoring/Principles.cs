@@ -71,7 +71,7 @@ namespace DataverseRelationship.Engine.Scoring
             if (games > 0)
             {
                 factors.Add(new Factor(ReasonCodes.CustomerGames, ScoreArithmetic.Round(-Ideal * customer), games,
-                    "customer power plays on " + DealsText(games) + " of " + DealsText(deals) + " with recorded conduct (" + TacticList(raw) + ")", Party.Customer));
+                    "customer power plays on " + Number(games) + " of " + DealsText(deals) + " with recorded conduct (" + TacticList(raw) + ")", Party.Customer));
             }
 
             var shifts = Count(raw[DealSums.SellerFlagCounts + 2]);
@@ -133,7 +133,7 @@ namespace DataverseRelationship.Engine.Scoring
                 var broken = Count(raw[DealSums.BrokenPromiseDeals]);
                 parts.Add(new Part(broken > 0 ? ReasonCodes.PromisesBroken : ReasonCodes.PromisesKept, weights.PromisesKeptWeight,
                     Share(d[DealSums.PromiseKeptUnits], d[DealSums.PromiseUnits]), promises,
-                    broken > 0 ? "seller did not deliver as promised on " + DealsText(broken) + " of " + DealsText(promises) : "seller delivered as promised on " + DealsText(promises), Party.Seller));
+                    broken > 0 ? "seller did not deliver as promised on " + Number(broken) + " of " + DealsText(promises) : "seller delivered as promised on " + DealsText(promises), Party.Seller));
             }
 
             var sellerDeals = Count(raw[DealSums.SellerDeals]);
@@ -151,7 +151,7 @@ namespace DataverseRelationship.Engine.Scoring
                 var late = Count(raw[DealSums.LatePaymentDeals]);
                 parts.Add(new Part(late > 0 ? ReasonCodes.PaidLate : ReasonCodes.PaidOnTime, weights.PaymentsOnTimeWeight,
                     Share(d[DealSums.PaymentScoreUnits], d[DealSums.PaymentUnits]), payments,
-                    late > 0 ? "customer paid late on " + DealsText(late) + " of " + DealsText(payments) : "customer paid on time on " + DealsText(payments), Party.Customer));
+                    late > 0 ? "customer paid late on " + Number(late) + " of " + DealsText(payments) : "customer paid on time on " + DealsText(payments), Party.Customer));
             }
 
             var items = 0;
@@ -279,13 +279,13 @@ namespace DataverseRelationship.Engine.Scoring
             if (belowDeals > 0)
             {
                 factors.Add(new Factor(ReasonCodes.PricedBelowFloor, ScoreArithmetic.Round(-Ideal * below), belowDeals,
-                    "customer squeezed the margin below the " + Number(fairness.MarginFloorPercent) + "% floor on " + DealsText(belowDeals) + " of " + DealsText(deals), Party.Customer));
+                    "customer squeezed the margin below the " + Number(fairness.MarginFloorPercent) + "% floor on " + Number(belowDeals) + " of " + DealsText(deals), Party.Customer));
             }
 
             if (aboveDeals > 0)
             {
                 factors.Add(new Factor(ReasonCodes.PricedAboveCeiling, ScoreArithmetic.Round(-Ideal * above), aboveDeals,
-                    "seller priced above the " + Number(fairness.MarginCeilingPercent) + "% margin ceiling on " + DealsText(aboveDeals) + " of " + DealsText(deals), Party.Seller));
+                    "seller priced above the " + Number(fairness.MarginCeilingPercent) + "% margin ceiling on " + Number(aboveDeals) + " of " + DealsText(deals), Party.Seller));
             }
 
             if (belowDeals + aboveDeals == 0)
@@ -351,7 +351,7 @@ namespace DataverseRelationship.Engine.Scoring
                 words.Add(raw[DealSums.JointInvestmentDeals] > 0m ? "joint investment on " + DealsText(Count(raw[DealSums.JointInvestmentDeals])) : "no joint investment");
             }
 
-            return known == 0 ? null : new Part(ReasonCodes.SharedInvestment, policy.Loyalty.SharedInvestmentWeight, sum / known, string.Join(", ", words), Party.Relationship);
+            return known == 0 ? null : new Part(ReasonCodes.SharedInvestment, policy.Loyalty.SharedInvestmentWeight, sum / known, "shared investment: " + string.Join(", ", words), Party.Relationship);
         }
 
         /// <summary>One component of a principle: its weight, its rate (0–1) and the facts behind it.</summary>

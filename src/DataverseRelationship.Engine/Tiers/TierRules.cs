@@ -362,7 +362,7 @@ namespace DataverseRelationship.Engine.Tiers
             }
 
             var next = eligible + 1;
-            var text = new StringBuilder(". Not ").Append(TierNames.Describe(next)).Append(": ");
+            var text = new StringBuilder(". Not eligible for ").Append(TierNames.Describe(next)).Append(": ");
             var first = true;
             foreach (var criterion in criteria)
             {

@@ -60,7 +60,7 @@ public sealed class SampleOutcomeTests(SampleRuns runs) : IClassFixture<SampleRu
         Assert.True(Number(runs.Warn, "deals", "warned") > 0);
         Assert.Equal(0, Number(runs.Warn, "deals", "blocked"));
         Assert.Equal(0, Number(runs.Warn, "statistics", "eventsRejected"));
-        Assert.Equal("1.0.0-warn", runs.Warn.GetProperty("policyVersion").GetString());
+        Assert.Equal("2.0.0-warn", runs.Warn.GetProperty("policyVersion").GetString());
     }
 
     [Fact]
@@ -75,7 +75,9 @@ public sealed class SampleOutcomeTests(SampleRuns runs) : IClassFixture<SampleRu
             Assert.True(game.Value.GetInt64() > 0, game.Name + " is never played");
         }
 
-        Assert.Equal(Enum.GetValues<ProcurementTacticChoice>().Length, runs.Default.GetProperty("games").EnumerateObject().Count());
+        Assert.Equal(
+            Enum.GetValues<ProcurementTacticChoice>().Count(g => g != ProcurementTacticChoice.None),
+            runs.Default.GetProperty("games").EnumerateObject().Count());
     }
 
     [Fact]
@@ -104,15 +106,65 @@ public sealed class SampleOutcomeTests(SampleRuns runs) : IClassFixture<SampleRu
     }
 
     [Fact]
-    public void Every_account_is_scored_and_explained()
+    public void Every_account_is_explained_and_scored_only_from_recorded_evidence()
     {
+        SampleData sample = SampleDataSet.Generate();
         Assert.All(runs.Default.GetProperty("accounts").EnumerateArray(), a =>
         {
-            Assert.Equal(JsonValueKind.Number, a.GetProperty("health").GetProperty("score").ValueKind);
-            Assert.Equal(JsonValueKind.Number, a.GetProperty("scores").GetProperty("fairness").ValueKind);
-            Assert.Equal(JsonValueKind.Number, a.GetProperty("lifetimeValue").ValueKind);
-            Assert.Equal(JsonValueKind.Number, a.GetProperty("churnRisk").ValueKind);
             Assert.False(string.IsNullOrWhiteSpace(a.GetProperty("explanation").GetString()));
+            JsonElement health = a.GetProperty("health");
+            if (health.GetProperty("score").ValueKind == JsonValueKind.Null)
+            {
+                // Health unknown: the band says so, and the explanation says why instead of showing a number.
+                Assert.Equal("insufficientEvidence", health.GetProperty("band").GetString());
+                Assert.StartsWith("Health unknown (insufficient evidence)", a.GetProperty("explanation").GetString()!, StringComparison.Ordinal);
+                Assert.Equal(SampleAccountProfile.SmallTransactional, sample.Profiles[a.GetProperty("id").GetGuid()]);
+            }
+            else
+            {
+                Assert.InRange(health.GetProperty("score").GetDecimal(), 0m, 100m);
+            }
         });
+    }
+
+    [Fact]
+    public void Every_health_band_appears_and_small_accounts_with_unrecorded_deals_have_insufficient_evidence()
+    {
+        JsonElement bands = runs.Default.GetProperty("healthBands");
+
+        foreach (string band in new[] { "good", "fair", "poor", "insufficientEvidence" })
+        {
+            Assert.True(bands.GetProperty(band).GetInt32() > 0, band + " never appears");
+        }
+    }
+
+    [Fact]
+    public void Conduct_not_volume_separates_the_profiles_by_health()
+    {
+        SampleData sample = SampleDataSet.Generate();
+        var health = runs.Default.GetProperty("accounts").EnumerateArray()
+            .Where(a => a.GetProperty("health").GetProperty("score").ValueKind == JsonValueKind.Number)
+            .GroupBy(a => sample.Profiles[a.GetProperty("id").GetGuid()])
+            .ToDictionary(g => g.Key, g => g.Average(a => a.GetProperty("health").GetProperty("score").GetDecimal()));
+        decimal healthiest = health.Values.Max();
+
+        // Customer games cost at least 20 points against the best-conducted profile; decliners (over-promising seller,
+        // squeezed margins, late payments) at least 10.
+        Assert.True(healthiest - health[SampleAccountProfile.GamePlayer] >= 20m, $"best {healthiest:0.0}, game players {health[SampleAccountProfile.GamePlayer]:0.0}");
+        Assert.True(healthiest - health[SampleAccountProfile.Decliner] >= 10m, $"best {healthiest:0.0}, decliners {health[SampleAccountProfile.Decliner]:0.0}");
+    }
+
+    [Fact]
+    public void Game_players_and_decliners_are_never_preferred_and_declining_accounts_are_at_risk()
+    {
+        SampleData sample = SampleDataSet.Generate();
+        JsonElement[] accounts = runs.Default.GetProperty("accounts").EnumerateArray().ToArray();
+
+        Assert.All(
+            accounts.Where(a => sample.Profiles[a.GetProperty("id").GetGuid()] == SampleAccountProfile.GamePlayer),
+            a => Assert.Equal("transactional", a.GetProperty("tier").GetString()));
+        Assert.Contains(
+            accounts.Where(a => sample.Profiles[a.GetProperty("id").GetGuid()] == SampleAccountProfile.Decliner),
+            a => a.GetProperty("atRisk").ValueKind == JsonValueKind.True);
     }
 }

@@ -73,7 +73,7 @@ public static class DvrelCommandLine
         var recalculate = new Option<int>("--recalculate-every") { Description = RecalculateDescription, DefaultValueFactory = _ => 7, HelpName = "DAYS" };
         var synthetic = new Option<string>("--synthetic") { Description = "Replay a generated data set instead (performance runs), e.g. 10000x1000000 for 10,000 accounts and 1,000,000 opportunities.", HelpName = "ACCOUNTSxOPPORTUNITIES" };
         var timings = new Option<bool>("--timings") { Description = "After the run, print the time spent per request and plugin step to standard error (where a large replay spends its time)." };
-        var wide = new Option<bool>("--wide") { Description = "Show every column of the accounts table: also the eligible tier, the five scores, CLV and confidence (in continuation tables when the terminal is too narrow for one)." };
+        var wide = new Option<bool>("--wide") { Description = "Show every column of the accounts table: also the eligible tier, the five scores, engagement, CLV and confidence (in continuation tables when the terminal is too narrow for one)." };
         var all = new Option<bool>("--all") { Description = "List every account, explanation, account at risk, tier change and kept rejected event (overrides --accounts)." };
         var width = WidthOption();
         var command = new Command("preview", "Replay a data set (or the built-in sample) through the plugins and report tiers, health, the five scores, CLV, churn risk, explanations, tier timelines and deal verdicts. " + ExitCodes.Description)

@@ -8,7 +8,7 @@ namespace DataverseRelationship.Cli.Reporting;
 
 /// <summary>
 /// The accounts table laid out for the console width. Narrow: account, tier, health, band, trend, churn. Wide adds
-/// the eligible tier, the five scores, CLV and confidence; column groups that do not fit next to the others go to a
+/// the eligible tier, the five scores, engagement, CLV and confidence; column groups that do not fit next to the others go to a
 /// continuation table keyed by the same account names. Every column is exactly as wide as its widest value, so a
 /// number is never split; only the account name is cut (with "…"). A legend explains every header shown.
 /// </summary>
@@ -89,7 +89,7 @@ public static class AccountsTable
             .Append("— = unknown");
         if (!wide)
         {
-            legend = legend.Append("--wide adds the eligible tier, the five scores, CLV and confidence");
+            legend = legend.Append("--wide adds the eligible tier, the five scores, engagement, CLV and confidence");
         }
 
         ConsoleText.WriteLines(console, ConsoleText.Pack(legend, width), new Style(decoration: Decoration.Dim));

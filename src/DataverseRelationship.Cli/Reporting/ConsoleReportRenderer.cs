@@ -24,7 +24,7 @@ public sealed record ConsoleReportOptions
     /// <summary>Every list in full: the limits above do not apply.</summary>
     public bool All { get; init; }
 
-    /// <summary>The accounts table shows every column (the eligible tier, the five scores, CLV, confidence).</summary>
+    /// <summary>The accounts table shows every column (the eligible tier, the five scores, engagement, CLV, confidence).</summary>
     public bool Wide { get; init; }
 
     /// <summary>The limit that applies (none under <see cref="All"/>).</summary>

@@ -135,7 +135,7 @@ public static class HtmlReportRenderer
         writer.Write($"<section id=\"at-risk\"><h2>Accounts at risk ({atRisk.Count})</h2>\n");
         if (atRisk.Count == 0)
         {
-            writer.Write("<p class=\"note\">No account has poor health or a churn risk of 50 or more.</p></section>\n");
+            writer.Write("<p class=\"note\">No account is at risk: no churn risk reaches the policy threshold (an unknown churn risk is not counted as a risk).</p></section>\n");
             return;
         }
 

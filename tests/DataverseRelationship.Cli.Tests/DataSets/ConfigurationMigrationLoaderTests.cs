@@ -196,13 +196,36 @@ public sealed class ConfigurationMigrationLoaderTests : IDisposable
     }
 
     [Fact]
-    public void An_unknown_choice_value_is_refused_once_the_values_parse()
+    public void An_unknown_choice_value_loads_is_reported_with_its_record_and_is_no_evidence_in_the_replay()
     {
         string data = CmtExport.UsData.Replace("value=\"[-1,418700000,-1]\"", "value=\"[-1,418709999,-1]\"", StringComparison.Ordinal);
 
-        DataSetException e = Fails(CmtExport.Export(data));
+        DataSetRows rows = LoadBytes(CmtExport.Export(data)).Snapshot!;
 
-        Assert.Equal("dvr_concessions holds 418709999, which is not one of its choices", Assert.Single(e.Problems).Reason);
+        UnknownOptionValue unknown = Assert.Single(rows.UnknownOptionValues);
+        Assert.Equal(OpportunityTable.Concessions, unknown.Column);
+        Assert.Equal(418709999, unknown.Value);
+        Assert.Equal("export.zip!data.xml", unknown.Place.File);
+        Assert.Contains(CmtExport.WonId, unknown.Place.Location, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("not one of the solution's choices; left out of the replay", unknown.Handling);
+        Entity won = rows.Opportunities.Single(o => o.Id == Guid.Parse(CmtExport.WonId));
+        Assert.False(won.Contains(OpportunityTable.Concessions)); // its only value was unknown: no concession recorded, not "None"
+        Assert.Equal([418700001, 418700002], ((OptionSetValueCollection)won[OpportunityTable.Commitments]).Select(v => v.Value));
+    }
+
+    [Fact]
+    public void A_custom_status_reason_of_a_won_deal_loads_as_won_and_is_reported()
+    {
+        string data = CmtExport.UsData.Replace("<field name=\"statuscode\" value=\"3\" />", "<field name=\"statuscode\" value=\"104800000\" />", StringComparison.Ordinal);
+
+        DataSet set = LoadBytes(CmtExport.Export(data));
+
+        UnknownOptionValue unknown = Assert.Single(set.Snapshot!.UnknownOptionValues);
+        Assert.Equal((OpportunityTable.StatusCode, 104800000), (unknown.Column, unknown.Value));
+        Assert.Equal("custom status reason, replayed as Won (statecode 1)", unknown.Handling);
+        DataSetEvent win = Assert.Single(set.Events(), e => e.Kind == DataSetEventKind.Win);
+        Assert.Equal(Guid.Parse(CmtExport.WonId), win.Target.Id);
+        Assert.Equal(DataSetEvent.WonStatusCode, win.StatusCode);
     }
 
     [Fact]

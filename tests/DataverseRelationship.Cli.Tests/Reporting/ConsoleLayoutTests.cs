@@ -36,7 +36,8 @@ public sealed class ConsoleLayoutTests
     {
         string text = Render(80);
 
-        string header = ConsoleWidth.LineWith(text, "│ Band ");
+        // The accounts table's header (the health band table has a "Band" column too).
+        string header = Assert.Single(ConsoleWidth.Lines(text), l => l.StartsWith("│ Account ", StringComparison.Ordinal) && l.Contains("│ Band ", StringComparison.Ordinal));
         Assert.Equal(["Account", "Tier", "Health", "Band", "Trend", "Churn"], header.Split('│', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         string row = ConsoleWidth.LineWith(text, "│ Northwind Traders");
         Assert.Equal(["Northwind Traders", "Strategic partner", "82.0", "Good", "Steady", "12.0"], row.Split('│', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
@@ -49,10 +50,10 @@ public sealed class ConsoleLayoutTests
     {
         string text = Render(width, new ConsoleReportOptions { Wide = true });
 
-        // Northwind Traders: health 82, scores 77/85/82/90/70, CLV 820,000, confidence 90 (ReportFixture).
+        // Northwind Traders: health 82, scores 77/85/82/90/70, engagement 62, CLV 820,000, confidence 90 (ReportFixture).
         string[] rows = ConsoleWidth.Lines(text).Where(l => l.StartsWith("│ Northwind Traders ", StringComparison.Ordinal)).ToArray();
         string[] cells = rows.SelectMany(r => r.Split('│', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Skip(1)).ToArray();
-        string[] expected = ["Strategic partner", "82.0", "Good", "Steady", "12.0", "Strategic partner", "77.0", "85.0", "82.0", "90.0", "70.0", "820,000", "90.0"];
+        string[] expected = ["Strategic partner", "82.0", "Good", "Steady", "12.0", "Strategic partner", "77.0", "85.0", "82.0", "90.0", "70.0", "62.0", "820,000", "90.0"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), cells.Order(StringComparer.Ordinal));
     }
 
@@ -77,8 +78,8 @@ public sealed class ConsoleLayoutTests
             Assert.Contains(entry, narrow, StringComparison.Ordinal);
         }
 
-        Assert.Contains("--wide adds the eligible tier, the five scores, CLV and confidence", narrow, StringComparison.Ordinal);
-        foreach (string entry in new[] { "Rec = reciprocity", "Aut = autonomy", "Int = integrity", "Loy = loyalty", "Fair = fairness", "CLV = customer lifetime value", "Conf = confidence", "Eligible = the tier" })
+        Assert.Contains("--wide adds the eligible tier, the five scores, engagement, CLV and confidence", narrow, StringComparison.Ordinal);
+        foreach (string entry in new[] { "Rec = reciprocity", "Aut = autonomy", "Int = integrity", "Loy = loyalty", "Fair = fairness", "Eng = engagement", "CLV = customer lifetime value", "Conf = confidence", "Eligible = the tier" })
         {
             Assert.Contains(entry, wide, StringComparison.Ordinal);
             Assert.DoesNotContain(entry, narrow, StringComparison.Ordinal);
@@ -89,13 +90,15 @@ public sealed class ConsoleLayoutTests
     public void An_account_without_scores_shows_a_dash_for_each_unknown_value()
     {
         RunReport report = ReportFixture.Build();
-        report = report with { Accounts = [report.Accounts[0] with { HealthScore = null, HealthBand = null, HealthTrend = null, ChurnRisk = null, Scores = RelationshipScores.Unknown, LifetimeValue = null, Confidence = null, EligibleTier = null }] };
+        report = report with { Accounts = [report.Accounts[0] with { HealthScore = null, HealthBand = null, HealthTrend = null, ChurnRisk = null, Scores = RelationshipScores.Unknown, Engagement = null, LifetimeValue = null, Confidence = null, EligibleTier = null, AtRisk = null }] };
 
         string text = Render(120, new ConsoleReportOptions { Wide = true }, report);
 
         string[] rows = ConsoleWidth.Lines(text).Where(l => l.StartsWith("│ Northwind Traders ", StringComparison.Ordinal)).ToArray();
         string[] cells = rows.SelectMany(r => r.Split('│', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Skip(1)).ToArray();
-        Assert.Equal(["Strategic partner", .. Enumerable.Repeat("—", 12)], cells);
+        // Health, band, trend, churn, eligible tier, the five principles, engagement, CLV and confidence: 13 unknowns.
+        Assert.Equal(["Strategic partner", .. Enumerable.Repeat("—", 13)], cells);
+        Assert.Contains("No account is at risk.", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,17 +50,17 @@ public sealed class HtmlReportRendererTests : IDisposable
         Assert.True(status.Success, "the status element is missing from the DOM");
         Assert.Contains("data-status=\"ok\"", status.Value, StringComparison.Ordinal);
         Assert.Contains("data-errors=\"0\"", status.Value, StringComparison.Ordinal);
-        Assert.Contains("data-charts=\"12\"", status.Value, StringComparison.Ordinal); // 3 bar charts, 6 histograms, 3 timelines
+        Assert.Contains("data-charts=\"13\"", status.Value, StringComparison.Ordinal); // 3 bar charts, 7 histograms (health, five principles, engagement), 3 timelines
         Assert.DoesNotContain("CONSOLE", log, StringComparison.Ordinal);
 
         Assert.Contains("data-label=\"Transactional\" data-value=\"1\"", dom, StringComparison.Ordinal);
         Assert.Contains("data-label=\"Preferred\" data-value=\"3\"", dom, StringComparison.Ordinal);
         Assert.Contains("data-label=\"Strategic partner\" data-value=\"2\"", dom, StringComparison.Ordinal);
         Assert.Contains("data-label=\"Above cap, blocked\" data-value=\"35\"", dom, StringComparison.Ordinal);
-        Assert.Equal(6 * 10, Regex.Count(dom, "class=\"bin\""));
+        Assert.Equal(7 * 10, Regex.Count(dom, "class=\"bin\""));
         int binned = Regex.Matches(dom, "class=\"bin\" data-bin=\"\\d+\" data-value=\"(\\d+)\"")
             .Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(6 * 6, binned); // six accounts in each of the six histograms
+        Assert.Equal(7 * 6, binned); // six accounts in each of the seven histograms
         Assert.Equal(6, Regex.Count(dom, "class=\"change\""));
         Assert.Equal(2, Regex.Count(dom, "<tr class=\"at-risk\">"));
         Assert.Contains("id=\"kpi-at-risk\"><div class=\"value\">2</div>", dom, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text.Json;
 using DataverseRelationship.Cli.Reporting;
+using DataverseRelationship.Plugins.Schema;
 
 namespace DataverseRelationship.Cli.Tests.Reporting;
 
@@ -12,7 +13,7 @@ public sealed class JsonReportRendererTests
     public void The_top_level_properties_are_the_stable_names_scripts_rely_on()
     {
         Assert.Equal(
-            ["schemaVersion", "dataSet", "policyVersion", "generatedAt", "replayedFrom", "replayedUntil", "statistics", "tierDistribution", "deals", "games", "accounts", "rejections"],
+            ["schemaVersion", "dataSet", "policyVersion", "generatedAt", "replayedFrom", "replayedUntil", "statistics", "tierDistribution", "deals", "games", "accounts", "healthBands", "unknownOptionValues", "rejections"],
             Root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, Root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("2025-12-31T00:00:00Z", Root.GetProperty("replayedUntil").GetString());
@@ -42,10 +43,36 @@ public sealed class JsonReportRendererTests
         Assert.Equal("declining", hostile.GetProperty("health").GetProperty("trend").GetString());
         Assert.Equal(38m, hostile.GetProperty("scores").GetProperty("autonomy").GetDecimal());
         Assert.True(hostile.GetProperty("atRisk").GetBoolean());
+        Assert.Equal(15m, hostile.GetProperty("engagement").GetDecimal());
         JsonElement demotion = hostile.GetProperty("timeline")[1];
         Assert.Equal("strategicPartner", demotion.GetProperty("from").GetString());
         Assert.Equal("preferred", demotion.GetProperty("to").GetString());
         Assert.Equal("automatic", demotion.GetProperty("kind").GetString());
         Assert.Equal("plan not reviewed for 12 months & sponsor left", demotion.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public void An_unknown_value_is_null_never_0_or_50_and_the_insufficient_evidence_band_is_counted()
+    {
+        RunReport report = ReportFixture.Build();
+        AccountResult unknown = report.Accounts[0] with
+        {
+            HealthScore = null, HealthBand = HealthBandChoice.InsufficientEvidence, HealthTrend = null, Scores = RelationshipScores.Unknown,
+            Engagement = null, LifetimeValue = null, ChurnRisk = null, Confidence = null, AtRisk = null,
+        };
+        JsonElement root = JsonDocument.Parse(JsonReportRenderer.Render(report with { Accounts = [unknown, .. report.Accounts.Skip(1)] })).RootElement;
+
+        JsonElement account = root.GetProperty("accounts")[0];
+        Assert.Equal(JsonValueKind.Null, account.GetProperty("health").GetProperty("score").ValueKind);
+        Assert.Equal("insufficientEvidence", account.GetProperty("health").GetProperty("band").GetString());
+        Assert.All(account.GetProperty("scores").EnumerateObject(), p => Assert.Equal(JsonValueKind.Null, p.Value.ValueKind));
+        Assert.Equal(5, account.GetProperty("scores").EnumerateObject().Count());
+        foreach (string name in new[] { "engagement", "lifetimeValue", "churnRisk", "confidence", "atRisk" })
+        {
+            Assert.Equal(JsonValueKind.Null, account.GetProperty(name).ValueKind);
+        }
+
+        Assert.Equal(1, root.GetProperty("healthBands").GetProperty("insufficientEvidence").GetInt32());
+        Assert.Equal(2, root.GetProperty("healthBands").GetProperty("good").GetInt32());
     }
 }

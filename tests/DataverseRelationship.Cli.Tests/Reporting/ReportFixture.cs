@@ -5,10 +5,16 @@ using DataverseRelationship.Plugins.Schema;
 
 namespace DataverseRelationship.Cli.Tests.Reporting;
 
-/// <summary>A hand-made results model: six accounts, every tier, two at risk, three with tier changes.</summary>
+/// <summary>
+/// A hand-made results model: six accounts, every tier, two at risk (flagged as the plugins flag churn risk at or above
+/// the policy's churn.atRiskFrom, here 50), three with tier changes; every account has all its numbers known.
+/// </summary>
 public static class ReportFixture
 {
     public const string HostileName = "<script>alert('x')</script> & \"Sons\"";
+
+    /// <summary>The churn risk from which the fixture's accounts are flagged at risk.</summary>
+    public const decimal AtRiskFrom = 50m;
 
     private static readonly DateTime T0 = new(2023, 1, 2, 0, 0, 0, DateTimeKind.Utc);
 
@@ -73,8 +79,10 @@ public static class ReportFixture
         HealthBand = band,
         HealthTrend = churn > 50m ? HealthTrendChoice.Declining : HealthTrendChoice.Steady,
         Scores = new RelationshipScores(health - 5m, health + 3m, health, health + 8m, health - 12m),
+        Engagement = health - 20m,
         LifetimeValue = health * 10_000m,
         ChurnRisk = churn,
+        AtRisk = churn >= AtRiskFrom,
         Confidence = 90m,
         KeyContactCount = 3,
         Explanation = $"+8: multi-year commitment; -12: two unreciprocated discounts ({name})",

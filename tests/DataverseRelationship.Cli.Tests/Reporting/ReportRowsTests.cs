@@ -64,7 +64,7 @@ public sealed class ReportRowsTests
     }
 
     [Fact]
-    public void An_account_never_scored_is_transactional_without_scores()
+    public void An_account_never_scored_is_transactional_with_every_score_unknown_and_not_at_risk()
     {
         var bare = new Entity(AccountTable.LogicalName, AccountId);
         bare[AccountTable.Name] = "New";
@@ -72,9 +72,33 @@ public sealed class ReportRowsTests
         AccountResult result = ReportRows.Account(bare, []);
 
         Assert.Equal(RelationshipTierChoice.Transactional, result.Tier);
-        Assert.Null(result.Scores);
+        Assert.Equal(RelationshipScores.Unknown, result.Scores);
         Assert.Null(result.HealthScore);
+        Assert.Null(result.HealthBand);
+        Assert.Null(result.Engagement);
+        Assert.Null(result.LifetimeValue);
+        Assert.Null(result.ChurnRisk);
+        Assert.Null(result.AtRisk);
+        Assert.False(result.IsAtRisk);
         Assert.Empty(result.Timeline);
+    }
+
+    [Fact]
+    public void Blank_principles_stay_unknown_next_to_known_ones_and_the_plugins_at_risk_flag_is_read()
+    {
+        Entity account = ScoredAccount();
+        account.Attributes.Remove(AccountTable.ReciprocityScore);
+        account[AccountTable.FairnessScore] = null;
+        account[AccountTable.HealthBand] = new OptionSetValue((int)HealthBandChoice.InsufficientEvidence);
+        account[AccountTable.EngagementScore] = 40m;
+        account[AccountTable.AtRisk] = true;
+
+        AccountResult result = ReportRows.Account(account, []);
+
+        Assert.Equal(new RelationshipScores(null, 70m, 80m, 90m, null), result.Scores);
+        Assert.Equal(HealthBandChoice.InsufficientEvidence, result.HealthBand);
+        Assert.Equal(40m, result.Engagement);
+        Assert.True(result.IsAtRisk);
     }
 
     [Fact]

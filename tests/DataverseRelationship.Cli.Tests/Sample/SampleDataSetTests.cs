@@ -20,6 +20,12 @@ public sealed class SampleDataSetTests
     private static IEnumerable<int> Values(Entity row, string column)
         => row.GetAttributeValue<OptionSetValueCollection>(column)?.Select(v => v.Value) ?? [];
 
+    /// <summary>The customer committed something (a value other than the recorded None).</summary>
+    private static bool Committed(Entity deal) => Values(deal, OpportunityTable.Commitments).Any(v => v != (int)CommitmentChoice.None);
+
+    /// <summary>The rep recorded that the customer committed nothing (the explicit None): evidence, unlike a blank column.</summary>
+    private static bool RecordedNoCommitment(Entity deal) => Values(deal, OpportunityTable.Commitments).SequenceEqual([(int)CommitmentChoice.None]);
+
     [Fact]
     public void The_same_seed_gives_the_same_events_and_another_seed_different_ones()
     {
@@ -55,7 +61,7 @@ public sealed class SampleDataSetTests
     }
 
     [Fact]
-    public void Discounts_of_3_12_and_18_to_25_percent_appear_with_and_without_commitments()
+    public void Discounts_of_3_12_and_18_to_25_percent_appear_with_commitments_and_with_none_recorded()
     {
         decimal[] discounts = CreatedDeals.Select(d => d.GetAttributeValue<decimal>(OpportunityTable.DiscountPercentage)).ToArray();
         Entity[] deep = CreatedDeals.Where(d => d.GetAttributeValue<decimal>(OpportunityTable.DiscountPercentage) >= 18m).ToArray();
@@ -63,11 +69,27 @@ public sealed class SampleDataSetTests
         Assert.Contains(3m, discounts);
         Assert.Contains(12m, discounts);
         Assert.All(deep, d => Assert.InRange(d.GetAttributeValue<decimal>(OpportunityTable.DiscountPercentage), 18m, 25m));
-        Assert.Contains(deep, d => Values(d, OpportunityTable.Commitments).Any());
-        Assert.Contains(deep, d => !Values(d, OpportunityTable.Commitments).Any());
-        Assert.Contains(CreatedDeals, d => d.GetAttributeValue<decimal>(OpportunityTable.DiscountPercentage) == 12m && !Values(d, OpportunityTable.Commitments).Any());
+        Assert.Contains(deep, Committed);
+        Assert.Contains(deep, RecordedNoCommitment);
+        Assert.Contains(CreatedDeals, d => d.GetAttributeValue<decimal>(OpportunityTable.DiscountPercentage) == 12m && RecordedNoCommitment(d));
         Assert.All(CreatedDeals.Where(d => d.GetAttributeValue<decimal>(OpportunityTable.DiscountPercentage) > 0m),
             d => Assert.Contains((int)ConcessionChoice.Discount, Values(d, OpportunityTable.Concessions)));
+        Assert.All(CreatedDeals.Where(d => d.Contains(OpportunityTable.DiscountPercentage) && d.GetAttributeValue<decimal>(OpportunityTable.DiscountPercentage) == 0m),
+            d => Assert.DoesNotContain((int)ConcessionChoice.Discount, Values(d, OpportunityTable.Concessions)));
+        Assert.Contains(CreatedDeals, d => Values(d, OpportunityTable.Concessions).SequenceEqual([(int)ConcessionChoice.None]));
+    }
+
+    [Fact]
+    public void A_deal_records_all_its_terms_with_explicit_none_or_none_of_them_and_most_small_transactional_deals_record_none()
+    {
+        string[] terms = [OpportunityTable.DiscountPercentage, OpportunityTable.SellerMargin, OpportunityTable.Concessions, OpportunityTable.Commitments, OpportunityTable.ProcurementTactics, OpportunityTable.SellerConduct];
+        HashSet<Guid> small = Sample.Profiles.Where(p => p.Value == SampleAccountProfile.SmallTransactional).Select(p => p.Key).ToHashSet();
+        Entity[] smallDeals = CreatedDeals.Where(d => small.Contains(d.GetAttributeValue<EntityReference>(OpportunityTable.ParentAccountId).Id)).ToArray();
+
+        Assert.All(CreatedDeals, d => Assert.True(terms.All(d.Contains) || !terms.Any(d.Contains), $"{d.Id} records some of its terms only"));
+        Assert.All(CreatedDeals.Where(d => d.Contains(OpportunityTable.ProcurementTactics)), d => Assert.NotEmpty(Values(d, OpportunityTable.ProcurementTactics)));
+        Assert.Contains(CreatedDeals, d => Values(d, OpportunityTable.SellerConduct).SequenceEqual([(int)SellerConductChoice.None]));
+        Assert.InRange(smallDeals.Count(d => !d.Contains(OpportunityTable.DiscountPercentage)), smallDeals.Length / 2 + 1, smallDeals.Length - 1);
     }
 
     [Fact]
@@ -119,6 +141,17 @@ public sealed class SampleDataSetTests
 
         Assert.Contains(Events, e => e.Kind == DataSetEventKind.Update && e.Target.Id == decliner
             && e.Row!.Contains(AccountTable.CustomerSponsorId) && e.Row[AccountTable.CustomerSponsorId] is null);
-        Assert.Contains(late, d => d.GetAttributeValue<decimal>(OpportunityTable.DiscountPercentage) >= 18m && !Values(d, OpportunityTable.Commitments).Any());
+        Assert.Contains(late, d => d.GetAttributeValue<decimal>(OpportunityTable.DiscountPercentage) >= 18m && RecordedNoCommitment(d));
+    }
+
+    [Fact]
+    public void The_decliners_seller_over_promises_and_changes_prices_during_the_contract_later()
+    {
+        Guid decliner = Sample.Profiles.First(p => p.Value == SampleAccountProfile.Decliner).Key;
+        Entity[] late = CreatedDeals.Where(d => d.GetAttributeValue<EntityReference>(OpportunityTable.ParentAccountId).Id == decliner)
+            .Where(d => d.GetAttributeValue<DateTime>(OpportunityTable.EstimatedCloseDate) > SampleDataSet.Start.AddDays(600)).ToArray();
+
+        Assert.Contains(late, d => Values(d, OpportunityTable.SellerConduct).Contains((int)SellerConductChoice.OverPromised));
+        Assert.Contains(late, d => Values(d, OpportunityTable.SellerConduct).Contains((int)SellerConductChoice.PriceChangedDuringContract));
     }
 }

@@ -84,9 +84,10 @@ namespace DataverseRelationship.Engine.Explanations
                 }
             }
 
-            foreach (var factor in missing)
+            for (var i = 0; i < missing.Count; i++)
             {
-                text.Append(text.Length == 0 ? string.Empty : "; ").Append(factor.ToString());
+                // "unknown: a; b; c" — the word once, before the first missing fact.
+                text.Append(text.Length == 0 ? string.Empty : "; ").Append(i == 0 ? missing[i].ToString() : missing[i].Facts);
             }
 
             return text.Length == 0 ? "unknown: too little recorded evidence" : text.ToString();

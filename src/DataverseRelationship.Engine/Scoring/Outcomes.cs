@@ -39,8 +39,26 @@ namespace DataverseRelationship.Engine.Scoring
 
             if (known < policy.Evidence.MinimumKnownPrinciples || weightSum <= 0m)
             {
+                // Name what each unknown principle lacks, so the user sees which columns to fill in.
                 factors.Add(new Factor(ReasonCodes.MissingEvidence, 0m, known,
-                    Principles.Number(known) + " of 5 principles known (" + Principles.Number(policy.Evidence.MinimumKnownPrinciples) + " needed); unknown: " + string.Join(", ", unknownNames)));
+                    Principles.Number(known) + " of 5 principles known (" + Principles.Number(policy.Evidence.MinimumKnownPrinciples) + " needed)"));
+                for (var i = 0; i < 5; i++)
+                {
+                    if (five[i].Value.HasValue)
+                    {
+                        continue;
+                    }
+
+                    foreach (var factor in five[i].Factors)
+                    {
+                        if (factor.IsMissingEvidence)
+                        {
+                            factors.Add(new Factor(ReasonCodes.MissingEvidence, 0m, factor.Count, Word(PrincipleKinds[i]) + " — " + factor.Facts));
+                            break;
+                        }
+                    }
+                }
+
                 return new ScoreExplanation(ScoreKind.Health, null, 100m, factors);
             }
 

@@ -42,7 +42,9 @@ namespace DataverseRelationship.Engine.Tests.Specifications
 
             Assert.Equal("unknown: no margin on 12 of 12 deals in the window; 0 with evidence, 3 needed", result.ExplanationOf(ScoreKind.Fairness).Text);
             Assert.Contains("no recorded conduct", result.ExplanationOf(ScoreKind.Autonomy).Text, System.StringComparison.Ordinal);
-            Assert.StartsWith("Health unknown (insufficient evidence): ", result.Explanation, System.StringComparison.Ordinal);
+            Assert.StartsWith("Health unknown (insufficient evidence): unknown: 0 of 5 principles known (3 needed); ", result.Explanation, System.StringComparison.Ordinal);
+            Assert.Contains("fairness — no margin on 12 of 12 deals in the window", result.Explanation, System.StringComparison.Ordinal);
+            Assert.Contains("reciprocity — no recorded exchange", result.Explanation, System.StringComparison.Ordinal);
         }
 
         [Fact]

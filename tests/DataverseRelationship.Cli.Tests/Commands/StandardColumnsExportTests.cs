@@ -121,7 +121,9 @@ public sealed class StandardColumnsExportTests : IDisposable
 
         string explanation = contoso.GetProperty("explanation").GetString()!;
         Assert.Contains("Health unknown (insufficient evidence)", explanation, StringComparison.Ordinal);
-        Assert.Contains("unknown: reciprocity, autonomy, integrity, fairness", explanation, StringComparison.Ordinal);
+        Assert.Contains("reciprocity — no recorded exchange", explanation, StringComparison.Ordinal);
+        Assert.Contains("autonomy — no recorded conduct", explanation, StringComparison.Ordinal);
+        Assert.Contains("fairness — no margin on", explanation, StringComparison.Ordinal);
         Assert.Contains("no deal's conduct recorded", explanation, StringComparison.Ordinal);
         Assert.DoesNotContain("without power plays", explanation, StringComparison.Ordinal);
     }

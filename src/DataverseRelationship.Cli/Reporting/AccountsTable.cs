@@ -26,7 +26,7 @@ public static class AccountsTable
     [
         new("Tier", a => ReportText.Tier(a.Tier), Numeric: false, null, a => new Style(TierColor(a.Tier))),
         new("Health", a => ReportText.Score(a.HealthScore), Numeric: true, "health score 0–100"),
-        new("Band", a => ReportText.Band(a.HealthBand), Numeric: false, "health band"),
+        new("Band", a => ReportText.BandShort(a.HealthBand), Numeric: false, "health band (Insufficient = insufficient evidence for a health)"),
         new("Trend", a => ReportText.Label(a.HealthTrend), Numeric: false, "health trend"),
         new("Churn", a => ReportText.Score(a.ChurnRisk), Numeric: true, "churn risk 0–100"),
     ];

@@ -23,6 +23,10 @@ public static class ReportText
         _ => ChoiceLabels.Words(band.Value.ToString()),
     };
 
+    /// <summary>The band as a narrow table column shows it: "Insufficient" for insufficient evidence (the legend says so).</summary>
+    public static string BandShort(HealthBandChoice? band) =>
+        band == HealthBandChoice.InsufficientEvidence ? "Insufficient" : Band(band);
+
     /// <summary>A yes/no the plugins may leave unknown: "yes", "no" or "—".</summary>
     public static string YesNo(bool? value) => value switch { null => "—", true => "yes", false => "no" };
 

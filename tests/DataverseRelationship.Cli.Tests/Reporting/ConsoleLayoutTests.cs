@@ -68,6 +68,27 @@ public sealed class ConsoleLayoutTests
     }
 
     [Fact]
+    public void An_account_with_insufficient_evidence_keeps_every_account_on_one_line_at_80_columns()
+    {
+        RunReport report = ReportFixture.Build();
+        report = report with
+        {
+            Accounts = [.. report.Accounts, report.Accounts[0] with
+            {
+                AccountId = Guid.NewGuid(), Name = "Bellows College", HealthScore = null, HealthBand = HealthBandChoice.InsufficientEvidence,
+                HealthTrend = HealthTrendChoice.Improving, Timeline = [],
+            }],
+        };
+
+        string text = Render(80, report: report);
+
+        string row = ConsoleWidth.LineWith(text, "│ Bellows Col");
+        Assert.Equal(["Bellows Col…", "Strategic partner", "—", "Insufficient", "Improving", "12.0"], row.Split('│', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain(ConsoleWidth.Lines(text), l => l.StartsWith("│          │", StringComparison.Ordinal));
+        Assert.Contains("Insufficient = insufficient evidence", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_header_abbreviation_is_explained_in_the_legend_under_the_table()
     {
         string narrow = Render(80);

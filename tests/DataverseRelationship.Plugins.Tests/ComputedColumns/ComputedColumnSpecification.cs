@@ -151,7 +151,7 @@ public class ComputedColumnSpecification
             var rejection = Expect.Rejection(() => world.Execute(update, user));
             Assert.Contains("dvr_tierchangedon and dvr_healthscore are computed by the relationship rules", rejection.Message, StringComparison.Ordinal);
 
-            var dealUpdate = new UpdateRequest { Target = new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.TierRuleVerdict] = new OptionSetValue((int)TierRuleVerdictChoice.WithinCap) } };
+            var dealUpdate = new UpdateRequest { Target = new Entity(OpportunityTable.LogicalName, deal) { [OpportunityTable.TierRuleVerdict] = Forged(OpportunityTable.TierRuleVerdict, dealBefore) } };
             dealUpdate.Parameters["tag"] = "dvr-recalculation";
             Expect.Rejection(() => world.Execute(dealUpdate, user));
         }

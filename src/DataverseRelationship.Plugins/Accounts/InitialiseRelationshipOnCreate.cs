@@ -15,7 +15,7 @@ namespace DataverseRelationship.Plugins.Accounts;
 /// set, the user's roles (one query).
 /// Writes (on the Target): the starting tier (dvr_tier, dvr_eligibletier; dvr_tierchangedon stays empty), the five scores, health,
 /// band, trend, engagement, lifetime value, churn risk, at risk, confidence (each blank while its evidence is missing), dvr_keycontactcount 0, the explanation, the calculation time and
-/// the policy version; dvr_tieroverridesetby with an override. Values a user put in computed columns are replaced.
+/// the policy version; dvr_tieroverridesetby with an override. A user's value in a computed column is refused before (ProtectAccountComputedColumns); one that still arrives is replaced.
 /// The starting tier is not a change, so no dvr_tierchange row is written (the account does not exist yet).
 /// </summary>
 public sealed class InitialiseRelationshipOnCreate : PluginBase

@@ -9,9 +9,9 @@ namespace DataverseRelationship.Plugins.Accounts;
 /// account, Update, PostOperation (40), synchronous; filters on the relationship inputs (dvr_relationshipsince, the two
 /// sponsors, dvr_hasjointaccountplan, dvr_jointplanreviewedon, dvr_tieroverride, dvr_tieroverrideexpireson).
 /// Reads: the policy, the account and its opportunities.
-/// Writes: the account's changed computed columns (one tagged Update at most) and a dvr_tierchange row when the tier
-/// changes. When the recalculation itself clears an expired override it runs here too and stops at once (the tag),
-/// so a recalculation never starts another.
+/// Writes: the account's changed computed columns (one SYSTEM Update at most) and a dvr_tierchange row when the tier
+/// changes. When the recalculation itself clears an expired override it runs here too and stops at once (a SYSTEM
+/// write from within a plugin, <see cref="RulesWrite"/>), so a recalculation never starts another.
 /// </summary>
 public sealed class RecalculateOnRelationshipInputChange : PluginBase
 {
@@ -32,7 +32,7 @@ public sealed class RecalculateOnRelationshipInputChange : PluginBase
     protected override void ExecuteStep(ILocalPluginContext context)
     {
         var execution = context.ExecutionContext;
-        if (AccountRecalculation.IsRecalculationWrite(execution))
+        if (RulesWrite.IsRulesWrite(execution))
         {
             context.Trace("Write by the relationship recalculation (expired override cleared): nothing to recompute.");
             return;

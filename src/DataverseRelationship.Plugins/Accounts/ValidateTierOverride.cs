@@ -1,26 +1,26 @@
 using DataverseRelationship.Plugins.Infrastructure;
 using DataverseRelationship.Plugins.Policies;
-using DataverseRelationship.Plugins.Recalculation;
 using DataverseRelationship.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace DataverseRelationship.Plugins.Accounts;
 
 /// <summary>
-/// account, Update, PreOperation (20), synchronous; filters on dvr_tier, dvr_tieroverride, dvr_tieroverridereason and
+/// account, Update, PreOperation (20), synchronous; filters on dvr_tieroverride, dvr_tieroverridereason and
 /// dvr_tieroverrideexpireson, with a PreImage of those columns.
 /// Reads: the Target, the PreImage and (when the override changes) the user's roles in one query, and the policy
 /// (its maximum override length) when an override is set.
 /// Writes (on the Target): dvr_tieroverridesetby for a new or changed override; clears reason, expiry and author when
 /// the override is removed. Rejects an override without a reason or an expiry, an expiry in the past or beyond the
-/// maximum, an override set by a user without the "Relationship Manager" role, and any direct write of a different
-/// dvr_tier that does not come from the recalculation (UpdateRequest tag "dvr-recalculation" from within a plugin).
+/// maximum, and an override set by a user without the "Relationship Manager" role. The rules' own writes (clearing an
+/// expired override through the SYSTEM service, <see cref="RulesWrite"/>) pass. A direct write of dvr_tier never gets
+/// here: ProtectAccountComputedColumns refuses it in PreValidation.
 /// </summary>
 public sealed class ValidateTierOverride : PluginBase
 {
     /// <summary>The columns whose change this type must react to: an Update step's FilteringAttributes must include them all
     /// (the solution validator reads this).</summary>
-    public const string TriggerColumns = AccountTable.Tier + "," + AccountTable.TierOverride + "," + AccountTable.TierOverrideReason + "," + AccountTable.TierOverrideExpiresOn;
+    public const string TriggerColumns = AccountTable.TierOverride + "," + AccountTable.TierOverrideReason + "," + AccountTable.TierOverrideExpiresOn;
 
     /// <summary>The columns this type reads from its pre-image: the image's Attributes must include them all (the solution validator reads this).</summary>
     public const string PreImageColumns = TriggerColumns;
@@ -41,7 +41,7 @@ public sealed class ValidateTierOverride : PluginBase
     protected override void ExecuteStep(ILocalPluginContext context)
     {
         var execution = context.ExecutionContext;
-        if (AccountRecalculation.IsRecalculationWrite(execution))
+        if (RulesWrite.IsRulesWrite(execution))
         {
             context.Trace("Write by the relationship recalculation: accepted as computed.");
             return;
@@ -53,21 +53,6 @@ public sealed class ValidateTierOverride : PluginBase
         }
 
         execution.PreEntityImages.TryGetValue(PreImageAlias, out var image);
-        if (target.Attributes.TryGetValue(AccountTable.Tier, out var tier))
-        {
-            object? stored = null;
-            image?.Attributes.TryGetValue(AccountTable.Tier, out stored);
-            if (!EntityValues.SameValue(stored, tier))
-            {
-                throw new InvalidPluginExecutionException(
-                    "The tier (dvr_tier) is set by the relationship rules and cannot be written directly. To set a tier by hand, "
-                    + "set a tier override (dvr_tieroverride) with a reason and an expiry date; a Relationship Manager may do so.");
-            }
-
-            // The same value again: dropped, so nothing downstream sees a tier write.
-            target.Attributes.Remove(AccountTable.Tier);
-        }
-
         if (TierOverrideRules.TouchesOverride(target))
         {
             TierOverrideRules.Apply(context, target, image.Overlay(target), execution.OperationCreatedOn, () => PolicySource.Read(context));

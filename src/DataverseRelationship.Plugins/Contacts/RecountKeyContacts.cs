@@ -15,7 +15,7 @@ namespace DataverseRelationship.Plugins.Contacts;
 /// accountrolecode and statecode; Update and Delete carry a PreImage of parentcustomerid.
 /// Reads: the contact's account before and after (Target, PreImage), per account its key contacts (one paged query:
 /// active, Decision Maker or Influencer), the policy, the account row and its opportunities.
-/// Writes: the account's dvr_keycontactcount and whatever that changes (tier eligibility, scores) in one tagged Update
+/// Writes: the account's dvr_keycontactcount and whatever that changes (tier eligibility, scores) in one SYSTEM Update
 /// at most, and a dvr_tierchange row when the tier changes. On re-parenting both accounts are recounted.
 /// </summary>
 public sealed class RecountKeyContacts : PluginBase

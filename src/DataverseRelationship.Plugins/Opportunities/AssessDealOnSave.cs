@@ -76,7 +76,8 @@ public sealed class AssessDealOnSave : PluginBase
         var written = 0;
         foreach (var column in desired.Attributes)
         {
-            // A value the user wrote to a computed column is always replaced; otherwise only changes are written.
+            // ProtectOpportunityComputedColumns refuses a user's value in PreValidation; should one still arrive it is
+            // replaced. Otherwise only changes are written.
             object? stored = null;
             image?.Attributes.TryGetValue(column.Key, out stored);
             if (target.Attributes.ContainsKey(column.Key) || !EntityValues.SameValue(stored, column.Value))

@@ -17,7 +17,7 @@ namespace DataverseRelationship.Plugins.Opportunities;
 /// Reads: the parent account from the Target or PreImage (for Win and Lose, the OpportunityClose names only the
 /// opportunity, so its account row is found by one query on account linked to that opportunity, which replaces the
 /// account read), the policy, then per account its row and its opportunities.
-/// Writes: the account's changed computed columns (one tagged Update at most) and a dvr_tierchange row when its
+/// Writes: the account's changed computed columns (one SYSTEM Update at most) and a dvr_tierchange row when its
 /// tier changes. When the opportunity moves to another account, both accounts are recomputed.
 /// </summary>
 public sealed class RecalculateAccountOnDealChange : PluginBase

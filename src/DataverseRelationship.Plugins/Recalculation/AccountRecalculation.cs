@@ -8,7 +8,6 @@ using DataverseRelationship.Plugins.Infrastructure;
 using DataverseRelationship.Plugins.Mapping;
 using DataverseRelationship.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace DataverseRelationship.Plugins.Recalculation;
@@ -31,27 +30,13 @@ public sealed record RecalculationOutcome
 /// The shared account recalculation every step and Custom API uses. Reads the account (one Retrieve, unless the
 /// caller already holds the row) and its opportunities (one paged query with every needed column), runs the engine
 /// at the operation's time, then writes only the columns whose values change, in at most one Update through the
-/// SYSTEM service tagged <see cref="RecalculationTag"/>, and one dvr_tierchange row when the effective tier changes.
+/// SYSTEM service (which is what lets it write computed columns: <see cref="RulesWrite"/>), and one dvr_tierchange row
+/// when the effective tier changes.
 /// </summary>
 public static class AccountRecalculation
 {
-    /// <summary>The UpdateRequest tag (SharedVariables["tag"] in the steps it triggers) that marks a recalculation write.</summary>
-    public const string RecalculationTag = "dvr-recalculation";
-
-    /// <summary>The shared variable Dataverse passes the request's tag in.</summary>
-    public const string TagVariable = "tag";
-
     /// <summary>Opportunities per page (the platform's maximum).</summary>
     public const int PageSize = 5000;
-
-    /// <summary>Whether the executing step was triggered by a recalculation write (tag set, and from within a plugin).</summary>
-    public static bool IsRecalculationWrite(IPluginExecutionContext context)
-    {
-        Argument.NotNull(context, nameof(context));
-        return context.ParentContext != null
-            && context.SharedVariables.TryGetValue(TagVariable, out var tag)
-            && string.Equals(tag as string, RecalculationTag, StringComparison.Ordinal);
-    }
 
     /// <summary>Recomputes one account and writes what changed.</summary>
     /// <param name="context">The plugin execution.</param>
@@ -85,9 +70,8 @@ public static class AccountRecalculation
             }
 
             changes[AccountTable.ScoresCalculatedOn] = asOf;
-            var update = new UpdateRequest { Target = changes };
-            update.Parameters[TagVariable] = RecalculationTag;
-            service.Execute(update);
+            // Through the SYSTEM service: that identity is what marks the write as the rules' own (RulesWrite).
+            service.Update(changes);
         }
 
         var tierChanged = assessment.TierChange is not null;

@@ -8,7 +8,7 @@ namespace DataverseRelationship.Plugins.Recalculation;
 /// <summary>
 /// Custom API dvr_RecalculateAccount (bound to account), main operation.
 /// Reads: the Target account, its opportunities and the policy. Writes: the account's changed computed columns (one
-/// tagged Update at most), a dvr_tierchange row when the tier changes; response Changed (whether anything was written).
+/// SYSTEM Update at most), a dvr_tierchange row when the tier changes; response Changed (whether anything was written).
 /// </summary>
 public sealed class RecalculateAccountApi : PluginBase
 {

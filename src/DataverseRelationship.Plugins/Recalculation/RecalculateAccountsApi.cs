@@ -15,7 +15,7 @@ namespace DataverseRelationship.Plugins.Recalculation;
 /// safe to rerun (a recomputation that changes nothing writes nothing).
 /// Reads: PageSize (default 250, 1–5000) and ContinuationToken; one query for the page of accounts (with every
 /// account column needed, so no account is read again), the policy once, and per account its opportunities.
-/// Writes: per account its changed computed columns (one tagged Update at most) and a dvr_tierchange row when its tier
+/// Writes: per account its changed computed columns (one SYSTEM Update at most) and a dvr_tierchange row when its tier
 /// changes; response Processed, Changed, NextContinuationToken (empty when done) and MoreRecords.
 /// </summary>
 public sealed class RecalculateAccountsApi : PluginBase

@@ -83,6 +83,16 @@ public static class AccountTable
     public const string ScoresCalculatedOn = "dvr_scorescalculatedon";
     /// <summary>Text: the policy version the stored results were computed with.</summary>
     public const string PolicyVersion = "dvr_policyversion";
+
+    /// <summary>
+    /// Every column the relationship rules write (AccountMapping.ToColumns, the recalculation's dvr_scorescalculatedon and
+    /// the override's author): users never write them; only the plugins' own SYSTEM writes do (ProtectAccountComputedColumns).
+    /// Comma-separated, so that plugin types can declare it as their TriggerColumns for the solution validator.
+    /// </summary>
+    public const string Computed = Tier + "," + EligibleTier + "," + TierChangedOn + "," + LastDemotedOn + "," + TierOverrideSetBy + ","
+        + ReciprocityScore + "," + AutonomyScore + "," + IntegrityScore + "," + LoyaltyScore + "," + FairnessScore + "," + HealthScore + ","
+        + EngagementScore + "," + HealthBand + "," + HealthTrend + "," + LifetimeValue + "," + ChurnRisk + "," + AtRisk + "," + Confidence + ","
+        + KeyContactCount + "," + ScoreExplanation + "," + ScoresCalculatedOn + "," + PolicyVersion;
 }
 
 /// <summary>opportunity: the standard table plus the deal columns this solution adds.</summary>
@@ -136,6 +146,13 @@ public static class OpportunityTable
     public const string DealExplanation = "dvr_dealexplanation";
     /// <summary>Text: the policy version the deal was assessed with.</summary>
     public const string PolicyVersion = "dvr_policyversion";
+
+    /// <summary>
+    /// Every column the relationship rules write (OpportunityMapping.ToColumns, set by AssessDealOnSave): users never write
+    /// them (ProtectOpportunityComputedColumns). Comma-separated, so that plugin types can declare it as their TriggerColumns.
+    /// </summary>
+    public const string Computed = DealFairnessScore + "," + ReciprocityBalance + "," + PriceBand + "," + GameFlags + ","
+        + TierRuleVerdict + "," + DiscountAllowance + "," + DealExplanation + "," + PolicyVersion;
 }
 
 /// <summary>opportunityclose: the activity Win and Lose create.</summary>

@@ -69,6 +69,17 @@ public sealed partial record CodeExpectations(
                 }
 
                 var logical = (string)field.GetRawConstantValue()!;
+                if (logical.Contains(','))
+                {
+                    // A column list (e.g. AccountTable.Computed): every column in it must be one the solution defines.
+                    foreach (var listed in logical.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        columns.Add(Expect(table, $"{type.Name}.{field.Name}", listed, null, choiceNameByEnum));
+                    }
+
+                    continue;
+                }
+
                 docs.TryGetValue($"F:{type.FullName}.{field.Name}", out var doc);
                 columns.Add(Expect(table, $"{type.Name}.{field.Name}", logical, doc, choiceNameByEnum));
             }

@@ -153,9 +153,10 @@ public class AccountRecalculationSpecification
         var promotion = world.Dataverse.Operations.Last(o => o.PluginExecutions.Any(e => e.PluginType == typeof(RecalculateOnRelationshipInputChange)));
 
         // The account update that made it a strategic partner: the input step recomputed and wrote the tier once; the
-        // tagged write ran only ValidateTierOverride (it filters on dvr_tier), which accepted it without a single call.
+        // SYSTEM write ran only ProtectAccountComputedColumns (it filters on the computed columns), which accepted it as
+        // the rules' own without a single call.
         Assert.Equal(
-            new[] { typeof(RecalculateOnRelationshipInputChange), typeof(ValidateTierOverride) },
+            new[] { typeof(RecalculateOnRelationshipInputChange), typeof(ProtectAccountComputedColumns) },
             promotion.PluginExecutions.Select(e => e.PluginType));
         Assert.Empty(promotion.PluginExecutions[1].Calls);
         Assert.Equal(1, promotion.CallCount("Update"));

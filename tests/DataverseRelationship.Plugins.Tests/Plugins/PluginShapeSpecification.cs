@@ -29,10 +29,12 @@ public class PluginShapeSpecification
             new[]
             {
                 "DataverseRelationship.Plugins.Accounts.InitialiseRelationshipOnCreate",
+                "DataverseRelationship.Plugins.Accounts.ProtectAccountComputedColumns",
                 "DataverseRelationship.Plugins.Accounts.RecalculateOnRelationshipInputChange",
                 "DataverseRelationship.Plugins.Accounts.ValidateTierOverride",
                 "DataverseRelationship.Plugins.Contacts.RecountKeyContacts",
                 "DataverseRelationship.Plugins.Opportunities.AssessDealOnSave",
+                "DataverseRelationship.Plugins.Opportunities.ProtectOpportunityComputedColumns",
                 "DataverseRelationship.Plugins.Opportunities.RecalculateAccountOnDealChange",
                 "DataverseRelationship.Plugins.Recalculation.RecalculateAccountApi",
                 "DataverseRelationship.Plugins.Recalculation.RecalculateAccountsApi",

@@ -141,9 +141,13 @@ public class TierJourneySpecification
         Assert.Equal(1, executions.Calls("Update"));
         Assert.Equal(1, executions.Calls("Create"));
 
-        // The tagged tier write runs ValidateTierOverride once (it filters on dvr_tier), which accepts it.
-        Assert.Equal(1, executions.Runs<ValidateTierOverride>());
-        Assert.Contains(executions.Single(e => e.PluginType == typeof(ValidateTierOverride)).Trace, l => l.Contains("accepted as computed", System.StringComparison.Ordinal));
+        // The rules' SYSTEM tier write runs the computed-column guard once, which accepts it without a call; the
+        // override validation does not run (it filters on the override columns only).
+        Assert.Equal(1, executions.Runs<ProtectAccountComputedColumns>());
+        var guard = executions.Single(e => e.PluginType == typeof(ProtectAccountComputedColumns));
+        Assert.Contains(guard.Trace, l => l.Contains("Write by the relationship rules", System.StringComparison.Ordinal));
+        Assert.Empty(guard.Calls);
+        Assert.Equal(0, executions.Runs<ValidateTierOverride>());
 
         // Recomputing again changes nothing: no write, no second history row.
         world.Dataverse.ClearHistory();

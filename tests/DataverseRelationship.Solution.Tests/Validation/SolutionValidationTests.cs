@@ -40,8 +40,11 @@ public sealed class SolutionValidationTests
     {
         var source = SolutionSourceReader.Read(SolutionSourceCopy.RepositorySource);
 
-        Assert.Equal(13, source.Steps.Count);
-        Assert.Equal(8, source.PluginAssemblies.Single().PluginTypes.Count);
+        Assert.Equal(17, source.Steps.Count);
+        Assert.Equal(10, source.PluginAssemblies.Single().PluginTypes.Count);
+        var guards = source.Steps.Where(s => s.Name.Contains("ComputedColumns", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, guards.Count);
+        Assert.All(guards, g => Assert.Equal(10, g.Stage));
         Assert.Equal(["dvr_RecalculateAccount", "dvr_RecalculateAccounts"], source.CustomApis.Select(a => a.UniqueName).Order(StringComparer.Ordinal));
         var win = source.Steps.Single(s => s.MessageName == "Win");
         Assert.Equal("opportunity", win.PrimaryEntity);
@@ -231,7 +234,7 @@ public sealed class SolutionValidationTests
     {
         using var copy = SolutionSourceCopy.Create();
         var step = copy.FileContaining("SdkMessageProcessingSteps", "ValidateTierOverride: Update of account");
-        copy.Replace(step, "<FilteringAttributes>dvr_tier,", "<FilteringAttributes>dvr_nosuchcolumn,dvr_tier,");
+        copy.Replace(step, "<FilteringAttributes>dvr_tieroverride,", "<FilteringAttributes>dvr_nosuchcolumn,dvr_tieroverride,");
 
         var findings = Validate(copy);
 
@@ -470,12 +473,12 @@ public sealed class SolutionValidationTests
     {
         using var copy = SolutionSourceCopy.Create();
         var step = copy.FileContaining("SdkMessageProcessingSteps", "ValidateTierOverride: Update of account");
-        copy.Replace(step, "<Attributes>dvr_tier,dvr_tieroverride,", "<Attributes>dvr_tieroverride,");
+        copy.Replace(step, "<Attributes>dvr_tieroverride,dvr_tieroverridereason,", "<Attributes>dvr_tieroverridereason,");
 
         var findings = Validate(copy);
 
         Assert.Contains(findings, f => f.Kind == FindingKind.InvalidStep && f.File == step
-            && f.Message.Contains("image 'PreImage': <Attributes> lacks dvr_tier, which ValidateTierOverride.PreImageColumns says the plugin reads", StringComparison.Ordinal));
+            && f.Message.Contains("image 'PreImage': <Attributes> lacks dvr_tieroverride, which ValidateTierOverride.PreImageColumns says the plugin reads", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -273,7 +273,11 @@ public static class RelationshipReplay
             _timings[what] = before with { Count = before.Count + 1, Total = before.Total + elapsed };
         }
 
-        /// <summary>The scheduled recalculation: dvr_RecalculateAccounts page by page until no more records.</summary>
+        /// <summary>
+        /// The scheduled recalculation: dvr_RecalculateAccounts page by page until no more records, called as the
+        /// nightly flow calls it, by a user (the flow's connection owner; here the local administrator), never as SYSTEM:
+        /// the plugins recognise their own writes as SYSTEM writes made for another user (RulesWrite).
+        /// </summary>
         private void RecalculateAll(DateTime at)
         {
             dataverse.SetNow(at);
@@ -287,7 +291,7 @@ public static class RelationshipReplay
                     request.Parameters[CustomApis.ContinuationTokenParameter] = token;
                 }
 
-                OrganizationResponse response = dataverse.Execute(request, dataverse.SystemUserId);
+                OrganizationResponse response = dataverse.Execute(request, dataverse.DefaultUserId);
                 CountPluginExecutions();
                 if (!(response.Results.TryGetValue(CustomApis.MoreRecordsParameter, out object? more) && more is true))
                 {

@@ -15,6 +15,9 @@ namespace DataverseRelationship.Engine.Scoring
     {
         private readonly SortedDictionary<int, DealSums> _months = new SortedDictionary<int, DealSums>();
 
+        /// <summary>One deal's contribution, reused from deal to deal (a ledger is not shared between threads).</summary>
+        private readonly DealSums _scratch = new DealSums();
+
         /// <summary>The months that hold evidence, oldest first.</summary>
         public IEnumerable<KeyValuePair<int, DealSums>> Months => _months;
 
@@ -37,10 +40,16 @@ namespace DataverseRelationship.Engine.Scoring
         }
 
         /// <summary>Adds one deal's contribution.</summary>
-        public void Add(OpportunityFacts deal, RelationshipPolicy policy) => Apply(DealContribution.MonthOf(deal), DealContribution.Of(deal, policy), 1m);
+        public void Add(OpportunityFacts deal, RelationshipPolicy policy) => Apply(deal, policy, 1m);
 
         /// <summary>Takes one deal's contribution out again (the deal as it was when it was added).</summary>
-        public void Remove(OpportunityFacts deal, RelationshipPolicy policy) => Apply(DealContribution.MonthOf(deal), DealContribution.Of(deal, policy), -1m);
+        public void Remove(OpportunityFacts deal, RelationshipPolicy policy) => Apply(deal, policy, -1m);
+
+        private void Apply(OpportunityFacts deal, RelationshipPolicy policy, decimal factor)
+        {
+            DealContribution.Fill(_scratch, deal, policy);
+            Apply(DealContribution.MonthOf(deal), _scratch, factor);
+        }
 
         /// <summary>Adds <paramref name="factor"/> × <paramref name="sums"/> to the month's bucket; an emptied month is dropped.</summary>
         public void Apply(int month, DealSums sums, decimal factor)

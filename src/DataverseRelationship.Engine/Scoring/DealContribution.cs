@@ -23,9 +23,17 @@ namespace DataverseRelationship.Engine.Scoring
         /// <summary>The sums one deal adds.</summary>
         public static DealSums Of(OpportunityFacts deal, RelationshipPolicy policy)
         {
+            var sums = new DealSums();
+            Fill(sums, deal, policy);
+            return sums;
+        }
+
+        /// <summary>Writes the sums one deal adds into <paramref name="sums"/> (cleared first), without allocating.</summary>
+        internal static void Fill(DealSums sums, OpportunityFacts deal, RelationshipPolicy policy)
+        {
             Argument.NotNull(deal, nameof(deal));
             Argument.NotNull(policy, nameof(policy));
-            var sums = new DealSums();
+            sums.Clear();
             var won = deal.State == DealState.Won;
             var lost = deal.State == DealState.Lost;
             var value = ExchangeTerms.KnownValue(deal);
@@ -138,7 +146,6 @@ namespace DataverseRelationship.Engine.Scoring
 
             // A fixed scale makes every sum exact: adding and removing deals in any order gives the same ledger.
             sums.RoundToSixPlaces();
-            return sums;
         }
 
         private static void AddDiscount(DealSums sums, OpportunityFacts deal, decimal? value, RelationshipPolicy policy)

@@ -81,7 +81,10 @@ namespace DataverseRelationship.Engine.Scoring
         /// <summary>Number of sums.</summary>
         public const int Count = 64;
 
-        private readonly decimal[] _values = new decimal[Count];
+        /// <summary>Zero at the sums' fixed scale of six places (decimal keeps trailing zeros; equal sums must print alike).</summary>
+        private const decimal Zero = 0.000000m;
+
+        private readonly decimal[] _values = NewValues();
 
         public decimal this[int index]
         {
@@ -110,10 +113,48 @@ namespace DataverseRelationship.Engine.Scoring
         public void Add(DealSums other, decimal factor)
         {
             Argument.NotNull(other, nameof(other));
+            var theirs = other._values;
+            if (factor == 1m)
+            {
+                for (var i = 0; i < Count; i++)
+                {
+                    // One deal sets a few of the 64 sums; skipping zeros keeps a save's cost to those few.
+                    if (theirs[i] != 0m)
+                    {
+                        _values[i] += theirs[i];
+                    }
+                }
+
+                return;
+            }
+
             for (var i = 0; i < Count; i++)
             {
-                _values[i] += other._values[i] * factor;
+                if (theirs[i] != 0m)
+                {
+                    _values[i] += theirs[i] * factor;
+                }
             }
+        }
+
+        /// <summary>Sets every sum to zero (so one instance can hold one deal after another).</summary>
+        internal void Clear()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                _values[i] = Zero;
+            }
+        }
+
+        private static decimal[] NewValues()
+        {
+            var values = new decimal[Count];
+            for (var i = 0; i < Count; i++)
+            {
+                values[i] = Zero;
+            }
+
+            return values;
         }
 
         /// <summary>

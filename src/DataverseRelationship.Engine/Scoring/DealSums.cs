@@ -165,7 +165,8 @@ namespace DataverseRelationship.Engine.Scoring
         {
             for (var i = 0; i < Count; i++)
             {
-                _values[i] = Math.Round(_values[i], 6, MidpointRounding.AwayFromZero) + 0.000000m;
+                var value = _values[i];
+                _values[i] = value == 0m ? Zero : Math.Round(value, 6, MidpointRounding.AwayFromZero) + Zero;
             }
         }
 

@@ -31,7 +31,7 @@ namespace DataverseRelationship.Engine.Deals
                 var give = exchange.Value.Give;
                     var get = exchange.Value.Get;
                 balance = give + get <= 0m ? 0m : ScoreArithmetic.Round(Ideal * (get - give) / (give + get));
-                parts.Add(new Principles.Part(ReasonCodes.DealReciprocity, deals.ReciprocityWeight, ExchangeTerms.Balance(give, get, value ?? 0m, policy.Reciprocity),
+                parts.Add(new Principles.Part(ReasonCodes.DealReciprocity, deals.ReciprocityWeight, ExchangeTerms.Balance(give, get, value ?? 0m, policy.Reciprocity), 1,
                     "concessions beyond the cap worth " + ExplanationText.Money(give) + " against commitments worth " + ExplanationText.Money(get),
                     give > get ? Party.Customer : get > give ? Party.Seller : Party.Relationship));
             }
@@ -41,7 +41,7 @@ namespace DataverseRelationship.Engine.Deals
             if (margin.HasValue)
             {
                 band = ExchangeTerms.PriceBandOf(margin.Value, policy.Fairness);
-                parts.Add(new Principles.Part(ReasonCodes.PriceBand, deals.PriceBandWeight, ExchangeTerms.PriceScore(margin.Value, policy.Fairness), PriceFacts(margin.Value, band.Value, policy.Fairness),
+                parts.Add(new Principles.Part(ReasonCodes.PriceBand, deals.PriceBandWeight, ExchangeTerms.PriceScore(margin.Value, policy.Fairness), 1, PriceFacts(margin.Value, band.Value, policy.Fairness),
                     band == PriceBand.BelowFloor ? Party.Customer : band == PriceBand.AboveCeiling ? Party.Seller : Party.Relationship));
             }
 
@@ -51,7 +51,7 @@ namespace DataverseRelationship.Engine.Deals
                 var customer = games.HasValue ? ExchangeTerms.TacticPenalty(games.Value, policy.Autonomy) / 100m : 0m;
                 var seller = deal.SellerConduct.HasValue && (deal.SellerConduct.Value & SellerConduct.RiskShiftedToCustomer) != 0 ? policy.Autonomy.SellerRiskShiftPenalty / 100m : 0m;
                 var loss = customer + seller > 1m ? 1m : customer + seller;
-                parts.Add(new Principles.Part(ReasonCodes.Conduct, deals.ConductWeight, 1m - loss, ConductFacts(games, deal.SellerConduct),
+                parts.Add(new Principles.Part(ReasonCodes.Conduct, deals.ConductWeight, 1m - loss, 1, ConductFacts(games, deal.SellerConduct),
                     customer > 0m ? Party.Customer : seller > 0m ? Party.Seller : Party.Relationship));
             }
 
@@ -68,25 +68,18 @@ namespace DataverseRelationship.Engine.Deals
             }
             else
             {
-                var total = 0m;
-                var factors = new List<Factor>(parts.Count + 1);
-                foreach (var part in parts)
-                {
-                    total += part.Weight * part.Rate;
-                    factors.Add(new Factor(part.Code, ScoreArithmetic.Round(-Ideal * part.Weight * (1m - part.Rate) / weightSum), 1, part.Facts, part.Party));
-                }
-
+                var missing = new List<Factor>(2);
                 if (!exchange.HasValue)
                 {
-                    factors.Add(new Factor(ReasonCodes.MissingEvidence, 0m, 0, "exchange not recorded (commitments, concessions or discount)"));
+                    missing.Add(new Factor(ReasonCodes.MissingEvidence, 0m, 0, "exchange not recorded (commitments, concessions or discount)"));
                 }
 
                 if (!margin.HasValue)
                 {
-                    factors.Add(new Factor(ReasonCodes.MissingEvidence, 0m, 0, "seller margin not recorded"));
+                    missing.Add(new Factor(ReasonCodes.MissingEvidence, 0m, 0, "seller margin not recorded"));
                 }
 
-                score = Principles.Reconciled(ScoreKind.Deal, ScoreArithmetic.Score(Ideal * total / weightSum), factors);
+                score = Principles.Weighted(ScoreKind.Deal, parts, weightSum, missing);
             }
 
             var discount = ExchangeTerms.KnownDiscount(deal);

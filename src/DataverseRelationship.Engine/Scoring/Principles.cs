@@ -168,15 +168,7 @@ namespace DataverseRelationship.Engine.Scoring
                     DealsText(items) + " with recorded discounts, deliveries, seller terms or payments (" + Number(policy.Evidence.MinimumIntegrityItems) + " needed)"));
             }
 
-            var total = 0m;
-            var factors = new List<Factor>(parts.Count);
-            foreach (var part in parts)
-            {
-                total += part.Weight * part.Rate;
-                factors.Add(new Factor(part.Code, ScoreArithmetic.Round(-Ideal * part.Weight * (1m - part.Rate) / weightSum), part.Items, part.Facts, part.Party));
-            }
-
-            return Reconciled(ScoreKind.Integrity, ScoreArithmetic.Score(Ideal * total / weightSum), factors);
+            return Weighted(ScoreKind.Integrity, parts, weightSum, Array.Empty<Factor>());
         }
 
         public static ScoreExplanation Loyalty(LedgerReading reading, AccountFacts account, DateTime asOf, RelationshipPolicy policy)
@@ -247,15 +239,7 @@ namespace DataverseRelationship.Engine.Scoring
                     + Number(policy.Evidence.MinimumLoyaltyComponents) + " needed)"));
             }
 
-            var total = 0m;
-            var factors = new List<Factor>(parts.Count);
-            foreach (var part in parts)
-            {
-                total += part.Weight * part.Rate;
-                factors.Add(new Factor(part.Code, ScoreArithmetic.Round(-Ideal * part.Weight * (1m - part.Rate) / weightSum), 0, part.Facts, part.Party));
-            }
-
-            return Reconciled(ScoreKind.Loyalty, ScoreArithmetic.Score(Ideal * total / weightSum), factors);
+            return Weighted(ScoreKind.Loyalty, parts, weightSum, Array.Empty<Factor>());
         }
 
         public static ScoreExplanation Fairness(LedgerReading reading, RelationshipPolicy policy)
@@ -398,6 +382,24 @@ namespace DataverseRelationship.Engine.Scoring
             {
                 factors.Add(new Factor(ReasonCodes.MissingEvidence, 0m, missing, what + " on " + Number(missing) + " of " + DealsText(Count(raw[DealSums.Deals]))));
             }
+        }
+
+        /// <summary>
+        /// The weighted mean of <paramref name="parts"/> (weights summing to <paramref name="weightSum"/>) against the
+        /// ideal, each part a factor of −100 × weight × (1 − rate) / Σ weights, then the <paramref name="missing"/> facts.
+        /// </summary>
+        internal static ScoreExplanation Weighted(ScoreKind kind, IReadOnlyList<Part> parts, decimal weightSum, IEnumerable<Factor> missing)
+        {
+            var total = 0m;
+            var factors = new List<Factor>(parts.Count + 2);
+            foreach (var part in parts)
+            {
+                total += part.Weight * part.Rate;
+                factors.Add(new Factor(part.Code, ScoreArithmetic.Round(-Ideal * part.Weight * (1m - part.Rate) / weightSum), part.Items, part.Facts, part.Party));
+            }
+
+            factors.AddRange(missing);
+            return Reconciled(kind, ScoreArithmetic.Score(Ideal * total / weightSum), factors);
         }
 
         /// <summary>The factors with the rounding remainder folded into the largest, so they add up to value − 100.</summary>

@@ -128,6 +128,8 @@ function Invoke-MessageStaging([string]$Via) {
             $missing = if (-not $win -and -not $lose) { 'Win and Lose' } elseif (-not $win) { 'Win' } else { 'Lose' }
             Stop-Script "could not read the sdkmessage id of $missing from pac env fetch; $MessageHint. pac answered: $output"
         }
+        # The platform's message ids are the same in every environment that has them: print them once for committing.
+        Write-Note "the environment's sdkmessage ids: Win $win, Lose $lose; to pack without a lookup, pass -MessageIds $win,$lose or set DVR_WIN_MESSAGE_ID=$win and DVR_LOSE_MESSAGE_ID=$lose (e.g. as repository variables of the deploy workflow)"
     }
 
     $staged = Join-Path $Out 'staged-src'

@@ -114,6 +114,8 @@ stage_message_ids() {
     if [ -z "$win" ] || [ -z "$lose" ]; then
       die "could not read the sdkmessage id of $([ -z "$win" ] && printf 'Win')$([ -z "$win$lose" ] && printf ' and ')$([ -z "$lose" ] && printf 'Lose') from pac env fetch; $MESSAGE_HINT. pac answered: $output"
     fi
+    # The platform's message ids are the same in every environment that has them: print them once for committing.
+    note "the environment's sdkmessage ids: Win $win, Lose $lose; to pack without a lookup, pass --message-ids $win,$lose or set DVR_WIN_MESSAGE_ID=$win and DVR_LOSE_MESSAGE_ID=$lose (e.g. as repository variables of the deploy workflow)"
   fi
 
   case "$staged/" in

@@ -75,6 +75,7 @@ public sealed class PackMessageIdTests
         Assert.Equal(lose, MessageId(Path.Combine(staged, LoseStep)));
         Assert.Equal(File.ReadAllBytes(Path.Combine(source.Root, UpdateStep)), File.ReadAllBytes(Path.Combine(staged, UpdateStep)));
         Assert.Equal(before, Snapshot(source.Root));
+        Assert.Contains($"pass --message-ids {win},{lose} or set DVR_WIN_MESSAGE_ID={win} and DVR_LOSE_MESSAGE_ID={lose}", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

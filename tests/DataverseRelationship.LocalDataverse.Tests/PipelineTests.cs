@@ -193,7 +193,7 @@ public sealed class PipelineTests : IDisposable
 
         dataverse.Service.Execute(request);
 
-        Assert.Equal("tag:dvr-recalculation,writtenby:stage20", dataverse.LastOperation.Of<ContextProbe>().Single().Values()["shared"]);
+        Assert.Equal("tag:dvr-recalculation,writtenby:stage20", dataverse.LastOperation.Of<ContextProbe>().Single().Values()["variables"]);
     }
 
     [Fact]
@@ -210,8 +210,8 @@ public sealed class PipelineTests : IDisposable
         var nested = dataverse.LastOperation.Of<ContextProbe>().Single().Values();
         Assert.Equal("2", nested["depth"]);
         Assert.Equal("Create", nested["parent"]);
-        Assert.Equal("tag:from-contact", nested["shared"]);
-        Assert.Equal("writtenby:stage20", nested["parentshared"]);
+        Assert.Equal("tag:from-contact", nested["variables"]);
+        Assert.Equal("writtenby:stage20", nested["parentvariables"]);
         Assert.Equal(dataverse.SystemUserId.ToString(), nested["user"]);
         Assert.Equal(dataverse.DefaultUserId.ToString(), nested["initiatinguser"]);
         Assert.Equal("TAGGED", dataverse.Read("account", account).GetAttributeValue<string>("accountnumber"));

@@ -83,8 +83,8 @@ public sealed class ContextProbe : TestPlugin
             tracing.Trace("post.{0}={1}", image.Key, string.Join(",", image.Value.Attributes.Keys.Order(StringComparer.Ordinal)));
         }
 
-        tracing.Trace("shared={0}", string.Join(",", context.SharedVariables.Select(v => v.Key + ":" + v.Value).Order(StringComparer.Ordinal)));
-        tracing.Trace("parentshared={0}", context.ParentContext == null ? "none" : string.Join(",", context.ParentContext.SharedVariables.Select(v => v.Key + ":" + v.Value)));
+        tracing.Trace("variables={0}", string.Join(",", context.SharedVariables.Select(v => v.Key + ":" + v.Value).Order(StringComparer.Ordinal)));
+        tracing.Trace("parentvariables={0}", context.ParentContext == null ? "none" : string.Join(",", context.ParentContext.SharedVariables.Select(v => v.Key + ":" + v.Value)));
     }
 }
 

@@ -145,6 +145,33 @@ public sealed class OrganizationServiceTests
     }
 
     [Fact]
+    public void An_opportunity_cannot_be_created_already_won_or_lost()
+    {
+        var created = Assert.Throws<DataverseFaultException>(() => _dataverse.Service.Create(new Entity("opportunity") { ["name"] = "Deal", ["statecode"] = new OptionSetValue(1) }));
+
+        Assert.Contains("WinOpportunityRequest", created.Message, StringComparison.Ordinal);
+        Assert.Empty(_dataverse.ReadAll("opportunity"));
+    }
+
+    [Fact]
+    public void A_closed_opportunity_cannot_be_won_or_lost_again_and_nothing_changes()
+    {
+        var id = _dataverse.Seed(new Entity("opportunity") { ["name"] = "Deal", ["estimatedvalue"] = new Money(5000m) });
+        Entity Close() => new("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", id) };
+        _dataverse.Service.Execute(new WinOpportunityRequest { OpportunityClose = Close(), Status = new OptionSetValue(3) });
+        var won = _dataverse.Read("opportunity", id);
+
+        var again = Assert.Throws<DataverseFaultException>(() => _dataverse.Service.Execute(new WinOpportunityRequest { OpportunityClose = Close(), Status = new OptionSetValue(3) }));
+        var lose = Assert.Throws<DataverseFaultException>(() => _dataverse.Service.Execute(new LoseOpportunityRequest { OpportunityClose = Close(), Status = new OptionSetValue(4) }));
+
+        Assert.Contains("is already Won", again.Message, StringComparison.Ordinal);
+        Assert.Contains("is already Won", lose.Message, StringComparison.Ordinal);
+        Assert.Equal(won.GetAttributeValue<DateTime>("actualclosedate"), _dataverse.Read("opportunity", id).GetAttributeValue<DateTime>("actualclosedate"));
+        Assert.Equal(3, _dataverse.Read("opportunity", id).GetAttributeValue<OptionSetValue>("statuscode").Value);
+        Assert.Single(_dataverse.ReadAll("opportunityclose"));
+    }
+
+    [Fact]
     public void Win_closes_the_opportunity_as_won_and_records_a_completed_opportunityclose()
     {
         _dataverse.SetNow(new DateTime(2026, 5, 20, 14, 0, 0, DateTimeKind.Utc));

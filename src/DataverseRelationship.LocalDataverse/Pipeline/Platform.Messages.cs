@@ -175,6 +175,10 @@ internal sealed partial class Platform
         var source = RequireParameter<Entity>(request, "Target");
         var table = Schema.GetTable(source.LogicalName);
         Validate(table, source);
+
+        // opportunity.statecode is not valid for create (docs/reference/dataverse-columns.md): a deal is created open
+        // and closed only by Win or Lose.
+        GuardOpportunityClose(table.LogicalName, source.Attributes.TryGetValue("statecode", out var createdState) ? createdState : null, "Create");
         var target = ValueCopy.CloneEntity(source);
         var requestedId = IdOf(table, target);
         if (requestedId != Guid.Empty && Store.Find(table.LogicalName, requestedId) != null)
@@ -380,6 +384,15 @@ internal sealed partial class Platform
             ?? throw new DataverseFaultException(PlatformErrorCodes.InvalidArgument, "The OpportunityClose entity needs opportunityid (the opportunity to close).");
         var opportunityTable = Schema.GetTable("opportunity");
         var before = Store.Get("opportunity", opportunityRef.Id);
+        if (ValueComparer.Primitive(before.Values.GetValueOrDefault("statecode")) is int current && current != 0)
+        {
+            // Win and Lose close an open opportunity; a closed one must be reopened first. Dataverse's wording for
+            // this fault is not documented, so the message only says what happened and what to do.
+            throw new DataverseFaultException(
+                PlatformErrorCodes.InvalidArgument,
+                $"{request.RequestName}: opportunity {opportunityRef.Id} is already {(current == 1 ? "Won" : "Lost")}; reopen it before closing it again.");
+        }
+
         var state = won ? 1 : 2;
         var statusValue = status.Value == -1 ? opportunityTable.DefaultStatusByState[state] : status.Value;
         var otherStatuses = won ? new[] { 1, 2, 4, 5 } : new[] { 1, 2, 3 };

@@ -68,7 +68,7 @@ namespace DataverseRelationship.Engine
                 JointPlanAgeMonths = Principles.JointPlanAgeMonths(account, asOf),
             };
             var decision = TierRules.Decide(evidence, account, asOf, policy.Tiers);
-            var lifetime = Outcomes.LifetimeValue(reading, churn.Value, policy, ledger, asOf);
+            var lifetime = Outcomes.LifetimeValue(reading, churn.Value, policy);
             var band = HealthClassification.Band(health.Value, policy.Health);
             var trend = HealthClassification.Trend(health.Value, account, policy.Health);
 

@@ -29,8 +29,5 @@ namespace DataverseRelationship.Engine.Explanations
 
         /// <summary>The factors that moved the score most and what is unknown, e.g. "-12: customer …; unknown: …".</summary>
         public string Text { get; }
-
-        /// <summary>True when the score has a value.</summary>
-        public bool IsKnown => Value.HasValue;
     }
 }

@@ -18,9 +18,6 @@ namespace DataverseRelationship.Engine.Scoring
         /// <summary>One deal's contribution, reused from deal to deal (a ledger is not shared between threads).</summary>
         private readonly DealSums _scratch = new DealSums();
 
-        /// <summary>The months that hold evidence, oldest first.</summary>
-        public IEnumerable<KeyValuePair<int, DealSums>> Months => _months;
-
         /// <summary>A ledger of <paramref name="deals"/> (null entries are skipped).</summary>
         public static AccountLedger Of(IEnumerable<OpportunityFacts?>? deals, RelationshipPolicy policy)
         {
@@ -93,7 +90,7 @@ namespace DataverseRelationship.Engine.Scoring
         {
             Argument.NotNull(policy, nameof(policy));
             var now = DealContribution.MonthIndex(asOf);
-            var reading = new LedgerReading(now);
+            var reading = new LedgerReading();
             var halfLife = (double)policy.Scoring.HalfLifeMonths;
             foreach (var month in _months)
             {
@@ -119,12 +116,9 @@ namespace DataverseRelationship.Engine.Scoring
         private readonly decimal[] _wonByAge = new decimal[241];
         private readonly decimal[] _lostByAge = new decimal[241];
 
-        internal LedgerReading(int asOfMonth)
+        internal LedgerReading()
         {
-            AsOfMonth = asOfMonth;
         }
-
-        public int AsOfMonth { get; }
 
         /// <summary>The window's sums, each month weighted by its age (2^−age/half-life).</summary>
         public DealSums Decayed { get; } = new DealSums();
@@ -137,6 +131,12 @@ namespace DataverseRelationship.Engine.Scoring
         /// without a value says nothing about how much the customer buys).
         /// </summary>
         public int? NewestDealAge { get; private set; }
+
+        /// <summary>Won value with a recorded margin in the last 12 calendar months (the lifetime value's base).</summary>
+        public decimal WonValueWithMarginLastYear { get; private set; }
+
+        /// <summary>The margin won in the last 12 calendar months, capped at the fair ceiling.</summary>
+        public decimal WonMarginLastYear { get; private set; }
 
         /// <summary>Won value of the deals that closed within the last <paramref name="months"/> calendar months.</summary>
         public decimal WonWithin(int months) => SumAges(_wonByAge, 0, months);
@@ -153,6 +153,12 @@ namespace DataverseRelationship.Engine.Scoring
             {
                 _wonByAge[age] += sums[DealSums.WonValue];
                 _lostByAge[age] += sums[DealSums.LostValue];
+            }
+
+            if (age < 12)
+            {
+                WonValueWithMarginLastYear += sums[DealSums.WonValueWithMargin];
+                WonMarginLastYear += sums[DealSums.WonMarginValue];
             }
 
             if (!inWindow)

@@ -20,14 +20,6 @@ namespace DataverseRelationship.Engine.Scoring
         /// <summary>year × 12 + month − 1.</summary>
         public static int MonthIndex(DateTime date) => (date.Year * 12) + date.Month - 1;
 
-        /// <summary>The sums one deal adds.</summary>
-        public static DealSums Of(OpportunityFacts deal, RelationshipPolicy policy)
-        {
-            var sums = new DealSums();
-            Fill(sums, deal, policy);
-            return sums;
-        }
-
         /// <summary>Writes the sums one deal adds into <paramref name="sums"/> (cleared first), without allocating.</summary>
         internal static void Fill(DealSums sums, OpportunityFacts deal, RelationshipPolicy policy)
         {

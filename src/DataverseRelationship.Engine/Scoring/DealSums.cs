@@ -170,13 +170,6 @@ namespace DataverseRelationship.Engine.Scoring
             }
         }
 
-        /// <summary>A copy of the sums.</summary>
-        public DealSums Copy()
-        {
-            var copy = new DealSums();
-            Array.Copy(_values, copy._values, Count);
-            return copy;
-        }
 
         /// <summary>Whether every sum equals the other's (exact decimal comparison).</summary>
         public bool SameAs(DealSums other)

@@ -208,20 +208,10 @@ namespace DataverseRelationship.Engine.Scoring
         }
 
         /// <summary>Annual margin × r / (1 + i − r), r = 1 − churn risk (clamped); null without a known margin or churn risk.</summary>
-        public static LifetimeValueResult LifetimeValue(LedgerReading reading, decimal? churn, RelationshipPolicy policy, AccountLedger ledger, DateTime asOf)
+        public static LifetimeValueResult LifetimeValue(LedgerReading reading, decimal? churn, RelationshipPolicy policy)
         {
-            var withMargin = 0m;
-            var margin = 0m;
-            var now = DealContribution.MonthIndex(asOf);
-            foreach (var month in ledger.Months)
-            {
-                var age = now - month.Key;
-                if (age < 12)
-                {
-                    withMargin += month.Value[DealSums.WonValueWithMargin];
-                    margin += month.Value[DealSums.WonMarginValue];
-                }
-            }
+            var withMargin = reading.WonValueWithMarginLastYear;
+            var margin = reading.WonMarginLastYear;
 
             if (withMargin <= 0m || !churn.HasValue)
             {

@@ -8,7 +8,7 @@ namespace DataverseRelationship.Engine.Scoring
     /// <summary>
     /// An account's evidence as sums per calendar month. Every account-level quantity of the model is read from these
     /// sums, so a save can take one deal's old contribution out and put its new one in (<see cref="Remove"/>,
-    /// <see cref="Add"/>) without reading the account's other deals; ageing is a weight per month applied when the
+    /// <see cref="Add(OpportunityFacts, RelationshipPolicy)"/>) without reading the account's other deals; ageing is a weight per month applied when the
     /// ledger is read, and the window drops whole months. Built from scratch or incrementally, the sums are equal.
     /// </summary>
     public sealed class AccountLedger
@@ -64,6 +64,25 @@ namespace DataverseRelationship.Engine.Scoring
                 _months.Remove(month);
             }
         }
+
+        /// <summary>Adds <paramref name="factor"/> × every month of <paramref name="other"/> (a save's difference, or a ledger taken out).</summary>
+        public void Add(AccountLedger other, decimal factor)
+        {
+            Argument.NotNull(other, nameof(other));
+            foreach (var month in other._months)
+            {
+                Apply(month.Key, month.Value, factor);
+            }
+        }
+
+        /// <summary>True when no month holds anything (no deal, or every deal taken out again).</summary>
+        public bool IsEmpty => _months.Count == 0;
+
+        /// <summary>How many months hold sums (what a stored ledger's size grows with: months, never deals).</summary>
+        public int MonthCount => _months.Count;
+
+        /// <summary>The months that hold sums, oldest first (for writing the ledger down).</summary>
+        internal IEnumerable<KeyValuePair<int, DealSums>> Buckets => _months;
 
         /// <summary>Whether both ledgers hold exactly the same sums in the same months.</summary>
         public bool SameAs(AccountLedger other)

@@ -1,6 +1,8 @@
 using System;
 using DataverseRelationship.Engine;
 using DataverseRelationship.Engine.Model;
+using DataverseRelationship.Engine.Policies;
+using DataverseRelationship.Engine.Scoring;
 using DataverseRelationship.Plugins.Infrastructure;
 using DataverseRelationship.Plugins.Mapping;
 using DataverseRelationship.Plugins.Policies;
@@ -14,8 +16,8 @@ namespace DataverseRelationship.Plugins.Accounts;
 /// Reads: the Target (relationship inputs, an optional override), the policy (one query) and, when an override is
 /// set, the user's roles (one query).
 /// Writes (on the Target): the starting tier (dvr_tier, dvr_eligibletier; dvr_tierchangedon stays empty), the five scores, health,
-/// band, trend, engagement, lifetime value, churn risk, at risk, confidence (each blank while its evidence is missing), dvr_keycontactcount 0, the explanation, the calculation time and
-/// the policy version; dvr_tieroverridesetby with an override. A user's value in a computed column is refused before (ProtectAccountComputedColumns); one that still arrives is replaced.
+/// band, trend, engagement, lifetime value, churn risk, at risk, confidence (each blank while its evidence is missing), dvr_keycontactcount 0, the explanation, the calculation time,
+/// the policy version and an empty ledger; dvr_tieroverridesetby with an override. A user's value in a computed column is refused before (ProtectAccountComputedColumns); one that still arrives is replaced.
 /// The starting tier is not a change, so no dvr_tierchange row is written (the account does not exist yet).
 /// </summary>
 public sealed class InitialiseRelationshipOnCreate : PluginBase
@@ -62,6 +64,9 @@ public sealed class InitialiseRelationshipOnCreate : PluginBase
         // within it), so the first promotion can follow as soon as the account qualifies.
         target[AccountTable.TierChangedOn] = null;
         target[AccountTable.ScoresCalculatedOn] = asOf;
+
+        // A new account has no deals: its ledger starts empty, so its first deal is applied, not rebuilt.
+        target[AccountTable.Ledger] = LedgerText.Write(new AccountLedger(), PolicyFingerprint.Of(policy));
         context.Trace("Starting tier " + assessment.EffectiveTier + ", health " + StoredValues.Describe(assessment.Health) + ".");
     }
 }

@@ -8,7 +8,7 @@ namespace DataverseRelationship.Plugins.Accounts;
 /// <summary>
 /// account, Update, PostOperation (40), synchronous; filters on the relationship inputs (dvr_relationshipsince, the two
 /// sponsors, dvr_hasjointaccountplan, dvr_jointplanreviewedon, dvr_tieroverride, dvr_tieroverrideexpireson).
-/// Reads: the policy, the account and its opportunities.
+/// Reads: the policy and the account with its ledger (no deal is read: the ledger holds what the scores need).
 /// Writes: the account's changed computed columns (one SYSTEM Update at most) and a dvr_tierchange row when the tier
 /// changes. When the recalculation itself clears an expired override it runs here too and stops at once (a SYSTEM
 /// write from within a plugin, <see cref="RulesWrite"/>), so a recalculation never starts another.
@@ -39,6 +39,6 @@ public sealed class RecalculateOnRelationshipInputChange : PluginBase
         }
 
         var policy = PolicySource.Read(context);
-        AccountRecalculation.Recalculate(context, execution.PrimaryEntityId, policy);
+        AccountRecalculation.Recalculate(context, execution.PrimaryEntityId, policy, LedgerChange.None);
     }
 }

@@ -50,6 +50,8 @@ public static class AccountMapping
         AccountTable.KeyContactCount,
         AccountTable.ScoreExplanation,
         AccountTable.PolicyVersion,
+        AccountTable.Ledger,
+        AccountTable.VersionNumber,
     };
 
     /// <summary>

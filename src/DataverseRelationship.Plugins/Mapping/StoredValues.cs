@@ -8,6 +8,9 @@ public static class StoredValues
     /// <summary>Maximum length of the explanation columns (ntext, 4000).</summary>
     public const int ExplanationLength = 4000;
 
+    /// <summary>dvr_relationshipledger's maximum length (the most a multiple-lines-of-text column holds).</summary>
+    public const int LedgerLength = 1048576;
+
     /// <summary>Maximum length of the policy version columns (nvarchar, 100).</summary>
     public const int PolicyVersionLength = 100;
 

@@ -1,3 +1,4 @@
+using DataverseRelationship.Plugins.Contacts;
 using DataverseRelationship.Plugins.Infrastructure;
 using DataverseRelationship.Plugins.Policies;
 using DataverseRelationship.Plugins.Schema;
@@ -7,8 +8,9 @@ namespace DataverseRelationship.Plugins.Recalculation;
 
 /// <summary>
 /// Custom API dvr_RecalculateAccount (bound to account), main operation.
-/// Reads: the Target account, its opportunities and the policy. Writes: the account's changed computed columns (one
-/// SYSTEM Update at most), a dvr_tierchange row when the tier changes; response Changed (whether anything was written).
+/// Reads: the Target account, every one of its opportunities (paged) to rebuild its ledger from scratch and its key
+/// contacts (one paged query) to recount them, correcting any drift, and the policy. Writes: the account's changed computed columns and ledger (one SYSTEM Update at most), a
+/// dvr_tierchange row when the tier changes; response Changed (whether anything was written).
 /// </summary>
 public sealed class RecalculateAccountApi : PluginBase
 {
@@ -31,7 +33,7 @@ public sealed class RecalculateAccountApi : PluginBase
         }
 
         var policy = PolicySource.Read(context);
-        var outcome = AccountRecalculation.Recalculate(context, target.Id, policy);
+        var outcome = AccountRecalculation.Recalculate(context, target.Id, policy, LedgerChange.Rebuild, keyContactCount: RecountKeyContacts.CountKeyContacts(context.SystemService, target.Id));
         execution.OutputParameters[CustomApis.ChangedParameter] = outcome.Changed;
     }
 }

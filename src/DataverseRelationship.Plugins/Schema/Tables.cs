@@ -83,6 +83,13 @@ public static class AccountTable
     public const string ScoresCalculatedOn = "dvr_scorescalculatedon";
     /// <summary>Text: the policy version the stored results were computed with.</summary>
     public const string PolicyVersion = "dvr_policyversion";
+    /// <summary>
+    /// Multiple lines of text (up to 1,048,576 characters): the account ledger, the monthly sums of its deals the scores
+    /// are read from (Engine LedgerText), so a deal save applies only its own deal's difference.
+    /// </summary>
+    public const string Ledger = "dvr_relationshipledger";
+    /// <summary>Big integer: the row's version, which an optimistic-concurrency Update must match (platform column).</summary>
+    public const string VersionNumber = "versionnumber";
 
     /// <summary>
     /// Every column the relationship rules write (AccountMapping.ToColumns, the recalculation's dvr_scorescalculatedon and
@@ -92,7 +99,7 @@ public static class AccountTable
     public const string Computed = Tier + "," + EligibleTier + "," + TierChangedOn + "," + LastDemotedOn + "," + TierOverrideSetBy + ","
         + ReciprocityScore + "," + AutonomyScore + "," + IntegrityScore + "," + LoyaltyScore + "," + FairnessScore + "," + HealthScore + ","
         + EngagementScore + "," + HealthBand + "," + HealthTrend + "," + LifetimeValue + "," + ChurnRisk + "," + AtRisk + "," + Confidence + ","
-        + KeyContactCount + "," + ScoreExplanation + "," + ScoresCalculatedOn + "," + PolicyVersion;
+        + KeyContactCount + "," + ScoreExplanation + "," + ScoresCalculatedOn + "," + PolicyVersion + "," + Ledger;
 }
 
 /// <summary>opportunity: the standard table plus the deal columns this solution adds.</summary>

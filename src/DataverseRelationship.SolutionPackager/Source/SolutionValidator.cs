@@ -568,14 +568,18 @@ public static partial class SolutionValidator
                 }
             }
 
-            var alias = type.GetField("PreImageAlias", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string;
-            if (step.MessageName is "Update" or "Delete" && Declared(type, "PreImageColumns") is { } needed
-                && step.Images.FirstOrDefault(i => i.Alias == alias && i.ImageType is 0 or 2) is { } image && image.Attributes.Count > 0)
+            foreach (var (prefix, isPre) in new[] { ("Pre", true), ("Post", false) })
             {
-                foreach (var column in needed.Where(c => !image.Attributes.Contains(c, StringComparer.OrdinalIgnoreCase)))
+                var alias = type.GetField(prefix + "ImageAlias", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string;
+                var applies = isPre ? step.MessageName is "Update" or "Delete" : step.Stage == 40 && step.MessageName is "Create" or "Update";
+                if (applies && Declared(type, prefix + "ImageColumns") is { } needed
+                    && step.Images.FirstOrDefault(i => i.Alias == alias && (isPre ? i.ImageType is 0 or 2 : i.ImageType is 1 or 2)) is { } image && image.Attributes.Count > 0)
                 {
-                    Add(FindingKind.InvalidStep, step.File,
-                        $"{where}, image '{image.Alias}': <Attributes> lacks {column}, which {type.Name}.PreImageColumns says the plugin reads from the pre-image.");
+                    foreach (var column in needed.Where(c => !image.Attributes.Contains(c, StringComparer.OrdinalIgnoreCase)))
+                    {
+                        Add(FindingKind.InvalidStep, step.File,
+                            $"{where}, image '{image.Alias}': <Attributes> lacks {column}, which {type.Name}.{prefix}ImageColumns says the plugin reads from the {prefix.ToLowerInvariant()}-image.");
+                    }
                 }
             }
         }

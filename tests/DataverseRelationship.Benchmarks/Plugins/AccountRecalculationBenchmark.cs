@@ -9,14 +9,19 @@ using LocalDataverseInstance = DataverseRelationship.LocalDataverse.LocalDataver
 namespace DataverseRelationship.Benchmarks.Plugins;
 
 /// <summary>
-/// Recomputing an account with 5,000 opportunities through the local Dataverse and the real registrations
-/// (solution/src): the dvr_RecalculateAccount Custom API (read, score, compare, nothing to write) and an opportunity
-/// update that runs AssessDealOnSave and RecalculateAccountOnDealChange (read, score, write what changed).
+/// One account with 10 to 100,000 opportunities, through the local Dataverse and the real registrations
+/// (solution/src): an opportunity save (AssessDealOnSave and RecalculateAccountOnDealChange: the deal's difference
+/// applied to the account's ledger, scores read from it, what changed written), whose cost must not grow with the
+/// account; and the dvr_RecalculateAccount Custom API, which rebuilds the ledger from every deal (the ground truth,
+/// linear in the deals by design).
 /// </summary>
 [MemoryDiagnoser]
 public class AccountRecalculationBenchmark
 {
-    private const int Opportunities = 5000;
+    /// <summary>The account's opportunities.</summary>
+    [Params(10, 1000, 20000, 100000)]
+    public int Opportunities { get; set; }
+
     private static readonly DateTime Now = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
     private LocalDataverseInstance _dataverse = null!;
     private Guid _accountId;
@@ -70,7 +75,7 @@ public class AccountRecalculationBenchmark
         RecalculateAccount();
     }
 
-    /// <summary>dvr_RecalculateAccount: one Retrieve, one RetrieveMultiple of 5,000 rows, the policy; nothing changed, nothing written.</summary>
+    /// <summary>dvr_RecalculateAccount: the account, every deal (pages of 5,000), the key contacts, the policy; nothing changed, nothing written.</summary>
     [Benchmark]
     public OrganizationResponse RecalculateAccount()
     {
@@ -79,7 +84,7 @@ public class AccountRecalculationBenchmark
         return _dataverse.Execute(request);
     }
 
-    /// <summary>An opportunity's margin changes: the deal is assessed and the account recomputed and written.</summary>
+    /// <summary>An opportunity's margin moves across the fair floor: the deal is assessed, its difference applied, the account written.</summary>
     [Benchmark]
     public void UpdateOpportunityMargin()
     {

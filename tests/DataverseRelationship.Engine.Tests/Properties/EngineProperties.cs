@@ -70,6 +70,26 @@ namespace DataverseRelationship.Engine.Tests.Properties
         }
 
         [Fact]
+        public void A_ledger_written_down_and_read_back_is_the_same_ledger_and_scores_the_same()
+        {
+            Gen.Select(RealisticAccount, RealisticOpportunities)
+                .Sample((account, deals) =>
+                {
+                    var ledger = AccountLedger.Of(deals, Policy);
+                    var fingerprint = PolicyFingerprint.Of(Policy);
+                    var text = LedgerText.Write(ledger, fingerprint);
+                    var read = LedgerText.Read(text, fingerprint, out var reason);
+
+                    Assert.True(read is not null, reason);
+                    Assert.True(read!.SameAs(ledger));
+                    Assert.Equal(text, LedgerText.Write(read, fingerprint));
+                    Assert.Equal(
+                        Fingerprint(RelationshipEngine.AssessAccount(account, ledger, AsOf, Policy)),
+                        Fingerprint(RelationshipEngine.AssessAccount(account, read, AsOf, Policy)));
+                });
+        }
+
+        [Fact]
         public void A_ledger_kept_by_adding_and_removing_deals_equals_one_built_from_scratch()
         {
             // Operations: 0 = add a new deal, 1 = remove one, 2 = replace one with a changed version (a save).

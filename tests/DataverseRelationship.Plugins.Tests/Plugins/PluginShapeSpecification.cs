@@ -34,6 +34,7 @@ public class PluginShapeSpecification
                 "DataverseRelationship.Plugins.Accounts.ValidateTierOverride",
                 "DataverseRelationship.Plugins.Contacts.RecountKeyContacts",
                 "DataverseRelationship.Plugins.Opportunities.AssessDealOnSave",
+                "DataverseRelationship.Plugins.Opportunities.CaptureDealBeforeClose",
                 "DataverseRelationship.Plugins.Opportunities.ProtectOpportunityComputedColumns",
                 "DataverseRelationship.Plugins.Opportunities.RecalculateAccountOnDealChange",
                 "DataverseRelationship.Plugins.Recalculation.RecalculateAccountApi",

@@ -5,6 +5,7 @@ using DataverseRelationship.Engine;
 using DataverseRelationship.Engine.Explanations;
 using DataverseRelationship.Engine.Model;
 using DataverseRelationship.Engine.Policies;
+using DataverseRelationship.Engine.Scoring;
 using DataverseRelationship.Plugins.Schema;
 using DataverseRelationship.Plugins.Tests.Support;
 using Microsoft.Xrm.Sdk;
@@ -112,7 +113,13 @@ public class RandomizedEventReplaySpecification
             PreviousHealth = account.GetAttributeValue<decimal?>(AccountTable.HealthScore),
             PreviousTrend = account.GetAttributeValue<OptionSetValue>(AccountTable.HealthTrend) is { } trend ? (HealthTrend)(trend.Value - ChoiceBase) : null,
         };
-        var assessment = RelationshipEngine.AssessAccount(facts, opportunities.Select(o => Facts(o, now)).ToList(), now, policy);
+        var deals = opportunities.Select(o => (OpportunityFacts?)Facts(o, now)).ToList();
+        var assessment = RelationshipEngine.AssessAccount(facts, deals, now, policy);
+
+        // The ledger the saves kept up to date, one difference at a time, is the ledger of the stored deals.
+        var ledger = LedgerText.Read(account.GetAttributeValue<string>(AccountTable.Ledger), PolicyFingerprint.Of(policy), out var unreadable);
+        Assert.True(ledger is not null, when + ": the account's ledger cannot be used: " + unreadable);
+        Assert.True(ledger!.SameAs(AccountLedger.Of(deals, policy)), when + ": the stored ledger differs from the ledger of the account's " + deals.Count + " deals");
 
         Assert.True(assessment.TierChange == null, when + ": the stored tier is not what the rules give now: " + assessment.TierVerdict.Text);
         Assert.True(assessment.TierVerdict.DecidedBy != ReasonCodes.OverrideExpired, when + ": an expired override was left on the account");

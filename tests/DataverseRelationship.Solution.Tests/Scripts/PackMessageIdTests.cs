@@ -20,6 +20,10 @@ public sealed class PackMessageIdTests
     private const string LoseId = "d2e4b6c8-1f3a-4b7d-9cae-2a4f6b8d0c1e";
     private const string WinStep = "SdkMessageProcessingSteps/{e9e2f7ed-152d-46d3-9fe2-3e319330226d}.xml";
     private const string LoseStep = "SdkMessageProcessingSteps/{9f2001ab-3853-49ee-9ec8-fd4fa0d0db44}.xml";
+
+    /// <summary>CaptureDealBeforeClose's PreOperation steps, which read the deal before Win and Lose close it.</summary>
+    private const string CaptureWinStep = "SdkMessageProcessingSteps/{15e4b21c-0034-4b31-ba37-66ab9f8ffac9}.xml";
+    private const string CaptureLoseStep = "SdkMessageProcessingSteps/{fd6fbdff-260a-4dde-987b-2b3791843bfa}.xml";
     private const string UpdateStep = $"SdkMessageProcessingSteps/{SolutionSourceFixture.StepId}.xml";
 
     private const string Fetch =
@@ -287,10 +291,12 @@ public sealed class PackMessageIdTests
         Assert.Equal(
             [
                 $"# copy {Path.Combine(Repository.Root, "solution", "src")} to {staged}",
+                $"# {staged}/{CaptureWinStep}: SdkMessageId = {WinId} (Win)",
                 $"# {staged}/{WinStep}: SdkMessageId = {WinId} (Win)",
                 $"# {staged}/{LoseStep}: SdkMessageId = {LoseId} (Lose)",
+                $"# {staged}/{CaptureLoseStep}: SdkMessageId = {LoseId} (Lose)",
             ],
-            run.Lines.Take(3));
+            run.Lines.Take(5));
         Assert.Contains($"pack --source {staged} --assembly {PluginAssembly}", run.Output, StringComparison.Ordinal);
         Assert.Equal(GeneratedWinId, MessageId(Path.Combine(Repository.Root, "solution", "src", WinStep)));
         Assert.Equal(GeneratedLoseId, MessageId(Path.Combine(Repository.Root, "solution", "src", LoseStep)));

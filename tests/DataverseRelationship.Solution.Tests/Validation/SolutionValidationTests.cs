@@ -40,15 +40,16 @@ public sealed class SolutionValidationTests
     {
         var source = SolutionSourceReader.Read(SolutionSourceCopy.RepositorySource);
 
-        Assert.Equal(17, source.Steps.Count);
-        Assert.Equal(10, source.PluginAssemblies.Single().PluginTypes.Count);
+        Assert.Equal(19, source.Steps.Count);
+        Assert.Equal(11, source.PluginAssemblies.Single().PluginTypes.Count);
         var guards = source.Steps.Where(s => s.Name.Contains("ComputedColumns", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, guards.Count);
         Assert.All(guards, g => Assert.Equal(10, g.Stage));
         Assert.Equal(["dvr_RecalculateAccount", "dvr_RecalculateAccounts"], source.CustomApis.Select(a => a.UniqueName).Order(StringComparer.Ordinal));
-        var win = source.Steps.Single(s => s.MessageName == "Win");
-        Assert.Equal("opportunity", win.PrimaryEntity);
-        Assert.Equal(40, win.Stage);
+        var win = source.Steps.Where(s => s.MessageName == "Win").OrderBy(s => s.Stage).ToList();
+        Assert.All(win, w => Assert.Equal("opportunity", w.PrimaryEntity));
+        Assert.Equal([20, 40], win.Select(w => w.Stage));
+        Assert.Contains("CaptureDealBeforeClose", win[0].Name, StringComparison.Ordinal);
         var assess = source.Steps.Single(s => s.Name == "DataverseRelationship.Plugins.Opportunities.AssessDealOnSave: Update of opportunity");
         Assert.Contains("statecode", assess.Images.Single().Attributes);
         Assert.Equal("Target", assess.Images.Single().MessagePropertyName);
@@ -246,7 +247,7 @@ public sealed class SolutionValidationTests
     {
         using var copy = SolutionSourceCopy.Create();
         var step = copy.FileContaining("SdkMessageProcessingSteps", "RecountKeyContacts: Update of contact");
-        copy.Replace(step, "<Attributes>parentcustomerid</Attributes>", "<Attributes>parentcustomerid,nosuchcolumn</Attributes>");
+        copy.Replace(step, "<Attributes>parentcustomerid,accountrolecode,statecode</Attributes>", "<Attributes>parentcustomerid,accountrolecode,statecode,nosuchcolumn</Attributes>");
 
         var findings = Validate(copy);
 

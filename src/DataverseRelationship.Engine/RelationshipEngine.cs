@@ -70,7 +70,7 @@ namespace DataverseRelationship.Engine
             var decision = TierRules.Decide(evidence, account, asOf, policy.Tiers);
             var lifetime = Outcomes.LifetimeValue(reading, churn.Value, policy);
             var band = HealthClassification.Band(health.Value, policy.Health);
-            var trend = HealthClassification.Trend(health.Value, account, policy.Health);
+            var trend = HealthClassification.Trend(health.Value, account, asOf, policy.Health, out var trendChange);
 
             return new AccountAssessment
             {
@@ -87,6 +87,7 @@ namespace DataverseRelationship.Engine
                 Health = health.Value,
                 HealthBand = band,
                 HealthTrend = trend,
+                HealthTrendChange = trendChange,
                 Engagement = engagement.Value,
                 AnnualMargin = lifetime.AnnualMargin,
                 RetentionRate = lifetime.Retention,
@@ -96,7 +97,7 @@ namespace DataverseRelationship.Engine
                 Confidence = confidence.Value ?? 0m,
                 OpportunitiesConsidered = Principles.Count(reading.Raw[DealSums.Deals]),
                 Scores = new[] { reciprocity, autonomy, integrity, loyalty, fairness, health, churn, confidence, engagement },
-                Explanation = (health.Value.HasValue ? "Health " + ExplanationText.Number(health.Value.Value) + " (" + BandWords(band) + (trend.HasValue ? ", " + trend.Value.ToString() : string.Empty) + "): " : "Health unknown (insufficient evidence): ")
+                Explanation = (health.Value.HasValue ? "Health " + ExplanationText.Number(health.Value.Value) + " (" + BandWords(band) + (trend.HasValue ? ", " + trend.Value.ToString() + " " + ExplanationText.FormatPoints(trendChange!.Value) + " in " + policy.Health.TrendWindowDays.ToString(System.Globalization.CultureInfo.InvariantCulture) + " days" : string.Empty) + "): " : "Health unknown (insufficient evidence): ")
                     + health.Text + ". Tier: " + decision.Verdict.Text,
                 PolicyVersion = policy.Version,
             };

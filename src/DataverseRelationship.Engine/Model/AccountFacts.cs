@@ -39,11 +39,14 @@ namespace DataverseRelationship.Engine.Model
         /// <summary>A manual tier override, active until it expires.</summary>
         public TierOverride? Override { get; init; }
 
-        /// <summary>The health recorded at the previous assessment.</summary>
-        public decimal? PreviousHealth { get; init; }
+        /// <summary>
+        /// The health of the score snapshot taken about one trend window ago, which the trend compares with; null when
+        /// there is no history that old.
+        /// </summary>
+        public decimal? TrendBaselineHealth { get; init; }
 
-        /// <summary>The trend recorded at the previous assessment.</summary>
-        public HealthTrend? PreviousTrend { get; init; }
+        /// <summary>When that snapshot was taken.</summary>
+        public DateTime? TrendBaselineOn { get; init; }
     }
 
     /// <summary>A manual tier override: the rules respect it until <see cref="ExpiresOn"/>.</summary>

@@ -97,6 +97,9 @@ namespace DataverseRelationship.Engine.Policies
                 .Number("tolerancePercent", p => p.TolerancePercent, (p, v) => p with { TolerancePercent = v }, 0.01m, 100m)
                 .Check("fairness.marginCeilingPercent", p => p.MarginCeilingPercent >= p.MarginFloorPercent ? null : "must not be below fairness.marginFloorPercent (was " + Text(p.MarginCeilingPercent) + ")");
 
+            var history = new Section<HistoryPolicy>()
+                .Integer("periodDays", p => p.PeriodDays, (p, v) => p with { PeriodDays = v }, 1, 92)
+                .Integer("retentionDays", p => p.RetentionDays, (p, v) => p with { RetentionDays = v }, 30, 3650);
             var health = new Section<HealthPolicy>()
                 .Number("reciprocityWeight", p => p.ReciprocityWeight, (p, v) => p with { ReciprocityWeight = v }, 0m, 100m)
                 .Number("autonomyWeight", p => p.AutonomyWeight, (p, v) => p with { AutonomyWeight = v }, 0m, 100m)
@@ -106,6 +109,7 @@ namespace DataverseRelationship.Engine.Policies
                 .Number("goodFrom", p => p.GoodFrom, (p, v) => p with { GoodFrom = v }, 0m, 100m)
                 .Number("fairFrom", p => p.FairFrom, (p, v) => p with { FairFrom = v }, 0m, 100m)
                 .Number("steadyMargin", p => p.SteadyMargin, (p, v) => p with { SteadyMargin = v }, 0m, 100m)
+                .Integer("trendWindowDays", p => p.TrendWindowDays, (p, v) => p with { TrendWindowDays = v }, 7, 730)
                 .Check("health.goodFrom", p => p.GoodFrom >= p.FairFrom ? null : "must not be below health.fairFrom (was " + Text(p.GoodFrom) + ")")
                 .Check("health.fairnessWeight", p => p.ReciprocityWeight + p.AutonomyWeight + p.IntegrityWeight + p.LoyaltyWeight + p.FairnessWeight > 0m ? null : "the health weights must not all be 0");
 
@@ -169,12 +173,14 @@ namespace DataverseRelationship.Engine.Policies
                 .Nested("loyalty", p => p.Loyalty, (p, v) => p with { Loyalty = v }, loyalty)
                 .Nested("fairness", p => p.Fairness, (p, v) => p with { Fairness = v }, fairness)
                 .Nested("health", p => p.Health, (p, v) => p with { Health = v }, health)
+                .Nested("history", p => p.History, (p, v) => p with { History = v }, history)
                 .Nested("engagement", p => p.Engagement, (p, v) => p with { Engagement = v }, engagement)
                 .Nested("lifetimeValue", p => p.LifetimeValue, (p, v) => p with { LifetimeValue = v }, lifetimeValue)
                 .Nested("churn", p => p.Churn, (p, v) => p with { Churn = v }, churn)
                 .Nested("confidence", p => p.Confidence, (p, v) => p with { Confidence = v }, confidence)
                 .Nested("tiers", p => p.Tiers, (p, v) => p with { Tiers = v }, tiers)
                 .Nested("deals", p => p.Deals, (p, v) => p with { Deals = v }, deals)
+                .Check("history.retentionDays", p => p.History.RetentionDays >= 2 * p.Health.TrendWindowDays ? null : "must be at least twice health.trendWindowDays, or the trend has no history to compare with (was " + Text(p.History.RetentionDays) + ")")
                 .Check("tiers.strategicPartner.minimumLoyalty", p => p.Tiers.StrategicPartner.MinimumLoyalty >= p.Tiers.Preferred.MinimumLoyalty ? null : "must not be below tiers.preferred.minimumLoyalty (was " + Text(p.Tiers.StrategicPartner.MinimumLoyalty) + ")")
                 .Check("tiers.strategicPartner.minimumFairness", p => p.Tiers.StrategicPartner.MinimumFairness >= p.Tiers.Preferred.MinimumFairness ? null : "must not be below tiers.preferred.minimumFairness (was " + Text(p.Tiers.StrategicPartner.MinimumFairness) + ")");
         }

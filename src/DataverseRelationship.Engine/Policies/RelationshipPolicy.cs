@@ -13,7 +13,7 @@ namespace DataverseRelationship.Engine.Policies
         public static RelationshipPolicy Default { get; } = new RelationshipPolicy();
 
         /// <summary>Recorded with every computed result.</summary>
-        public string Version { get; init; } = "2.0.0-default";
+        public string Version { get; init; } = "2.1.0-default";
 
         public ScoringPolicy Scoring { get; init; } = new ScoringPolicy();
 
@@ -30,6 +30,9 @@ namespace DataverseRelationship.Engine.Policies
         public FairnessPolicy Fairness { get; init; } = new FairnessPolicy();
 
         public HealthPolicy Health { get; init; } = new HealthPolicy();
+
+        /// <summary>The score history the trend reads.</summary>
+        public HistoryPolicy History { get; init; } = new HistoryPolicy();
 
         public EngagementPolicy Engagement { get; init; } = new EngagementPolicy();
 
@@ -219,8 +222,21 @@ namespace DataverseRelationship.Engine.Policies
         /// <summary>Health at or above this (and below Good) is Fair; below it, Poor.</summary>
         public decimal FairFrom { get; init; } = 70m;
 
-        /// <summary>A change smaller than this against the previous health is Steady.</summary>
+        /// <summary>A change of health over the trend window smaller than this is Steady.</summary>
         public decimal SteadyMargin { get; init; } = 2m;
+
+        /// <summary>The trend compares health now with health this many days ago (from the score history).</summary>
+        public int TrendWindowDays { get; init; } = 90;
+    }
+
+    /// <summary>The score history: one snapshot per account per period, written by the scheduled recalculation.</summary>
+    public sealed record HistoryPolicy
+    {
+        /// <summary>Days per snapshot period (7: weekly, periods starting on Mondays).</summary>
+        public int PeriodDays { get; init; } = 7;
+
+        /// <summary>Snapshots older than this many days are deleted by the scheduled recalculation.</summary>
+        public int RetentionDays { get; init; } = 730;
     }
 
     /// <summary>How much and how recently the customer buys: reported beside the principles, never inside them.</summary>

@@ -36,8 +36,11 @@ namespace DataverseRelationship.Engine.Scoring
 
         public HealthBand HealthBand { get; init; }
 
-        /// <summary>Against the health at the previous assessment; null when health is unknown.</summary>
+        /// <summary>Health now against health one trend window ago; null when either is unknown.</summary>
         public HealthTrend? HealthTrend { get; init; }
+
+        /// <summary>Health now minus health one trend window ago; null when the trend is unknown.</summary>
+        public decimal? HealthTrendChange { get; init; }
 
         /// <summary>How much and how recently the customer buys (reported beside the principles, never inside them).</summary>
         public decimal? Engagement { get; init; }

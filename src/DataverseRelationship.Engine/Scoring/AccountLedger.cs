@@ -75,6 +75,12 @@ namespace DataverseRelationship.Engine.Scoring
             }
         }
 
+        /// <summary>
+        /// When the sums were last rebuilt from every one of the account's deals (the ground truth); null when never. Not a
+        /// sum: <see cref="SameAs"/> ignores it.
+        /// </summary>
+        public DateTime? RebuiltOn { get; set; }
+
         /// <summary>True when no month holds anything (no deal, or every deal taken out again).</summary>
         public bool IsEmpty => _months.Count == 0;
 

@@ -18,35 +18,31 @@ namespace DataverseRelationship.Engine.Scoring
         }
 
         /// <summary>
-        /// The direction of health against the health recorded at the previous assessment; null when either is unknown.
-        /// Idempotent: an unchanged health keeps the previous trend, so recomputing writes nothing new.
+        /// Health now against health one trend window ago (the score snapshot the scheduled recalculation chose as the
+        /// baseline): the change, and Improving / Steady / Declining by the policy's margin. Unknown (null) when health
+        /// is unknown, when there is no baseline, or when the baseline is not about one window old (taken less than one
+        /// window or more than two windows ago): absence of history is not a steady trend.
         /// </summary>
-        public static HealthTrend? Trend(decimal? health, AccountFacts account, HealthPolicy policy)
+        public static HealthTrend? Trend(decimal? health, AccountFacts account, DateTime asOf, HealthPolicy policy, out decimal? change)
         {
             Argument.NotNull(account, nameof(account));
             Argument.NotNull(policy, nameof(policy));
-            if (!health.HasValue)
+            change = null;
+            if (!health.HasValue || !account.TrendBaselineHealth.HasValue || !account.TrendBaselineOn.HasValue)
             {
                 return null;
             }
 
-            if (!account.PreviousHealth.HasValue)
+            var age = (asOf - account.TrendBaselineOn.Value).TotalDays;
+            if (age < policy.TrendWindowDays || age > 2.0 * policy.TrendWindowDays)
             {
-                return account.PreviousTrend;
+                return null;
             }
 
-            var change = health.Value - account.PreviousHealth.Value;
-            if (change == 0m)
-            {
-                return account.PreviousTrend;
-            }
-
-            if (Math.Abs(change) < policy.SteadyMargin)
-            {
-                return HealthTrend.Steady;
-            }
-
-            return change > 0m ? HealthTrend.Improving : HealthTrend.Declining;
+            change = health.Value - account.TrendBaselineHealth.Value;
+            return Math.Abs(change.Value) < policy.SteadyMargin ? HealthTrend.Steady
+                : change.Value > 0m ? HealthTrend.Improving
+                : HealthTrend.Declining;
         }
     }
 }

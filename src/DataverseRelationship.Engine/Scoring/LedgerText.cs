@@ -7,8 +7,9 @@ namespace DataverseRelationship.Engine.Scoring
 {
     /// <summary>
     /// An account ledger written down as text, so it can be stored on the account (a multiple-lines-of-text column) and
-    /// read back exactly. The first line names the format and the policy the sums were made under (a deal's sums depend
-    /// on the policy, so a ledger made under another policy is not reused); then one line per month that holds anything:
+    /// read back exactly. The first line names the format, the policy the sums were made under (a deal's sums depend
+    /// on the policy, so a ledger made under another policy is not reused) and, once it has been, the day the sums were
+    /// last rebuilt from every deal (<c>rebuilt=2026-11-30</c>); then one line per month that holds anything:
     /// <c>2025-03 0:4 3:120000 ...</c>, each entry a sum's index and its exact value. Sums that are zero are left out.
     /// </summary>
     public static class LedgerText
@@ -17,6 +18,8 @@ namespace DataverseRelationship.Engine.Scoring
         public const string Format = "dvr-ledger/1";
 
         private const string PolicyPrefix = "policy=";
+
+        private const string RebuiltPrefix = "rebuilt=";
 
         /// <summary>Zero at the sums' fixed scale of six places: adding it restores the scale a trimmed value lost.</summary>
         private const decimal SixPlaces = 0.000000m;
@@ -28,6 +31,10 @@ namespace DataverseRelationship.Engine.Scoring
             Argument.NotNull(fingerprint, nameof(fingerprint));
             var text = new StringBuilder(64 + (ledger.MonthCount * 160));
             text.Append(Format).Append(' ').Append(PolicyPrefix).Append(fingerprint);
+            if (ledger.RebuiltOn.HasValue)
+            {
+                text.Append(' ').Append(RebuiltPrefix).Append(ledger.RebuiltOn.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
             foreach (var month in ledger.Buckets)
             {
                 text.Append('\n');
@@ -64,7 +71,10 @@ namespace DataverseRelationship.Engine.Scoring
 
             var lines = text!.Split('\n');
             var header = lines[0].Split(' ');
-            if (header.Length != 2 || header[0] != Format || !header[1].StartsWith(PolicyPrefix, StringComparison.Ordinal))
+            DateTime rebuiltOn = default;
+            if (header.Length < 2 || header.Length > 3 || header[0] != Format || !header[1].StartsWith(PolicyPrefix, StringComparison.Ordinal)
+                || (header.Length == 3 && !(header[2].StartsWith(RebuiltPrefix, StringComparison.Ordinal)
+                    && DateTime.TryParseExact(header[2].Substring(RebuiltPrefix.Length), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out rebuiltOn))))
             {
                 reason = "the stored ledger is not in the format " + Format;
                 return null;
@@ -76,7 +86,7 @@ namespace DataverseRelationship.Engine.Scoring
                 return null;
             }
 
-            var ledger = new AccountLedger();
+            var ledger = new AccountLedger { RebuiltOn = header.Length == 3 ? rebuiltOn : (DateTime?)null };
             var sums = new DealSums();
             for (var line = 1; line < lines.Length; line++)
             {

@@ -51,8 +51,8 @@ public sealed class InitialiseRelationshipOnCreate : PluginBase
         {
             CurrentTier = null,
             TierChangedOn = null,
-            PreviousHealth = null,
-            PreviousTrend = null,
+            TrendBaselineHealth = null,
+            TrendBaselineOn = null,
         };
         var assessment = RelationshipEngine.AssessAccount(facts, Array.Empty<OpportunityFacts?>(), asOf, policy);
         foreach (var column in AccountMapping.ToColumns(assessment, target.Id, 0).Attributes)
@@ -65,8 +65,8 @@ public sealed class InitialiseRelationshipOnCreate : PluginBase
         target[AccountTable.TierChangedOn] = null;
         target[AccountTable.ScoresCalculatedOn] = asOf;
 
-        // A new account has no deals: its ledger starts empty, so its first deal is applied, not rebuilt.
-        target[AccountTable.Ledger] = LedgerText.Write(new AccountLedger(), PolicyFingerprint.Of(policy));
+        // A new account has no deals: its ledger starts empty (and complete), so its first deal is applied, not rebuilt.
+        target[AccountTable.Ledger] = LedgerText.Write(new AccountLedger { RebuiltOn = asOf.Date }, PolicyFingerprint.Of(policy));
         context.Trace("Starting tier " + assessment.EffectiveTier + ", health " + StoredValues.Describe(assessment.Health) + ".");
     }
 }

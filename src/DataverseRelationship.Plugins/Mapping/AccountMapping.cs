@@ -51,6 +51,10 @@ public static class AccountMapping
         AccountTable.ScoreExplanation,
         AccountTable.PolicyVersion,
         AccountTable.Ledger,
+        AccountTable.HealthTrendDelta,
+        AccountTable.TrendBaselineHealth,
+        AccountTable.TrendBaselineOn,
+        AccountTable.LastSnapshotOn,
         AccountTable.VersionNumber,
     };
 
@@ -89,8 +93,8 @@ public static class AccountMapping
             TierChangedOn = account.GetAttributeValue<DateTime?>(AccountTable.TierChangedOn),
             LastDemotedOn = account.GetAttributeValue<DateTime?>(AccountTable.LastDemotedOn),
             Override = tierOverride,
-            PreviousHealth = account.GetAttributeValue<decimal?>(AccountTable.HealthScore),
-            PreviousTrend = ChoiceMapping.ToTrend(account.GetChoice(AccountTable.HealthTrend)),
+            TrendBaselineHealth = account.GetAttributeValue<decimal?>(AccountTable.TrendBaselineHealth),
+            TrendBaselineOn = account.GetAttributeValue<DateTime?>(AccountTable.TrendBaselineOn),
         };
     }
 
@@ -117,6 +121,7 @@ public static class AccountMapping
         row[AccountTable.HealthScore] = StoredValues.Decimal2(assessment.Health);
         row[AccountTable.HealthBand] = ChoiceMapping.ToChoice(assessment.HealthBand);
         row[AccountTable.HealthTrend] = ChoiceMapping.ToChoice(assessment.HealthTrend);
+        row[AccountTable.HealthTrendDelta] = StoredValues.Decimal2(assessment.HealthTrendChange);
         row[AccountTable.EngagementScore] = StoredValues.Decimal2(assessment.Engagement);
         row[AccountTable.LifetimeValue] = StoredValues.Money(assessment.LifetimeValue);
         row[AccountTable.ChurnRisk] = StoredValues.Decimal2(assessment.ChurnRisk);

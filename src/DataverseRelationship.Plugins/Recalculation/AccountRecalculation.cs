@@ -59,7 +59,10 @@ public static class AccountRecalculation
     /// <param name="change">What to do with the stored ledger.</param>
     /// <param name="account">The account row with <see cref="AccountMapping.ReadColumns"/> when the caller already read it; null to read it here.</param>
     /// <param name="keyContactCount">A key-contact count just recounted; null to keep the stored one.</param>
-    public static RecalculationOutcome Recalculate(ILocalPluginContext context, Guid accountId, RelationshipPolicy policy, LedgerChange change, Entity? account = null, int? keyContactCount = null)
+    /// <param name="contacts">Counts the account's key contacts: called when the ledger is rebuilt, so the recalculation corrects both.</param>
+    /// <param name="history">Score-history columns the scheduled recalculation sets (the trend baseline, the last snapshot's
+    /// date): the assessment reads them and they are written with the other changes.</param>
+    public static RecalculationOutcome Recalculate(ILocalPluginContext context, Guid accountId, RelationshipPolicy policy, LedgerChange change, Entity? account = null, int? keyContactCount = null, Func<int>? contacts = null, Entity? history = null)
     {
         Argument.NotNull(context, nameof(context));
         Argument.NotNull(policy, nameof(policy));
@@ -71,6 +74,14 @@ public static class AccountRecalculation
         var fingerprint = PolicyFingerprint.Of(policy);
         var reason = "the recalculation rebuilds it";
         var ledger = change.RebuildFromDeals ? null : LedgerText.Read(account.GetAttributeValue<string>(AccountTable.Ledger), fingerprint, out reason);
+        if (ledger is not null && change.RebuildAfterDays is { } days && !(ledger.RebuiltOn > asOf.AddDays(-days)))
+        {
+            reason = ledger.RebuiltOn.HasValue
+                ? "last rebuilt on " + ledger.RebuiltOn.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ", " + days.ToString(CultureInfo.InvariantCulture) + " or more days ago"
+                : "never rebuilt from the deals";
+            ledger = null;
+        }
+
         var dealsRead = 0;
         var rebuilt = ledger is null;
         if (ledger is null)
@@ -78,6 +89,8 @@ public static class AccountRecalculation
             // Rebuilt in the same transaction as the save, after it: the query already sees the deal as saved, so no
             // difference is applied on top.
             ledger = ReadLedger(service, accountId, asOf, policy, out dealsRead);
+            ledger.RebuiltOn = asOf.Date;
+            keyContactCount = contacts?.Invoke() ?? keyContactCount;
             context.Trace("Account " + accountId.ToString("D") + ": ledger rebuilt from " + dealsRead.ToString(CultureInfo.InvariantCulture) + " opportunities (" + reason + ").");
         }
         else if (change.Difference is not null)
@@ -85,10 +98,32 @@ public static class AccountRecalculation
             ledger.Add(change.Difference, 1m);
         }
 
-        var facts = AccountMapping.ToFacts(account, asOf, keyContactCount);
+        var inputs = account;
+        if (history is not null)
+        {
+            inputs = new Entity(account.LogicalName, account.Id);
+            foreach (var column in account.Attributes)
+            {
+                inputs[column.Key] = column.Value;
+            }
+
+            foreach (var column in history.Attributes)
+            {
+                inputs[column.Key] = column.Value;
+            }
+        }
+
+        var facts = AccountMapping.ToFacts(inputs, asOf, keyContactCount);
         var assessment = RelationshipEngine.AssessAccount(facts, ledger, asOf, policy);
         var desired = AccountMapping.ToColumns(assessment, accountId, facts.KeyContactCount);
         desired[AccountTable.Ledger] = StoredLedger(ledger, fingerprint, accountId, context);
+        if (history is not null)
+        {
+            foreach (var column in history.Attributes)
+            {
+                desired[column.Key] = column.Value;
+            }
+        }
 
         // The explanation describes the last change (its tier part names the rule that decided: "Promoted ...", then
         // "Kept ..."), so it is written with a change of value, never on its own.

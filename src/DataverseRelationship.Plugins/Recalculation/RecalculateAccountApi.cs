@@ -33,7 +33,7 @@ public sealed class RecalculateAccountApi : PluginBase
         }
 
         var policy = PolicySource.Read(context);
-        var outcome = AccountRecalculation.Recalculate(context, target.Id, policy, LedgerChange.Rebuild, keyContactCount: RecountKeyContacts.CountKeyContacts(context.SystemService, target.Id));
+        var outcome = AccountRecalculation.Recalculate(context, target.Id, policy, LedgerChange.Rebuild, contacts: () => RecountKeyContacts.CountKeyContacts(context.SystemService, target.Id));
         execution.OutputParameters[CustomApis.ChangedParameter] = outcome.Changed;
     }
 }

@@ -12,18 +12,20 @@ namespace DataverseRelationship.Plugins.Recalculation;
 
 /// <summary>
 /// Custom API dvr_RecalculateAccounts (unbound), main operation: recomputes one page of active accounts in id order,
-/// so scheduled runs age the scores and end expired overrides, and rebuilds each account's ledger from its deals and
-/// recounts its key contacts, correcting any drift. Resumable (the token is the last account id done) and safe to
-/// rerun (a recomputation that changes nothing writes nothing).
+/// so scheduled runs age the scores and end expired overrides (ageing needs only the stored ledger), and rebuilds an
+/// account's ledger from its deals and recounts its key contacts, correcting any drift, when the ledger was last
+/// rebuilt <see cref="RebuildEveryDays"/> or more days ago (every account, with RebuildLedgers = true). Resumable (the
+/// token is the last account id done) and safe to rerun (a recomputation that changes nothing writes nothing).
 /// The page adapts to the accounts' sizes: it ends early, with a continuation token, once it has read
 /// <see cref="DealBudget"/> deals, so one call stays well inside the sandbox's 2-minute limit
 /// (https://learn.microsoft.com/power-apps/developer/data-platform/analyze-performance) even when accounts hold
 /// 100,000 deals each; an account is never split between calls.
-/// Reads: PageSize (default 250, 1–5000) and ContinuationToken; one query for the page of accounts (with every
-/// account column needed, so no account is read again), the policy once, and per account its opportunities and key
-/// contacts. Writes: per account its changed computed columns and ledger (one SYSTEM Update at most) and a
+/// Reads: PageSize (default 250, 1–5000), ContinuationToken and RebuildLedgers; one query for the page of accounts
+/// (with every account column needed, so no account is read again), the policy once, and per account rebuilt its
+/// opportunities and key contacts. Writes: per account its changed computed columns and ledger (one SYSTEM Update at most) and a
 /// dvr_tierchange row when its tier changes; response Processed, Changed, NextContinuationToken (empty when done) and
-/// MoreRecords.
+/// MoreRecords. Score history (<see cref="ScoreHistory"/>): per account once per period, one query for the trend
+/// baseline and one dvr_scoresnapshot row; per call one query for expired snapshots and their deletion.
 /// </summary>
 public sealed class RecalculateAccountsApi : PluginBase
 {
@@ -32,6 +34,9 @@ public sealed class RecalculateAccountsApi : PluginBase
 
     /// <summary>The largest PageSize accepted.</summary>
     public const int MaximumPageSize = 5000;
+
+    /// <summary>Days after which the scheduled recalculation rebuilds an account's ledger from its deals.</summary>
+    public const int RebuildEveryDays = 28;
 
     /// <summary>
     /// Deals one call reads at most before it hands the rest of its page to the next call (the account that crosses it
@@ -78,6 +83,9 @@ public sealed class RecalculateAccountsApi : PluginBase
             after = last;
         }
 
+        var change = execution.InputParameters.TryGetValue(CustomApis.RebuildLedgersParameter, out var rebuild) && rebuild is true
+            ? LedgerChange.Rebuild
+            : LedgerChange.RebuildWhenOlderThan(RebuildEveryDays);
         var query = new QueryExpression(AccountTable.LogicalName)
         {
             ColumnSet = new ColumnSet(AccountMapping.ReadColumns),
@@ -95,13 +103,23 @@ public sealed class RecalculateAccountsApi : PluginBase
         var processed = 0;
         var changed = 0;
         var dealsRead = 0;
+        var snapshots = 0;
+        var deleted = 0;
         if (page.Entities.Count > 0)
         {
             var policy = PolicySource.Read(context);
+            deleted = ScoreHistory.DeleteExpired(context.SystemService, execution.OperationCreatedOn, policy.History);
             foreach (var account in page.Entities)
             {
-                var contacts = RecountKeyContacts.CountKeyContacts(context.SystemService, account.Id);
-                var outcome = AccountRecalculation.Recalculate(context, account.Id, policy, LedgerChange.Rebuild, account, contacts);
+                var due = ScoreHistory.Due(account, execution.OperationCreatedOn, policy.History);
+                var history = due ? ScoreHistory.Columns(context.SystemService, account.Id, execution.OperationCreatedOn, policy) : null;
+                var outcome = AccountRecalculation.Recalculate(context, account.Id, policy, change, account, contacts: () => RecountKeyContacts.CountKeyContacts(context.SystemService, account.Id), history: history);
+                if (due)
+                {
+                    context.SystemService.Create(ScoreHistory.Snapshot(outcome.Assessment, account.Id, account.GetAttributeValue<string>(AccountTable.Name), policy));
+                    snapshots++;
+                }
+
                 processed++;
                 changed += outcome.Changed ? 1 : 0;
                 dealsRead += outcome.DealsRead;
@@ -118,6 +136,7 @@ public sealed class RecalculateAccountsApi : PluginBase
         execution.OutputParameters[CustomApis.ChangedParameter] = changed;
         execution.OutputParameters[CustomApis.NextContinuationTokenParameter] = more ? page.Entities[processed - 1].Id.ToString("D") : string.Empty;
         execution.OutputParameters[CustomApis.MoreRecordsParameter] = more;
-        context.Trace("Recomputed " + processed.ToString(CultureInfo.InvariantCulture) + " accounts, " + changed.ToString(CultureInfo.InvariantCulture) + " changed; more: " + more + ".");
+        context.Trace("Recomputed " + processed.ToString(CultureInfo.InvariantCulture) + " accounts, " + changed.ToString(CultureInfo.InvariantCulture) + " changed, "
+            + snapshots.ToString(CultureInfo.InvariantCulture) + " score snapshots written, " + deleted.ToString(CultureInfo.InvariantCulture) + " expired ones deleted; more: " + more + ".");
     }
 }

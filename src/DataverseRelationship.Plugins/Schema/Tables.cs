@@ -88,6 +88,14 @@ public static class AccountTable
     /// are read from (Engine LedgerText), so a deal save applies only its own deal's difference.
     /// </summary>
     public const string Ledger = "dvr_relationshipledger";
+    /// <summary>Decimal −100..100: health now minus health one trend window ago; empty without history that old.</summary>
+    public const string HealthTrendDelta = "dvr_healthtrenddelta";
+    /// <summary>Decimal 0–100: the health of the snapshot one trend window ago (set by the scheduled recalculation).</summary>
+    public const string TrendBaselineHealth = "dvr_trendbaselinehealth";
+    /// <summary>Date and time: when that snapshot was taken.</summary>
+    public const string TrendBaselineOn = "dvr_trendbaselineon";
+    /// <summary>Date and time: when the scheduled recalculation last wrote a dvr_scoresnapshot row for the account.</summary>
+    public const string LastSnapshotOn = "dvr_lastsnapshoton";
     /// <summary>Big integer: the row's version, which an optimistic-concurrency Update must match (platform column).</summary>
     public const string VersionNumber = "versionnumber";
 
@@ -99,7 +107,8 @@ public static class AccountTable
     public const string Computed = Tier + "," + EligibleTier + "," + TierChangedOn + "," + LastDemotedOn + "," + TierOverrideSetBy + ","
         + ReciprocityScore + "," + AutonomyScore + "," + IntegrityScore + "," + LoyaltyScore + "," + FairnessScore + "," + HealthScore + ","
         + EngagementScore + "," + HealthBand + "," + HealthTrend + "," + LifetimeValue + "," + ChurnRisk + "," + AtRisk + "," + Confidence + ","
-        + KeyContactCount + "," + ScoreExplanation + "," + ScoresCalculatedOn + "," + PolicyVersion + "," + Ledger;
+        + KeyContactCount + "," + ScoreExplanation + "," + ScoresCalculatedOn + "," + PolicyVersion + "," + Ledger + ","
+        + HealthTrendDelta + "," + TrendBaselineHealth + "," + TrendBaselineOn + "," + LastSnapshotOn;
 }
 
 /// <summary>opportunity: the standard table plus the deal columns this solution adds.</summary>
@@ -188,6 +197,38 @@ public static class ContactTable
     public const string CreatedOn = "createdon";
 }
 
+/// <summary>
+/// dvr_scoresnapshot: one row per account per history period (weekly by default), written by the scheduled
+/// recalculation only; the trend compares with it.
+/// </summary>
+public static class ScoreSnapshotTable
+{
+    public const string LogicalName = "dvr_scoresnapshot";
+    public const string Id = "dvr_scoresnapshotid";
+    public const string Name = "dvr_name";
+    public const string AccountId = "dvr_accountid";
+    /// <summary>Date only: the first day of the period the snapshot stands for.</summary>
+    public const string PeriodStart = "dvr_periodstart";
+    /// <summary>Date and time: when it was taken.</summary>
+    public const string TakenOn = "dvr_takenon";
+    public const string Tier = "dvr_tier";
+    public const string HealthScore = "dvr_healthscore";
+    public const string HealthBand = "dvr_healthband";
+    public const string ReciprocityScore = "dvr_reciprocityscore";
+    public const string AutonomyScore = "dvr_autonomyscore";
+    public const string IntegrityScore = "dvr_integrityscore";
+    public const string LoyaltyScore = "dvr_loyaltyscore";
+    public const string FairnessScore = "dvr_fairnessscore";
+    public const string EngagementScore = "dvr_engagementscore";
+    public const string ChurnRisk = "dvr_churnrisk";
+    public const string Confidence = "dvr_confidence";
+    /// <summary>Decimal (base currency): the lifetime value when the snapshot was taken.</summary>
+    public const string LifetimeValue = "dvr_lifetimevalue";
+    /// <summary>Whole number: the deals in the scoring window (the evidence).</summary>
+    public const string OpportunitiesConsidered = "dvr_opportunitiesconsidered";
+    public const string PolicyVersion = "dvr_policyversion";
+}
+
 /// <summary>dvr_tierchange: one row per effective tier change (the history flows and auditors read).</summary>
 public static class TierChangeTable
 {
@@ -253,6 +294,8 @@ public static class CustomApis
     public const string PageSizeParameter = "PageSize";
     /// <summary>Input, text: where to resume; empty for the first page.</summary>
     public const string ContinuationTokenParameter = "ContinuationToken";
+    /// <summary>Input, yes/no: rebuild every account's ledger from its deals (after a bulk load that bypassed the plugins).</summary>
+    public const string RebuildLedgersParameter = "RebuildLedgers";
     /// <summary>Output, whole number: accounts recomputed on this page.</summary>
     public const string ProcessedParameter = "Processed";
     /// <summary>Output, whole number: accounts whose stored values changed.</summary>

@@ -25,8 +25,8 @@ namespace DataverseRelationship.Benchmarks.Engine
             JointPlanReviewedOn = AsOf.AddMonths(-3),
             CurrentTier = RelationshipTier.Preferred,
             TierChangedOn = AsOf.AddYears(-1),
-            PreviousHealth = 61m,
-            PreviousTrend = HealthTrend.Steady,
+            TrendBaselineHealth = 61m,
+            TrendBaselineOn = AsOf.AddDays(-91),
         };
 
         public static OpportunityFacts[] Opportunities(int count)

@@ -290,8 +290,6 @@ namespace DataverseRelationship.Engine.Tests.Properties
                     {
                         CurrentTier = first.EffectiveTier,
                         TierChangedOn = first.TierChange != null ? AsOf : account.TierChangedOn,
-                        PreviousHealth = first.Health,
-                        PreviousTrend = first.HealthTrend,
                     };
                     var second = RelationshipEngine.AssessAccount(recorded, deals, AsOf, Policy);
                     Assert.Null(second.TierChange);

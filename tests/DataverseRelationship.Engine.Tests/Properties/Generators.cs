@@ -57,13 +57,13 @@ namespace DataverseRelationship.Engine.Tests.Properties
                 HasJointAccountPlan = plan,
                 JointPlanReviewedOn = reviewed,
             })
-            .Select(Gen.Int[0, 2].Select(i => (RelationshipTier)i).Nullable(), AnyDate.Nullable(), ExtremeOverride, Gen.Decimal.Nullable(), Gen.Enum<HealthTrend>().Nullable(), (account, tier, changed, tierOverride, health, trend) => account with
+            .Select(Gen.Int[0, 2].Select(i => (RelationshipTier)i).Nullable(), AnyDate.Nullable(), ExtremeOverride, Gen.Decimal.Nullable(), AnyDate.Nullable(), (account, tier, changed, tierOverride, health, baselineOn) => account with
             {
                 CurrentTier = tier,
                 TierChangedOn = changed,
                 Override = tierOverride,
-                PreviousHealth = health,
-                PreviousTrend = trend,
+                TrendBaselineHealth = health,
+                TrendBaselineOn = baselineOn,
             })
             .Select(AnyDate.Nullable(), (account, demoted) => account with { LastDemotedOn = demoted });
 

@@ -204,8 +204,13 @@ public class AccountRecalculationSpecification
         Measure("Delete opportunity", () => world.Service.Delete(OpportunityTable.LogicalName, second), 1, 1, 1);
         Measure("Update account input", () => world.UpdateAccount(other, a => a[AccountTable.HasJointAccountPlan] = true), 1, 1, 1);
         Measure("dvr_RecalculateAccount (rebuilds the ledger, recounts contacts)", () => world.Execute(Tiers.TierJourneySpecification.RecalculateAccountRequest(other)), 3, 1, 1);
+        // Accounts, policy, expired snapshots; per account its deals and key contacts (rebuilt ledger) and the trend
+        // baseline (first run of the week), and one snapshot row each.
         world.AdvanceDays(30);
-        Measure("dvr_RecalculateAccounts (page of 2)", () => world.RecalculateAll(), 6, 0, 2, 2);
+        Measure("dvr_RecalculateAccounts (page of 2, ledgers 28+ days old: rebuilt; weekly snapshot)", () => world.RecalculateAll(), 9, 0, 2, 4);
+        world.AdvanceDays(1);
+        var sameWeek = ScoreHistory.PeriodStart(world.Now, DataverseRelationship.Engine.Policies.RelationshipPolicy.Default.History) == ScoreHistory.PeriodStart(world.Now.AddDays(-1), DataverseRelationship.Engine.Policies.RelationshipPolicy.Default.History);
+        Measure("dvr_RecalculateAccounts (page of 2, ledgers fresh: ageing only)", () => world.RecalculateAll(), sameWeek ? 3 : 5, 0, 2, sameWeek ? 2 : 4);
 
         foreach (var row in rows)
         {
@@ -238,6 +243,48 @@ public class AccountRecalculationSpecification
         Assert.Equal(1, execution.Calls["Retrieve"]);
         Assert.Equal(1, execution.Calls["Update"]);
         Assert.Contains(execution.Trace, l => l.Contains("ledger rebuilt from 5001 opportunities", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Deals_loaded_past_the_plugins_reach_the_scores_when_the_scheduled_recalculation_rebuilds_the_ledger()
+    {
+        var world = new RelationshipWorld();
+        var account = world.CreateAccount("Bulk-loaded customer", relationshipMonths: 30);
+        for (var i = 0; i < 40; i++)
+        {
+            // A bulk load with custom logic bypassed: no plugin sees these deals.
+            world.Dataverse.Seed(new Entity(OpportunityTable.LogicalName)
+            {
+                [OpportunityTable.ParentAccountId] = new EntityReference(AccountTable.LogicalName, account),
+                [OpportunityTable.EstimatedValue] = new Money(20000m),
+                [OpportunityTable.ActualValue] = new Money(20000m),
+                [OpportunityTable.StateCode] = new OptionSetValue(1),
+                [OpportunityTable.ActualCloseDate] = world.Now.AddDays(-10 * i).Date,
+                [OpportunityTable.DiscountPercentage] = 0m,
+                [OpportunityTable.SellerMargin] = 25m,
+            });
+        }
+
+        world.AdvanceDays(1);
+        world.RecalculateAll();
+        var aged = world.Account(account);
+        Assert.Equal(0m, aged.GetAttributeValue<Money>(AccountTable.LifetimeValue)?.Value ?? 0m);
+
+        world.RecalculateAll(rebuildLedgers: true);
+        var rebuilt = world.Account(account);
+        Assert.True(rebuilt.GetAttributeValue<Money>(AccountTable.LifetimeValue)?.Value > 0m, "the rebuilt ledger holds the 40 won deals");
+        Assert.Contains(world.LastExecutions.SelectMany(e => e.Trace), l => l.Contains("ledger rebuilt from 40 opportunities", StringComparison.Ordinal));
+
+        // Without the parameter the scheduled run rebuilds a ledger once it is 28 days old, so the drift does not last.
+        var other = world.CreateAccount("Second bulk-loaded customer", relationshipMonths: 30);
+        world.Dataverse.Seed(new Entity(OpportunityTable.LogicalName)
+        {
+            [OpportunityTable.ParentAccountId] = new EntityReference(AccountTable.LogicalName, other),
+            [OpportunityTable.EstimatedValue] = new Money(50000m),
+        });
+        world.AdvanceDays(RecalculateAccountsApi.RebuildEveryDays);
+        world.RecalculateAll();
+        Assert.Contains(world.LastExecutions.SelectMany(e => e.Trace), l => l.Contains("ledger rebuilt from 1 opportunities", StringComparison.Ordinal));
     }
 
     [Fact]

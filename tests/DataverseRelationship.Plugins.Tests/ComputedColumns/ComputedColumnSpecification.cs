@@ -182,7 +182,7 @@ public class ComputedColumnSpecification
         object[] candidates = column switch
         {
             AccountTable.Tier or AccountTable.EligibleTier => [Choice((int)RelationshipTierChoice.StrategicPartner), Choice((int)RelationshipTierChoice.Preferred)],
-            AccountTable.TierChangedOn or AccountTable.LastDemotedOn or AccountTable.ScoresCalculatedOn => [new DateTime(2031, 1, 1, 0, 0, 0, DateTimeKind.Utc)],
+            AccountTable.TierChangedOn or AccountTable.LastDemotedOn or AccountTable.ScoresCalculatedOn or AccountTable.TrendBaselineOn or AccountTable.LastSnapshotOn => [new DateTime(2031, 1, 1, 0, 0, 0, DateTimeKind.Utc)],
             AccountTable.TierOverrideSetBy => [new EntityReference(SecurityTables.SystemUser, Guid.NewGuid())],
             AccountTable.HealthBand => [Choice((int)HealthBandChoice.Good), Choice((int)HealthBandChoice.Poor)],
             AccountTable.HealthTrend => [Choice((int)HealthTrendChoice.Improving), Choice((int)HealthTrendChoice.Declining)],

@@ -194,7 +194,7 @@ public sealed class RelationshipWorld
     }
 
     /// <summary>Runs dvr_RecalculateAccounts page by page until done; returns (processed, changed).</summary>
-    public (int Processed, int Changed) RecalculateAll(int pageSize = 250)
+    public (int Processed, int Changed) RecalculateAll(int pageSize = 250, bool rebuildLedgers = false)
     {
         var processed = 0;
         var changed = 0;
@@ -204,6 +204,11 @@ public sealed class RelationshipWorld
             var request = new OrganizationRequest(CustomApis.RecalculateAccounts);
             request.Parameters[CustomApis.PageSizeParameter] = pageSize;
             request.Parameters[CustomApis.ContinuationTokenParameter] = token;
+            if (rebuildLedgers)
+            {
+                request.Parameters[CustomApis.RebuildLedgersParameter] = true;
+            }
+
             var response = Dataverse.Execute(request);
             processed += (int)response.Results[CustomApis.ProcessedParameter];
             changed += (int)response.Results[CustomApis.ChangedParameter];

@@ -1,0 +1,122 @@
+using System;
+using System.Globalization;
+using DataverseRelationship.Engine.Model;
+using DataverseRelationship.Engine.Policies;
+using DataverseRelationship.Engine.Scoring;
+using DataverseRelationship.Plugins.Mapping;
+using DataverseRelationship.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace DataverseRelationship.Plugins.Recalculation;
+
+/// <summary>
+/// The score history the scheduled recalculation keeps: one dvr_scoresnapshot row per account per period (policy
+/// history.periodDays; weekly periods start on Mondays), the trend baseline (the latest snapshot taken at least one
+/// trend window ago) copied onto the account so that every save's trend costs no query, and snapshots older than the
+/// retention deleted, a bounded number per call. Saves never write history.
+/// </summary>
+public static class ScoreHistory
+{
+    /// <summary>The largest magnitude a decimal column holds (dvr_scoresnapshot.dvr_lifetimevalue is decimal, not money).</summary>
+    public const decimal SnapshotValueLimit = 100000000000m;
+
+    /// <summary>Expired snapshots deleted per call at most (the rest go on the next call or night).</summary>
+    public const int MaximumDeletionsPerCall = 100;
+
+    /// <summary>A Monday: periods are counted from it, so weekly periods start on Mondays.</summary>
+    private static readonly DateTime PeriodOrigin = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The first day of the period <paramref name="asOf"/> falls in.</summary>
+    public static DateTime PeriodStart(DateTime asOf, HistoryPolicy policy)
+    {
+        Argument.NotNull(policy, nameof(policy));
+        var days = (long)Math.Floor((asOf.Date - PeriodOrigin).TotalDays);
+        var period = days >= 0 ? days / policy.PeriodDays : ((days + 1) / policy.PeriodDays) - 1;
+        return DateTime.SpecifyKind(PeriodOrigin.AddDays(period * policy.PeriodDays), DateTimeKind.Utc);
+    }
+
+    /// <summary>Whether the account has no snapshot for the current period yet.</summary>
+    public static bool Due(Entity account, DateTime asOf, HistoryPolicy policy)
+    {
+        Argument.NotNull(account, nameof(account));
+        var last = account.GetAttributeValue<DateTime?>(AccountTable.LastSnapshotOn);
+        return !last.HasValue || last.Value < PeriodStart(asOf, policy);
+    }
+
+    /// <summary>
+    /// The history columns to write with this period's snapshot: the trend baseline (the latest snapshot taken at
+    /// least one trend window before <paramref name="asOf"/>, one query; blank when there is none) and the snapshot date.
+    /// </summary>
+    public static Entity Columns(IOrganizationService service, Guid accountId, DateTime asOf, RelationshipPolicy policy)
+    {
+        Argument.NotNull(service, nameof(service));
+        Argument.NotNull(policy, nameof(policy));
+        var query = new QueryExpression(ScoreSnapshotTable.LogicalName)
+        {
+            ColumnSet = new ColumnSet(ScoreSnapshotTable.HealthScore, ScoreSnapshotTable.TakenOn),
+            TopCount = 1,
+        };
+        query.Criteria.AddCondition(ScoreSnapshotTable.AccountId, ConditionOperator.Equal, accountId);
+        query.Criteria.AddCondition(ScoreSnapshotTable.TakenOn, ConditionOperator.LessEqual, asOf.AddDays(-policy.Health.TrendWindowDays));
+        query.AddOrder(ScoreSnapshotTable.TakenOn, OrderType.Descending);
+        var baseline = service.RetrieveMultiple(query).Entities;
+        var columns = new Entity(AccountTable.LogicalName, accountId);
+        columns[AccountTable.TrendBaselineHealth] = baseline.Count == 0 ? null : baseline[0].GetAttributeValue<decimal?>(ScoreSnapshotTable.HealthScore);
+        columns[AccountTable.TrendBaselineOn] = baseline.Count == 0 ? null : baseline[0].GetAttributeValue<DateTime?>(ScoreSnapshotTable.TakenOn);
+        columns[AccountTable.LastSnapshotOn] = asOf;
+        return columns;
+    }
+
+    /// <summary>This period's snapshot row of the assessment.</summary>
+    public static Entity Snapshot(AccountAssessment assessment, Guid accountId, string? accountName, RelationshipPolicy policy)
+    {
+        Argument.NotNull(assessment, nameof(assessment));
+        Argument.NotNull(policy, nameof(policy));
+        var period = PeriodStart(assessment.AsOf, policy.History);
+        var row = new Entity(ScoreSnapshotTable.LogicalName);
+        row[ScoreSnapshotTable.Name] = StoredValues.Text(
+            (string.IsNullOrWhiteSpace(accountName) ? "Account" : accountName) + ": " + (policy.History.PeriodDays == 7 ? "week of " : "period from ")
+            + period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            StoredValues.NameLength);
+        row[ScoreSnapshotTable.AccountId] = new EntityReference(AccountTable.LogicalName, accountId);
+        row[ScoreSnapshotTable.PeriodStart] = period;
+        row[ScoreSnapshotTable.TakenOn] = assessment.AsOf;
+        row[ScoreSnapshotTable.Tier] = ChoiceMapping.ToChoice(assessment.EffectiveTier);
+        row[ScoreSnapshotTable.HealthScore] = StoredValues.Decimal2(assessment.Health);
+        row[ScoreSnapshotTable.HealthBand] = ChoiceMapping.ToChoice(assessment.HealthBand);
+        row[ScoreSnapshotTable.ReciprocityScore] = StoredValues.Decimal2(assessment.Reciprocity);
+        row[ScoreSnapshotTable.AutonomyScore] = StoredValues.Decimal2(assessment.Autonomy);
+        row[ScoreSnapshotTable.IntegrityScore] = StoredValues.Decimal2(assessment.Integrity);
+        row[ScoreSnapshotTable.LoyaltyScore] = StoredValues.Decimal2(assessment.Loyalty);
+        row[ScoreSnapshotTable.FairnessScore] = StoredValues.Decimal2(assessment.Fairness);
+        row[ScoreSnapshotTable.EngagementScore] = StoredValues.Decimal2(assessment.Engagement);
+        row[ScoreSnapshotTable.ChurnRisk] = StoredValues.Decimal2(assessment.ChurnRisk);
+        row[ScoreSnapshotTable.Confidence] = StoredValues.Decimal2(assessment.Confidence);
+        row[ScoreSnapshotTable.LifetimeValue] = assessment.LifetimeValue.HasValue ? Math.Round(Math.Max(-SnapshotValueLimit, Math.Min(assessment.LifetimeValue.Value, SnapshotValueLimit)), 2, MidpointRounding.AwayFromZero) : null;
+        row[ScoreSnapshotTable.OpportunitiesConsidered] = assessment.OpportunitiesConsidered;
+        row[ScoreSnapshotTable.PolicyVersion] = StoredValues.Text(assessment.PolicyVersion, StoredValues.PolicyVersionLength);
+        return row;
+    }
+
+    /// <summary>Deletes snapshots taken more than the retention before <paramref name="asOf"/>, oldest first, at most <see cref="MaximumDeletionsPerCall"/>.</summary>
+    public static int DeleteExpired(IOrganizationService service, DateTime asOf, HistoryPolicy policy)
+    {
+        Argument.NotNull(service, nameof(service));
+        Argument.NotNull(policy, nameof(policy));
+        var query = new QueryExpression(ScoreSnapshotTable.LogicalName)
+        {
+            ColumnSet = new ColumnSet(ScoreSnapshotTable.Id),
+            TopCount = MaximumDeletionsPerCall,
+        };
+        query.Criteria.AddCondition(ScoreSnapshotTable.TakenOn, ConditionOperator.LessThan, asOf.AddDays(-policy.RetentionDays));
+        query.AddOrder(ScoreSnapshotTable.TakenOn, OrderType.Ascending);
+        var expired = service.RetrieveMultiple(query).Entities;
+        foreach (var row in expired)
+        {
+            service.Delete(ScoreSnapshotTable.LogicalName, row.Id);
+        }
+
+        return expired.Count;
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Linq;
+using DataverseRelationship.Plugins.Recalculation;
+using DataverseRelationship.Plugins.Schema;
+using DataverseRelationship.Plugins.Tests.Support;
+using Microsoft.Xrm.Sdk;
+
+namespace DataverseRelationship.Plugins.Tests.Recalculation;
+
+/// <summary>The score history: weekly snapshots written by the scheduled recalculation, and the trend that reads them.</summary>
+public class ScoreHistorySpecification
+{
+    private static int Snapshots(RelationshipWorld world, Guid account) => world.Dataverse.ReadAll(ScoreSnapshotTable.LogicalName)
+        .Count(s => s.GetAttributeValue<EntityReference>(ScoreSnapshotTable.AccountId)?.Id == account);
+
+    private static Guid HealthyAccount(RelationshipWorld world)
+    {
+        var account = world.CreateAccount("Contoso", relationshipMonths: 40);
+        for (var i = 0; i < 4; i++)
+        {
+            world.WonDeal(account, 40000m + (1000m * i), world.Now.AddDays(-20 - (30 * i)));
+        }
+
+        return account;
+    }
+
+    [Fact]
+    public void The_scheduled_recalculation_writes_one_snapshot_per_account_per_week_and_a_rerun_writes_none()
+    {
+        var world = new RelationshipWorld();
+        var account = HealthyAccount(world);
+
+        world.RecalculateAll();
+        world.RecalculateAll();
+        Assert.Equal(1, Snapshots(world, account));
+
+        world.AdvanceDays(7);
+        world.RecalculateAll();
+        var rows = world.Dataverse.ReadAll(ScoreSnapshotTable.LogicalName).OrderBy(s => s.GetAttributeValue<DateTime>(ScoreSnapshotTable.PeriodStart)).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(DayOfWeek.Monday, rows[0].GetAttributeValue<DateTime>(ScoreSnapshotTable.PeriodStart).DayOfWeek);
+        Assert.Equal(7, (rows[1].GetAttributeValue<DateTime>(ScoreSnapshotTable.PeriodStart) - rows[0].GetAttributeValue<DateTime>(ScoreSnapshotTable.PeriodStart)).TotalDays);
+        Assert.Equal(world.Account(account).GetAttributeValue<decimal?>(AccountTable.HealthScore), rows[1].GetAttributeValue<decimal?>(ScoreSnapshotTable.HealthScore));
+        Assert.StartsWith("Contoso: week of ", rows[1].GetAttributeValue<string>(ScoreSnapshotTable.Name), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_deal_save_writes_no_history()
+    {
+        var world = new RelationshipWorld();
+        var account = HealthyAccount(world);
+
+        world.CreateDeal(account, 10000m);
+
+        Assert.Equal(0, Snapshots(world, account));
+    }
+
+    [Fact]
+    public void Without_history_one_window_old_the_trend_is_blank_and_a_decline_over_the_window_reads_declining_with_its_size()
+    {
+        var world = new RelationshipWorld();
+        var account = HealthyAccount(world);
+        for (var week = 0; week < 8; week++)
+        {
+            world.RecalculateAll();
+            world.AdvanceDays(7);
+        }
+
+        // Eight weeks of history: none of it is one 90-day window old yet.
+        Assert.Null(world.Account(account).GetAttributeValue<OptionSetValue>(AccountTable.HealthTrend));
+        Assert.Null(world.Account(account).GetAttributeValue<decimal?>(AccountTable.HealthTrendDelta));
+
+        for (var week = 0; week < 6; week++)
+        {
+            world.RecalculateAll();
+            world.AdvanceDays(7);
+        }
+
+        // Deals with unreciprocated discounts and customer games pull health down after the baseline was taken.
+        for (var i = 0; i < 6; i++)
+        {
+            world.CreateDeal(account, 60000m, discount: 4m, margin: 4m, configure: d => d[OpportunityTable.ProcurementTactics] = new OptionSetValueCollection { new OptionSetValue((int)ProcurementTacticChoice.ReverseAuction) });
+        }
+
+        world.RecalculateAll();
+        var stored = world.Account(account);
+        var delta = stored.GetAttributeValue<decimal?>(AccountTable.HealthTrendDelta);
+        Assert.NotNull(stored.GetAttributeValue<decimal?>(AccountTable.TrendBaselineHealth));
+        Assert.True(delta < -2m, "health change over the window: " + delta);
+        Assert.Equal((int)HealthTrendChoice.Declining, stored.GetAttributeValue<OptionSetValue>(AccountTable.HealthTrend)?.Value);
+        Assert.Contains("Declining " + DataverseRelationship.Engine.Explanations.ExplanationText.FormatPoints(delta!.Value) + " in 90 days", stored.GetAttributeValue<string>(AccountTable.ScoreExplanation), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Snapshots_older_than_the_retention_are_deleted_by_the_scheduled_recalculation()
+    {
+        var world = new RelationshipWorld();
+        world.SetPolicy("""{"version":"short-history","health":{"trendWindowDays":14},"history":{"retentionDays":30}}""");
+        var account = HealthyAccount(world);
+        for (var week = 0; week < 8; week++)
+        {
+            world.RecalculateAll();
+            world.AdvanceDays(7);
+        }
+
+        var oldest = world.Dataverse.ReadAll(ScoreSnapshotTable.LogicalName).Min(s => s.GetAttributeValue<DateTime>(ScoreSnapshotTable.TakenOn));
+        Assert.True(world.Now - oldest <= TimeSpan.FromDays(30 + 7), "oldest snapshot kept: " + oldest.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(Snapshots(world, account), 4, 5);
+    }
+}

@@ -33,7 +33,7 @@ public sealed class LocalDataverse
     {
         Steps = steps.ToList();
         CustomApis = customApis;
-        _platform = new Platform(schema, Steps, customApis, options.MaxDepth, options.Clock) { KeepHistory = options.KeepOperationHistory };
+        _platform = new Platform(schema, Steps, customApis, options.MaxDepth, options.Clock) { KeepHistory = options.KeepOperationHistory, StoreCloseActivities = options.StoreCloseActivities };
         _platform.Seed(new Entity("systemuser", _platform.SystemUserId) { ["firstname"] = "SYSTEM", ["lastname"] = string.Empty }, _platform.SystemUserId);
         DefaultUserId = _platform.Seed(new Entity("systemuser") { ["firstname"] = "Local", ["lastname"] = "Administrator" }, _platform.SystemUserId);
     }

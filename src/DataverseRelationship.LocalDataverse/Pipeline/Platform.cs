@@ -58,6 +58,9 @@ internal sealed partial class Platform
 
     public bool KeepHistory { get; set; } = true;
 
+    /// <summary>Whether Win and Lose store their opportunityclose activity (off for replays that never read it).</summary>
+    public bool StoreCloseActivities { get; set; } = true;
+
     /// <summary>The SYSTEM user (what a plugin's CreateOrganizationService(null) acts as).</summary>
     public Guid SystemUserId { get; } = new("5a5e0000-0000-4000-8000-000000000001");
 
@@ -258,8 +261,8 @@ internal sealed partial class Platform
         var copy = new OperationRun(run.Message, run.Table, run.PrimaryId, run.RequestId)
         {
             OperationCreatedOn = run.OperationCreatedOn,
-            PreImageSource = run.PreImageSource == null ? null : ValueCopy.CloneEntity(run.PreImageSource),
-            PostImageSource = run.PostImageSource == null ? null : ValueCopy.CloneEntity(run.PostImageSource),
+            PreImageSource = run.PreImageSource,
+            PostImageSource = run.PostImageSource,
         };
         foreach (var (target, source) in new[] { (copy.Input, run.Input), (copy.Output, run.Output), (copy.Shared, run.Shared) })
         {
@@ -272,20 +275,9 @@ internal sealed partial class Platform
         return copy;
     }
 
-    /// <summary>An image: the registered columns of the row (all when none are listed), as a copy.</summary>
-    private static Entity Image(Entity source, IReadOnlyList<string> columns)
-    {
-        var image = new Entity(source.LogicalName, source.Id);
-        foreach (var attribute in source.Attributes)
-        {
-            if (columns.Count == 0 || columns.Contains(attribute.Key, StringComparer.Ordinal))
-            {
-                image.Attributes[attribute.Key] = ValueCopy.Clone(attribute.Value)!;
-            }
-        }
-
-        return image;
-    }
+    /// <summary>An image: the registered columns of the stored row (all when none are listed), as a copy of those columns only.</summary>
+    private static Entity Image(StoredRow source, IReadOnlyList<string> columns) =>
+        source.ToEntity(columns.Count == 0 ? null : columns);
 
     private IPlugin Instance(string key, Type type, string? unsecure, string? secure)
     {
@@ -357,6 +349,11 @@ internal sealed partial class Platform
             ParentContext = caller.ParentContext,
             Stage = (int)stage,
         };
+        if (stage is PipelineStage.PreValidation or PipelineStage.PreOperation)
+        {
+            run.PluginsRunBeforeMainOperation++;
+        }
+
         var execution = new PluginExecution(stepName, stepId, pluginType, run.Message, run.Table, run.PrimaryId, (int)stage, mode, caller.Depth);
         _current?.Add(execution);
         var plugin = Instance(instanceKey, pluginType, unsecure, secure);

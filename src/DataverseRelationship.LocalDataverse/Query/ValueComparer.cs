@@ -15,6 +15,7 @@ internal static class ValueComparer
         OptionSetValue option => option.Value,
         Money money => money.Value,
         EntityReference reference => reference.Id,
+        Storage.StoredReference stored => stored.Id,
         AliasedValue aliased => Primitive(aliased.Value),
         Enum e => Convert.ToInt32(e, CultureInfo.InvariantCulture),
         _ => value,

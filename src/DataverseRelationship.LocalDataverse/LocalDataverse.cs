@@ -197,6 +197,18 @@ public sealed class LocalDataverse
     /// <summary>Every plugin execution recorded, oldest first.</summary>
     public IEnumerable<PluginExecution> PluginExecutions => _platform.Operations.SelectMany(o => o.PluginExecutions);
 
+    /// <summary>Plugin executions started so far (synchronous and asynchronous), counted even when <see cref="LocalDataverseOptions.KeepOperationHistory"/> is off.</summary>
+    public long PluginExecutionCount
+    {
+        get
+        {
+            lock (_platform.Gate)
+            {
+                return _platform.PluginExecutionCount;
+            }
+        }
+    }
+
     /// <summary>Forgets the recorded operations.</summary>
     public void ClearHistory() => _platform.ClearHistory();
 

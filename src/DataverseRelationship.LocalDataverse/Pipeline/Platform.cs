@@ -58,6 +58,9 @@ internal sealed partial class Platform
 
     public bool KeepHistory { get; set; } = true;
 
+    /// <summary>Plugin executions started so far, counted whether or not the history is kept.</summary>
+    public long PluginExecutionCount { get; private set; }
+
     /// <summary>Whether Win and Lose store their opportunityclose activity (off for replays that never read it).</summary>
     public bool StoreCloseActivities { get; set; } = true;
 
@@ -354,6 +357,7 @@ internal sealed partial class Platform
             run.PluginsRunBeforeMainOperation++;
         }
 
+        PluginExecutionCount++;
         var execution = new PluginExecution(stepName, stepId, pluginType, run.Message, run.Table, run.PrimaryId, (int)stage, mode, caller.Depth);
         _current?.Add(execution);
         var plugin = Instance(instanceKey, pluginType, unsecure, secure);

@@ -115,6 +115,7 @@ internal sealed class QueryEngine
         // Rows already come in key order from an index or the key-ordered set when the query orders by the primary
         // key alone; otherwise they are sorted (stable, as before). Only the rows of the requested page are projected.
         var ordered = orderKeys.Count == 0 || (byPrimaryKey && inKeyOrder) ? filtered : filtered.Order(RowComparer(orderKeys));
+        var plans = Plans(query.ColumnSet, table, links);
         var result = new EntityCollection { EntityName = table.LogicalName, TotalRecordCount = -1 };
         var seen = query.Distinct ? new HashSet<string>(StringComparer.Ordinal) : null;
         bool IsDistinct(Entity e) => seen == null || seen.Add(ValueComparer.DistinctKey(e.Attributes.Select(a => new KeyValuePair<string, object?>(a.Key, a.Value))));
@@ -128,7 +129,7 @@ internal sealed class QueryEngine
                     break;
                 }
 
-                var entity = Project(row, query.ColumnSet, table, links);
+                var entity = Project(row, plans, table, links);
                 if (IsDistinct(entity))
                 {
                     result.Entities.Add(entity);
@@ -150,7 +151,7 @@ internal sealed class QueryEngine
             if (seen != null)
             {
                 // DISTINCT: every row is projected to tell duplicates apart.
-                var entity = Project(row, query.ColumnSet, table, links);
+                var entity = Project(row, plans, table, links);
                 if (!IsDistinct(entity))
                 {
                     continue;
@@ -164,7 +165,7 @@ internal sealed class QueryEngine
             }
             else if (inPage)
             {
-                page.Add(Project(row, query.ColumnSet, table, links));
+                page.Add(Project(row, plans, table, links));
             }
 
             position++;
@@ -718,23 +719,43 @@ internal sealed class QueryEngine
         }
     }
 
-    private static Entity Project(StoredRow?[] row, ColumnSet? columnSet, TableMetadata table, List<Link> links)
+    /// <summary>The column plans of the main table (index 0) and of each link; null for all columns or none.</summary>
+    private ColumnPlan?[] Plans(ColumnSet? columnSet, TableMetadata table, List<Link> links)
+    {
+        var plans = new ColumnPlan?[links.Count + 1];
+        if (columnSet != null && !columnSet.AllColumns)
+        {
+            plans[0] = new ColumnPlan(_store.Table(table.LogicalName).Layout, columnSet.Columns);
+        }
+
+        foreach (var link in links)
+        {
+            if (link.Source.Columns is { AllColumns: false } columns)
+            {
+                plans[link.Index] = new ColumnPlan(_store.Table(link.Table.LogicalName).Layout, columns.Columns);
+            }
+        }
+
+        return plans;
+    }
+
+    private static Entity Project(StoredRow?[] row, ColumnPlan?[] plans, TableMetadata table, List<Link> links)
     {
         var main = row[0]!;
-        var entity = columnSet == null || columnSet.AllColumns ? main.ToEntity() : main.ToEntity(columnSet.Columns);
+        var entity = plans[0] is { } plan ? main.ToEntity(plan) : main.ToEntity();
 
         // The primary key is always returned.
         entity.Attributes[table.PrimaryIdColumn] = main.Id;
         foreach (var link in links)
         {
             var linked = row[link.Index];
-            var columns = link.Source.Columns;
-            if (linked == null || columns == null)
+            if (linked == null || link.Source.Columns == null)
             {
                 continue;
             }
 
-            foreach (var column in columns.AllColumns ? linked.ColumnNames : columns.Columns)
+            var columns = plans[link.Index] is { } linkPlan ? linkPlan.Names : linked.ColumnNames;
+            foreach (var column in columns)
             {
                 if (linked.GetValue(column) is { } value)
                 {

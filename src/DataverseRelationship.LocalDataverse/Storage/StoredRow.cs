@@ -86,6 +86,27 @@ internal sealed class StoredRow
         return copy;
     }
 
+    /// <summary>A copy as an SDK entity (with its RowVersion) of the columns of a plan made for this row's layout.</summary>
+    public Entity ToEntity(ColumnPlan plan)
+    {
+        var entity = new Entity(Table, Id) { RowVersion = RowVersion };
+        var attributes = entity.Attributes;
+        for (var i = 0; i < plan.Names.Length; i++)
+        {
+            var ordinal = plan.Ordinals[i];
+            if (ordinal >= 0 && ordinal < _cells.Length && _cells[ordinal] is { } cell)
+            {
+                attributes[plan.Names[i]] = StoredValues.ToSdk(cell, plan.Types[i])!;
+            }
+            else if (Layout.HasVersionNumber && plan.Names[i] == RowLayout.VersionNumberColumn)
+            {
+                attributes[RowLayout.VersionNumberColumn] = Version;
+            }
+        }
+
+        return entity;
+    }
+
     /// <summary>A copy as an SDK entity (with its RowVersion), restricted to <paramref name="columns"/> when given.</summary>
     public Entity ToEntity(IEnumerable<string>? columns = null)
     {

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using DataverseRelationship.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace DataverseRelationship.Benchmarks.Saves;
+
+/// <summary>
+/// One account with 10 to 100,000 opportunities in the local Dataverse with the solution's registrations: the first
+/// page (5,000 rows, ordered by key) of the account's opportunities, as the recalculation reads it, and one
+/// opportunity save (Update of its margin) through the pipeline and the plugins registered on it. Run with
+/// DVREL_BASELINE_LOCALDATAVERSE set to measure another build of the local Dataverse in the same run.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 7, invocationCount: 1)]
+public class OneAccountBenchmarks
+{
+    private static readonly DateTime Now = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly string[] PageColumns =
+    [
+        OpportunityTable.EstimatedValue, OpportunityTable.ActualValue, OpportunityTable.DiscountPercentage, OpportunityTable.SellerMargin,
+        OpportunityTable.StateCode, OpportunityTable.CreatedOn, OpportunityTable.ActualCloseDate, OpportunityTable.Commitments, OpportunityTable.Concessions,
+    ];
+
+    private DataverseBuild _dataverse = null!;
+    private Guid _accountId;
+    private Guid _dealId;
+    private bool _toggle;
+
+    [ParamsSource(nameof(Builds))]
+    public string Build { get; set; } = "current";
+
+    [Params(10, 1_000, 20_000, 100_000)]
+    public int Opportunities { get; set; }
+
+    public static IEnumerable<string> Builds() => DataverseBuild.Names();
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _dataverse = DataverseBuild.Load(Build);
+        _dataverse.SetNow(Now);
+        _accountId = _dataverse.Seed(new Entity(AccountTable.LogicalName) { [AccountTable.Name] = "Benchmark account", [AccountTable.RelationshipSince] = Now.AddYears(-4).Date });
+        var random = new Random(42);
+        for (var i = 0; i < Opportunities; i++)
+        {
+            var state = i % 5 == 0 ? 0 : i % 3 == 0 ? 2 : 1;
+            var closed = Now.AddDays(-random.Next(0, 1200));
+            var deal = new Entity(OpportunityTable.LogicalName)
+            {
+                [OpportunityTable.Name] = "Deal " + i,
+                [OpportunityTable.ParentAccountId] = new EntityReference(AccountTable.LogicalName, _accountId),
+                [OpportunityTable.EstimatedValue] = new Money(random.Next(1, 500) * 1000m),
+                [OpportunityTable.DiscountPercentage] = (decimal)random.Next(0, 15),
+                [OpportunityTable.SellerMargin] = (decimal)random.Next(-10, 60),
+                [OpportunityTable.StateCode] = new OptionSetValue(state),
+                [OpportunityTable.CreatedOn] = closed.AddDays(-60),
+                [OpportunityTable.EstimatedCloseDate] = closed.Date,
+                [OpportunityTable.Commitments] = new OptionSetValueCollection { new OptionSetValue((int)CommitmentChoice.Volume + random.Next(0, 6)) },
+                [OpportunityTable.Concessions] = new OptionSetValueCollection { new OptionSetValue((int)ConcessionChoice.Discount + random.Next(0, 5)) },
+            };
+            if (state != 0)
+            {
+                deal[OpportunityTable.ActualCloseDate] = closed.Date;
+                deal[OpportunityTable.ActualValue] = new Money(random.Next(1, 500) * 1000m);
+            }
+
+            var id = _dataverse.Seed(deal);
+            if (state == 0)
+            {
+                _dealId = id;
+            }
+        }
+    }
+
+    /// <summary>The first page (up to 5,000 rows, ordered by opportunityid) of the account's opportunities.</summary>
+    [Benchmark]
+    public int FirstPageOfTheAccountsOpportunities()
+    {
+        var query = new QueryExpression(OpportunityTable.LogicalName) { ColumnSet = new ColumnSet(PageColumns), PageInfo = new PagingInfo { Count = 5000, PageNumber = 1 } };
+        query.Criteria.AddCondition(OpportunityTable.ParentAccountId, ConditionOperator.Equal, _accountId);
+        query.AddOrder(OpportunityTable.Id, OrderType.Ascending);
+        return _dataverse.Service.RetrieveMultiple(query).Entities.Count;
+    }
+
+    /// <summary>An open opportunity's margin changes: Update through the pipeline with every plugin registered on it.</summary>
+    [Benchmark]
+    public void SaveOneOpportunity()
+    {
+        _toggle = !_toggle;
+        _dataverse.Service.Update(new Entity(OpportunityTable.LogicalName, _dealId) { [OpportunityTable.SellerMargin] = _toggle ? 5m : 35m });
+    }
+}

@@ -155,7 +155,7 @@ internal sealed partial class Platform
 
         if (nameChanged && table.HasColumn("fullname"))
         {
-            var fullName = string.Join(" ", new[] { values.GetStored("firstname") as string, values.GetStored("lastname") as string }.Where(n => !string.IsNullOrWhiteSpace(n)));
+            var fullName = string.Join(" ", new[] { values.GetValue("firstname") as string, values.GetValue("lastname") as string }.Where(n => !string.IsNullOrWhiteSpace(n)));
             values.Set("fullname", fullName);
         }
     }

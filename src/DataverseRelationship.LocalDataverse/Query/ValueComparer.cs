@@ -16,6 +16,7 @@ internal static class ValueComparer
         Money money => money.Value,
         EntityReference reference => reference.Id,
         Storage.StoredReference stored => stored.Id,
+        Storage.StoredText text => text.ToString(),
         AliasedValue aliased => Primitive(aliased.Value),
         Enum e => Convert.ToInt32(e, CultureInfo.InvariantCulture),
         _ => value,

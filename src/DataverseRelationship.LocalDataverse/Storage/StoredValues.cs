@@ -31,6 +31,8 @@ internal sealed class StoredValues
                 return Box(option.Value);
             case EntityReference reference when reference.KeyAttributes.Count == 0:
                 return Reference(reference.LogicalName, reference.Id, reference.Name);
+            case string text when type is ColumnType.Text or ColumnType.Memo:
+                return StoredText.Of(text);
             case bool flag:
                 return flag ? True : False;
             case int number:
@@ -53,6 +55,7 @@ internal sealed class StoredValues
     {
         null => null,
         StoredReference reference => new EntityReference(reference.LogicalName, reference.Id) { Name = reference.Name },
+        StoredText text => text.ToString(),
         decimal amount when type == ColumnType.Currency => new Money(amount),
         int option when type is ColumnType.Choice or ColumnType.State or ColumnType.Status => new OptionSetValue(option),
         _ => ValueCopy.Clone(stored),

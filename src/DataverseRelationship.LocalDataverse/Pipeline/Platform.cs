@@ -22,6 +22,7 @@ internal sealed partial class Platform
 {
     private readonly Dictionary<string, List<StepRegistration>> _stepsByMessage = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, CustomApiDefinition> _customApis;
+    private readonly Dictionary<(string Message, string Table), List<StepRegistration>> _stepsByMessageAndTable = [];
     private readonly Dictionary<string, IPlugin> _pluginInstances = new(StringComparer.Ordinal);
     private readonly Queue<AsyncJob> _asyncQueue = new();
     private readonly List<OperationRecord> _operations = [];
@@ -172,10 +173,19 @@ internal sealed partial class Platform
         return run;
     }
 
-    private List<StepRegistration> StepsFor(string message, string table) =>
-        _stepsByMessage.TryGetValue(message, out var steps)
-            ? steps.Where(s => s.PrimaryEntity.Length == 0 || s.PrimaryEntity == table).ToList()
-            : [];
+    /// <summary>The steps of a message on a table, in execution order (worked out once per message and table).</summary>
+    private List<StepRegistration> StepsFor(string message, string table)
+    {
+        if (!_stepsByMessageAndTable.TryGetValue((message, table), out var found))
+        {
+            found = _stepsByMessage.TryGetValue(message, out var steps)
+                ? steps.Where(s => s.PrimaryEntity.Length == 0 || s.PrimaryEntity == table).ToList()
+                : [];
+            _stepsByMessageAndTable[(message, table)] = found;
+        }
+
+        return found;
+    }
 
     /// <summary>The pipeline: PreValidation, then (inside the transaction) PreOperation, main operation, PostOperation.</summary>
     private void RunPipeline(OperationRun run, Caller caller, Action mainOperation, CustomApiDefinition? api = null)
@@ -364,7 +374,7 @@ internal sealed partial class Platform
         var timer = Stopwatch.StartNew();
         try
         {
-            plugin.Execute(new PluginServiceProvider(context, new RecordingTracingService(execution), new PluginServiceFactory(this, context, execution)));
+            plugin.Execute(new PluginServiceProvider(context, new RecordingTracingService(execution, keep: KeepHistory), new PluginServiceFactory(this, context, execution)));
         }
         catch (Exception ex) when (ex is InvalidPluginExecutionException or DataverseFaultException)
         {

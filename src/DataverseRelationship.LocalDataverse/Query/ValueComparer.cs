@@ -17,6 +17,7 @@ internal static class ValueComparer
         EntityReference reference => reference.Id,
         Storage.StoredReference stored => stored.Id,
         Storage.StoredText text => text.ToString(),
+        int[] choices => Storage.StoredValues.Choices(choices),
         AliasedValue aliased => Primitive(aliased.Value),
         Enum e => Convert.ToInt32(e, CultureInfo.InvariantCulture),
         _ => value,

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using DataverseRelationship.LocalDataverse.Schema;
 using Microsoft.Xrm.Sdk;
 
@@ -7,7 +8,7 @@ namespace DataverseRelationship.LocalDataverse.Storage;
 
 /// <summary>
 /// How a checked SDK value is kept in a cell and turned back into a fresh SDK value: currency as its decimal,
-/// choices as their int, lookups as a shared <see cref="StoredReference"/>, immutable primitives as they are
+/// choices as their int, multi-select choices as an int array, lookups as a shared <see cref="StoredReference"/>, immutable primitives as they are
 /// (boxes of common values shared). Every value handed out is a new SDK object, so nobody shares mutable state with the store.
 /// </summary>
 internal sealed class StoredValues
@@ -31,6 +32,8 @@ internal sealed class StoredValues
                 return Box(option.Value);
             case EntityReference reference when reference.KeyAttributes.Count == 0:
                 return Reference(reference.LogicalName, reference.Id, reference.Name);
+            case OptionSetValueCollection options when type == ColumnType.Choices:
+                return options.Select(o => o.Value).ToArray();
             case string text when type is ColumnType.Text or ColumnType.Memo:
                 return StoredText.Of(text);
             case bool flag:
@@ -56,10 +59,14 @@ internal sealed class StoredValues
         null => null,
         StoredReference reference => new EntityReference(reference.LogicalName, reference.Id) { Name = reference.Name },
         StoredText text => text.ToString(),
+        int[] choices => Choices(choices),
         decimal amount when type == ColumnType.Currency => new Money(amount),
         int option when type is ColumnType.Choice or ColumnType.State or ColumnType.Status => new OptionSetValue(option),
         _ => ValueCopy.Clone(stored),
     };
+
+    /// <summary>A new collection of the stored choice values.</summary>
+    public static OptionSetValueCollection Choices(int[] values) => new(values.Select(v => new OptionSetValue(v)).ToList());
 
     /// <summary>The shared reference for a row.</summary>
     public StoredReference Reference(string logicalName, Guid id, string? name = null)

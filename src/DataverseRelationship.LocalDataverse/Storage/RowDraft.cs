@@ -43,25 +43,14 @@ internal sealed class RowDraft
             return;
         }
 
-        var ordinal = _layout.OrdinalOf(column);
-        if (ordinal >= _cells.Length)
-        {
-            Array.Resize(ref _cells, _layout.Count);
-        }
-
+        var ordinal = Slot(column);
         _cells[ordinal] = _values.ToStored(value, _layout.TypeAt(ordinal));
     }
 
     /// <summary>Sets a lookup to a row, sharing the stored reference.</summary>
     public void SetReference(string column, string table, Guid id)
     {
-        var ordinal = _layout.OrdinalOf(column);
-        if (ordinal >= _cells.Length)
-        {
-            Array.Resize(ref _cells, _layout.Count);
-        }
-
-        _cells[ordinal] = _values.Reference(table, id);
+        _cells[Slot(column)] = _values.Reference(table, id);
     }
 
     /// <summary>Sets a column to a cell form taken from a stored row or draft (shared, as cells are immutable).</summary>
@@ -73,13 +62,7 @@ internal sealed class RowDraft
             return;
         }
 
-        var ordinal = _layout.OrdinalOf(column);
-        if (ordinal >= _cells.Length)
-        {
-            Array.Resize(ref _cells, _layout.Count);
-        }
-
-        _cells[ordinal] = stored;
+        _cells[Slot(column)] = stored;
     }
 
     public void Remove(string column)
@@ -90,6 +73,18 @@ internal sealed class RowDraft
         }
     }
 
-    /// <summary>The stored row of this draft.</summary>
+    /// <summary>The column's cell position, the cells grown to hold it.</summary>
+    private int Slot(string column)
+    {
+        var ordinal = _layout.OrdinalOf(column);
+        if (ordinal >= _cells.Length)
+        {
+            Array.Resize(ref _cells, _layout.Count);
+        }
+
+        return ordinal;
+    }
+
+    /// <summary>The stored row of this draft (the draft must not be changed after).</summary>
     public StoredRow ToRow(Guid id, long version) => new(_layout, id, _cells, version);
 }

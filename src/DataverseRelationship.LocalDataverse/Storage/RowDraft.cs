@@ -50,7 +50,9 @@ internal sealed class RowDraft
     /// <summary>Sets a lookup to a row, sharing the stored reference.</summary>
     public void SetReference(string column, string table, Guid id)
     {
-        _cells[Slot(column)] = _values.Reference(table, id);
+        // Slot may replace the cells array, so it runs before the array is read.
+        var ordinal = Slot(column);
+        _cells[ordinal] = _values.Reference(table, id);
     }
 
     /// <summary>Sets a column to a cell form taken from a stored row or draft (shared, as cells are immutable).</summary>
@@ -62,7 +64,8 @@ internal sealed class RowDraft
             return;
         }
 
-        _cells[Slot(column)] = stored;
+        var ordinal = Slot(column);
+        _cells[ordinal] = stored;
     }
 
     public void Remove(string column)

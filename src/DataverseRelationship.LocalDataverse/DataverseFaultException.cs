@@ -55,4 +55,17 @@ public static class PlatformErrorCodes
 
     /// <summary>0x80041103: the table has no column of that name.</summary>
     public const int QueryBuilderNoAttribute = unchecked((int)0x80041103);
+
+    /// <summary>
+    /// 0x80060882 (-2147088254): ConcurrencyVersionMismatch, the stored row's version differs from the RowVersion of an
+    /// IfRowVersionMatches Update or Delete (https://learn.microsoft.com/power-apps/developer/data-platform/optimistic-concurrency).
+    /// </summary>
+    public const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
+
+    /// <summary>
+    /// 0x8006088D (-2147088243): ConcurrencyVersionNotProvided, an IfRowVersionMatches Update or Delete without a RowVersion
+    /// (value from Microsoft's DeleteRequest.ConcurrencyBehavior example,
+    /// https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.messages.deleterequest.concurrencybehavior).
+    /// </summary>
+    public const int ConcurrencyVersionNotProvided = unchecked((int)0x8006088D);
 }

@@ -33,7 +33,7 @@ public sealed class LocalDataverse
     {
         Steps = steps.ToList();
         CustomApis = customApis;
-        _platform = new Platform(schema, Steps, customApis, options.MaxDepth, options.Clock) { KeepHistory = options.KeepOperationHistory };
+        _platform = new Platform(schema, Steps, customApis, options.MaxDepth, options.Clock) { KeepHistory = options.KeepOperationHistory, StoreCloseActivities = options.StoreCloseActivities };
         _platform.Seed(new Entity("systemuser", _platform.SystemUserId) { ["firstname"] = "SYSTEM", ["lastname"] = string.Empty }, _platform.SystemUserId);
         DefaultUserId = _platform.Seed(new Entity("systemuser") { ["firstname"] = "Local", ["lastname"] = "Administrator" }, _platform.SystemUserId);
     }
@@ -196,6 +196,18 @@ public sealed class LocalDataverse
 
     /// <summary>Every plugin execution recorded, oldest first.</summary>
     public IEnumerable<PluginExecution> PluginExecutions => _platform.Operations.SelectMany(o => o.PluginExecutions);
+
+    /// <summary>Plugin executions started so far (synchronous and asynchronous), counted even when <see cref="LocalDataverseOptions.KeepOperationHistory"/> is off.</summary>
+    public long PluginExecutionCount
+    {
+        get
+        {
+            lock (_platform.Gate)
+            {
+                return _platform.PluginExecutionCount;
+            }
+        }
+    }
 
     /// <summary>Forgets the recorded operations.</summary>
     public void ClearHistory() => _platform.ClearHistory();

@@ -18,4 +18,10 @@ public sealed class LocalDataverseOptions
 
     /// <summary>Keep a record of every top-level operation (turn off for bulk loads and benchmarks).</summary>
     public bool KeepOperationHistory { get; set; } = true;
+
+    /// <summary>
+    /// Store the opportunityclose activity that Win and Lose create (on by default, as Dataverse does). Turn off for
+    /// replays in which nothing reads those activities: the close is still checked, only the row is not kept.
+    /// </summary>
+    public bool StoreCloseActivities { get; set; } = true;
 }

@@ -59,7 +59,11 @@ public static class RelationshipReplay
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         LocalDataverseInstance dataverse = LocalDataverseInstance.FromSolution(
-            options.SolutionFolder, new LocalDataverseOptions { KeepOperationHistory = true }, typeof(AssessDealOnSave).Assembly);
+            options.SolutionFolder,
+
+            // The replay reads no opportunityclose activity (no plugin does) and keeps operation records only to time them.
+            new LocalDataverseOptions { KeepOperationHistory = options.CollectTimings, StoreCloseActivities = false },
+            typeof(AssessDealOnSave).Assembly);
         string policyVersion = InstallPolicy(dataverse, options.Policy);
         foreach (Guid user in dataSet.SystemUsers)
         {
@@ -251,16 +255,18 @@ public static class RelationshipReplay
 
         private void CountPluginExecutions()
         {
+            _pluginExecutions = dataverse.PluginExecutionCount;
+            if (!options.CollectTimings)
+            {
+                return;
+            }
+
             foreach (var operation in dataverse.Operations)
             {
-                _pluginExecutions += operation.PluginExecutions.Count;
-                if (options.CollectTimings)
+                AddTiming($"{operation.Message} {operation.Table}".TrimEnd(), operation.Elapsed);
+                foreach (var execution in operation.PluginExecutions)
                 {
-                    AddTiming($"{operation.Message} {operation.Table}".TrimEnd(), operation.Elapsed);
-                    foreach (var execution in operation.PluginExecutions)
-                    {
-                        AddTiming($"  {execution.StepName} (depth {execution.Depth})", execution.Elapsed);
-                    }
+                    AddTiming($"  {execution.StepName} (depth {execution.Depth})", execution.Elapsed);
                 }
             }
 

@@ -34,11 +34,14 @@ internal sealed class OperationRun
 
     public ParameterCollection Shared { get; init; } = new();
 
-    /// <summary>The row before the operation (Update, Delete, SetState, Win, Lose).</summary>
-    public Entity? PreImageSource { get; set; }
+    /// <summary>The stored row before the operation (Update, Delete, SetState, Win, Lose); immutable, so images read it directly.</summary>
+    public Storage.StoredRow? PreImageSource { get; set; }
 
-    /// <summary>The row after the main operation (Create, Update, SetState, Win, Lose).</summary>
-    public Entity? PostImageSource { get; set; }
+    /// <summary>The stored row after the main operation (Create, Update, SetState, Win, Lose).</summary>
+    public Storage.StoredRow? PostImageSource { get; set; }
+
+    /// <summary>Plugins run so far in PreValidation and PreOperation (any of them may have changed the Target).</summary>
+    public int PluginsRunBeforeMainOperation { get; set; }
 
     /// <summary>The Target entity of Create and Update.</summary>
     public Entity? TargetEntity => Input.TryGetValue("Target", out var target) ? target as Entity : null;

@@ -17,8 +17,6 @@ internal sealed partial class Platform
 {
     private static readonly string[] OptionalPlatformParameters = ["tag", "SuppressDuplicateDetection", "BypassCustomPluginExecution", "SolutionUniqueName", "SuppressCallbackRegistrationExpanderJob"];
 
-    private static EntityReference UserReference(Guid userId) => new("systemuser", userId);
-
     /// <summary>The id a Create will use: Entity.Id, else the primary key column, else none yet.</summary>
     private static Guid IdOf(TableMetadata table, Entity entity)
     {
@@ -31,93 +29,108 @@ internal sealed partial class Platform
         return entity.Id != Guid.Empty ? entity.Id : fromAttribute;
     }
 
-    /// <summary>Checks every column of <paramref name="entity"/> and returns the merged values to store.</summary>
-    private static Dictionary<string, object?> Merge(TableMetadata table, Entity entity, IReadOnlyDictionary<string, object?>? existing)
+    /// <summary>Checks every column of <paramref name="entity"/>; returns the values to store, in the entity's order.</summary>
+    private static List<KeyValuePair<string, object?>> Normalized(TableMetadata table, Entity entity)
     {
-        var values = existing == null ? new Dictionary<string, object?>(StringComparer.Ordinal) : new Dictionary<string, object?>(existing, StringComparer.Ordinal);
+        var values = new List<KeyValuePair<string, object?>>(entity.Attributes.Count);
         foreach (var attribute in entity.Attributes)
         {
-            var value = ColumnValueRules.Normalize(table, attribute.Key, attribute.Value);
-            if (value == null)
-            {
-                values.Remove(attribute.Key);
-            }
-            else
-            {
-                values[attribute.Key] = value;
-            }
+            values.Add(new KeyValuePair<string, object?>(attribute.Key, ColumnValueRules.Normalize(table, attribute.Key, attribute.Value)));
         }
 
         return values;
     }
 
-    private static void Validate(TableMetadata table, Entity entity) => Merge(table, entity, null);
+    /// <summary>Writes checked values into a draft; a null value clears the column.</summary>
+    private static void Apply(RowDraft draft, List<KeyValuePair<string, object?>> values)
+    {
+        foreach (var (column, value) in values)
+        {
+            draft.Set(column, value);
+        }
+    }
+
+    /// <summary>
+    /// The checked values of a Target for the main operation: those checked on arrival when no plugin has run since
+    /// (nobody else holds the Target), else the Target is checked again, since a plugin may have changed it.
+    /// </summary>
+    private static List<KeyValuePair<string, object?>> MainOperationValues(TableMetadata table, OperationRun run, Entity target, List<KeyValuePair<string, object?>> onArrival) =>
+        run.PluginsRunBeforeMainOperation == 0 ? onArrival : Normalized(table, target);
 
     /// <summary>What the platform sets on create: key, owner, state and status defaults, audit columns.</summary>
-    private void ApplyCreateDefaults(TableMetadata table, Dictionary<string, object?> values, Guid id, Guid userId, bool keepProvidedAudit)
+    private void ApplyCreateDefaults(TableMetadata table, RowDraft values, Guid id, Guid userId, bool keepProvidedAudit)
     {
         var now = Clock.UtcNow;
-        values[table.PrimaryIdColumn] = id;
-        if (table.HasColumn("ownerid") && !values.ContainsKey("ownerid"))
+        values.Set(table.PrimaryIdColumn, id);
+        if (table.HasColumn("ownerid") && !values.Contains("ownerid"))
         {
-            values["ownerid"] = UserReference(userId);
+            values.SetReference("ownerid", "systemuser", userId);
         }
 
-        if (table.HasColumn("statecode") && !values.ContainsKey("statecode"))
+        if (table.HasColumn("statecode") && !values.Contains("statecode"))
         {
-            values["statecode"] = new OptionSetValue(0);
+            values.Set("statecode", new OptionSetValue(0));
         }
 
-        if (table.HasColumn("statuscode") && !values.ContainsKey("statuscode") && values.GetValueOrDefault("statecode") is OptionSetValue state
-            && table.DefaultStatusByState.TryGetValue(state.Value, out var status))
+        if (table.HasColumn("statuscode") && !values.Contains("statuscode") && values.GetStored("statecode") is int state
+            && table.DefaultStatusByState.TryGetValue(state, out var status))
         {
-            values["statuscode"] = new OptionSetValue(status);
+            values.Set("statuscode", new OptionSetValue(status));
         }
 
-        foreach (var (column, value) in new (string, object)[] { ("createdon", now), ("modifiedon", now), ("createdby", UserReference(userId)), ("modifiedby", UserReference(userId)) })
+        foreach (var column in AuditDates)
         {
-            if (table.HasColumn(column) && !(keepProvidedAudit && values.ContainsKey(column)))
+            if (table.HasColumn(column) && !(keepProvidedAudit && values.Contains(column)))
             {
-                values[column] = value;
+                values.Set(column, now);
+            }
+        }
+
+        foreach (var column in AuditUsers)
+        {
+            if (table.HasColumn(column) && !(keepProvidedAudit && values.Contains(column)))
+            {
+                values.SetReference(column, "systemuser", userId);
             }
         }
     }
 
-    private void ApplyUpdateDefaults(TableMetadata table, Dictionary<string, object?> values, Dictionary<string, object?> previous, Entity target, Guid userId)
+    private static readonly string[] AuditDates = ["createdon", "modifiedon"];
+
+    private static readonly string[] AuditUsers = ["createdby", "modifiedby"];
+
+    private void ApplyUpdateDefaults(TableMetadata table, RowDraft values, StoredRow previous, Entity target, Guid userId)
     {
         foreach (var column in new[] { "createdon", "createdby", table.PrimaryIdColumn })
         {
-            if (previous.TryGetValue(column, out var kept))
+            if (previous.TryGetStored(column, out var kept))
             {
-                values[column] = kept;
+                values.SetStored(column, kept);
             }
         }
 
         if (table.HasColumn("modifiedon"))
         {
-            values["modifiedon"] = Clock.UtcNow;
-            values["modifiedby"] = UserReference(userId);
+            values.Set("modifiedon", Clock.UtcNow);
+            values.SetReference("modifiedby", "systemuser", userId);
         }
 
         if (target.Attributes.ContainsKey("statecode") && !target.Attributes.ContainsKey("statuscode")
-            && values.GetValueOrDefault("statecode") is OptionSetValue state && table.DefaultStatusByState.TryGetValue(state.Value, out var status))
+            && values.GetStored("statecode") is int state && table.DefaultStatusByState.TryGetValue(state, out var status))
         {
-            values["statuscode"] = new OptionSetValue(status);
+            values.Set("statuscode", new OptionSetValue(status));
         }
     }
 
-    /// <summary>Columns the platform computes: full names and the base-currency copies of currency columns.</summary>
-    private static void ApplyComputed(TableMetadata table, Dictionary<string, object?> values, IEnumerable<string> changed)
-    {
-        var changedColumns = changed.ToList();
-        if (table.HasColumn("fullname") && (changedColumns.Contains("firstname") || changedColumns.Contains("lastname")))
-        {
-            var fullName = string.Join(" ", new[] { values.GetValueOrDefault("firstname") as string, values.GetValueOrDefault("lastname") as string }.Where(n => !string.IsNullOrWhiteSpace(n)));
-            values["fullname"] = fullName;
-        }
+    private static readonly object ExchangeRateOne = 1m;
 
-        foreach (var column in changedColumns)
+    /// <summary>Columns the platform computes: full names and the base-currency copies of currency columns.</summary>
+    private static void ApplyComputed(TableMetadata table, RowDraft values, IEnumerable<string> changed)
+    {
+        var nameChanged = false;
+        foreach (var column in changed)
         {
+            nameChanged |= column is "firstname" or "lastname";
             var baseColumn = column + "_base";
             if (table.FindColumn(column)?.Type != ColumnType.Currency || !table.HasColumn(baseColumn))
             {
@@ -126,12 +139,12 @@ internal sealed partial class Platform
 
             // <name>_base = <name> / exchangerate; without currencies the local exchange rate is 1
             // (https://learn.microsoft.com/power-apps/developer/data-platform/transaction-currency-currency-entity).
-            if (values.GetValueOrDefault(column) is Money money)
+            if (values.GetStored(column) is decimal amount)
             {
-                values[baseColumn] = new Money(money.Value);
-                if (table.HasColumn("exchangerate") && !values.ContainsKey("exchangerate"))
+                values.SetStored(baseColumn, amount);
+                if (table.HasColumn("exchangerate") && !values.Contains("exchangerate"))
                 {
-                    values["exchangerate"] = 1m;
+                    values.SetStored("exchangerate", ExchangeRateOne);
                 }
             }
             else
@@ -139,17 +152,29 @@ internal sealed partial class Platform
                 values.Remove(baseColumn);
             }
         }
+
+        if (nameChanged && table.HasColumn("fullname"))
+        {
+            var fullName = string.Join(" ", new[] { values.GetValue("firstname") as string, values.GetValue("lastname") as string }.Where(n => !string.IsNullOrWhiteSpace(n)));
+            values.Set("fullname", fullName);
+        }
     }
 
     /// <summary>A lookup must point at an existing row (owners and tables the local Dataverse does not model are not checked).</summary>
-    private void CheckReferences(TableMetadata table, Dictionary<string, object?> values, IEnumerable<string> changed)
+    private void CheckReferences(TableMetadata table, RowDraft values, IEnumerable<string> changed)
     {
         foreach (var column in changed)
         {
-            if (values.GetValueOrDefault(column) is EntityReference reference && table.FindColumn(column)?.Type != ColumnType.Owner
-                && Schema.HasTable(reference.LogicalName) && Store.Find(reference.LogicalName, reference.Id) == null)
+            var (logicalName, id) = values.GetStored(column) switch
             {
-                throw new DataverseFaultException(PlatformErrorCodes.ObjectDoesNotExist, $"{reference.LogicalName} With Id = {reference.Id} Does Not Exist (column '{column}' of {table.LogicalName}).");
+                StoredReference stored => (stored.LogicalName, stored.Id),
+                EntityReference reference => (reference.LogicalName, reference.Id),
+                _ => (null, Guid.Empty),
+            };
+            if (logicalName != null && table.FindColumn(column)?.Type != ColumnType.Owner
+                && Schema.HasTable(logicalName) && Store.Find(logicalName, id) == null)
+            {
+                throw new DataverseFaultException(PlatformErrorCodes.ObjectDoesNotExist, $"{logicalName} With Id = {id} Does Not Exist (column '{column}' of {table.LogicalName}).");
             }
         }
     }
@@ -174,7 +199,7 @@ internal sealed partial class Platform
     {
         var source = RequireParameter<Entity>(request, "Target");
         var table = Schema.GetTable(source.LogicalName);
-        Validate(table, source);
+        var onArrival = Normalized(table, source);
 
         // opportunity.statecode is not valid for create (docs/reference/dataverse-columns.md): a deal is created open
         // and closed only by Win or Lose.
@@ -199,15 +224,15 @@ internal sealed partial class Platform
                 throw Duplicate(table, id);
             }
 
-            var values = Merge(table, target, null);
+            var values = Store.Draft(table.LogicalName);
+            Apply(values, MainOperationValues(table, run, target, onArrival));
             ApplyCreateDefaults(table, values, id, caller.UserId, keepProvidedAudit: false);
             ApplyComputed(table, values, target.Attributes.Keys);
             CheckReferences(table, values, target.Attributes.Keys);
-            Store.Put(new StoredRow(table.LogicalName, id, values));
+            run.PostImageSource = Store.Write(values, id);
             target.Id = id;
             run.PrimaryId = id;
             run.Output["id"] = id;
-            run.PostImageSource = Store.Get(table.LogicalName, id).ToEntity();
             if (_current != null && _current.PrimaryEntityId == Guid.Empty && _current.Table == table.LogicalName)
             {
                 _current.PrimaryEntityId = id;
@@ -231,24 +256,26 @@ internal sealed partial class Platform
             throw new DataverseFaultException(PlatformErrorCodes.InvalidArgument, $"Entity Id must be specified for Update ({table.LogicalName}).");
         }
 
-        Validate(table, source);
+        var expectedVersion = RowVersionCondition(request, source.RowVersion, table, id);
+        var onArrival = Normalized(table, source);
         GuardOpportunityClose(table.LogicalName, source.Attributes.TryGetValue("statecode", out var state) ? state : null, "Update");
         var before = Store.Get(table.LogicalName, id);
         var target = ValueCopy.CloneEntity(source);
         target.Id = id;
         var run = NewRun("Update", table.LogicalName, id, request);
         run.Input["Target"] = target;
-        run.PreImageSource = before.ToEntity();
+        run.PreImageSource = before;
         NoteTarget(table.LogicalName, id);
         RunPipeline(run, caller, () =>
         {
             var current = Store.Get(table.LogicalName, id);
-            var values = Merge(table, target, current.Values);
-            ApplyUpdateDefaults(table, values, current.Values, target, caller.UserId);
+            CheckRowVersion(expectedVersion, current, table);
+            var values = Store.Draft(table.LogicalName, current);
+            Apply(values, MainOperationValues(table, run, target, onArrival));
+            ApplyUpdateDefaults(table, values, current, target, caller.UserId);
             ApplyComputed(table, values, target.Attributes.Keys);
             CheckReferences(table, values, target.Attributes.Keys);
-            Store.Put(new StoredRow(table.LogicalName, id, values));
-            run.PostImageSource = Store.Get(table.LogicalName, id).ToEntity();
+            run.PostImageSource = Store.Write(values, id);
         });
         return new UpdateResponse();
     }
@@ -257,14 +284,15 @@ internal sealed partial class Platform
     {
         var target = RequireParameter<EntityReference>(request, "Target");
         var table = Schema.GetTable(target.LogicalName);
+        var expectedVersion = RowVersionCondition(request, target.RowVersion, table, target.Id);
         var before = Store.Get(table.LogicalName, target.Id);
         var run = NewRun("Delete", table.LogicalName, target.Id, request);
         run.Input["Target"] = ValueCopy.CloneReference(target);
-        run.PreImageSource = before.ToEntity();
+        run.PreImageSource = before;
         NoteTarget(table.LogicalName, target.Id);
         RunPipeline(run, caller, () =>
         {
-            Store.Get(table.LogicalName, target.Id);
+            CheckRowVersion(expectedVersion, Store.Get(table.LogicalName, target.Id), table);
             Store.Remove(table.LogicalName, target.Id);
         });
         return new DeleteResponse();
@@ -292,16 +320,21 @@ internal sealed partial class Platform
         }
         else
         {
-            foreach (var column in columns.Columns)
-            {
-                table.GetColumn(column);
-            }
-
+            CheckColumns(table, columns);
             entity = row.ToEntity(columns.Columns);
         }
 
         entity.Attributes[table.PrimaryIdColumn] = row.Id;
         return entity;
+    }
+
+    /// <summary>Every column of a column set must exist on the table.</summary>
+    internal static void CheckColumns(TableMetadata table, ColumnSet columns)
+    {
+        foreach (var column in columns.Columns)
+        {
+            table.GetColumn(column);
+        }
     }
 
     private RetrieveMultipleResponse RetrieveMultiple(OrganizationRequest request, Caller caller)
@@ -339,12 +372,13 @@ internal sealed partial class Platform
         run.Input["EntityMoniker"] = ValueCopy.CloneReference(moniker);
         run.Input["State"] = new OptionSetValue(state.Value);
         run.Input["Status"] = new OptionSetValue(status.Value);
-        run.PreImageSource = before.ToEntity();
+        run.PreImageSource = before;
         NoteTarget(table.LogicalName, moniker.Id);
         RunPipeline(run, caller, () =>
         {
             var current = Store.Get(table.LogicalName, moniker.Id);
-            var values = new Dictionary<string, object?>(current.Values, StringComparer.Ordinal) { ["statecode"] = new OptionSetValue(state.Value) };
+            var values = Store.Draft(table.LogicalName, current);
+            values.Set("statecode", new OptionSetValue(state.Value));
             var statusValue = status.Value;
             if (statusValue == -1)
             {
@@ -354,11 +388,10 @@ internal sealed partial class Platform
                 }
             }
 
-            values["statuscode"] = new OptionSetValue(statusValue);
-            values["modifiedon"] = Clock.UtcNow;
-            values["modifiedby"] = UserReference(caller.UserId);
-            Store.Put(new StoredRow(table.LogicalName, moniker.Id, values));
-            run.PostImageSource = Store.Get(table.LogicalName, moniker.Id).ToEntity();
+            values.Set("statuscode", new OptionSetValue(statusValue));
+            values.Set("modifiedon", Clock.UtcNow);
+            values.SetReference("modifiedby", "systemuser", caller.UserId);
+            run.PostImageSource = Store.Write(values, moniker.Id);
         });
         return new SetStateResponse();
     }
@@ -379,12 +412,12 @@ internal sealed partial class Platform
         }
 
         var closeTable = Schema.GetTable("opportunityclose");
-        Validate(closeTable, close);
+        Normalized(closeTable, close);
         var opportunityRef = close.GetAttributeValue<EntityReference>("opportunityid")
             ?? throw new DataverseFaultException(PlatformErrorCodes.InvalidArgument, "The OpportunityClose entity needs opportunityid (the opportunity to close).");
         var opportunityTable = Schema.GetTable("opportunity");
         var before = Store.Get("opportunity", opportunityRef.Id);
-        if (ValueComparer.Primitive(before.Values.GetValueOrDefault("statecode")) is int current && current != 0)
+        if (before.GetStored("statecode") is int current && current != 0)
         {
             // Win and Lose close an open opportunity; a closed one must be reopened first. Dataverse's wording for
             // this fault is not documented, so the message only says what happened and what to do.
@@ -405,57 +438,60 @@ internal sealed partial class Platform
         var run = NewRun(won ? "Win" : "Lose", "opportunity", opportunityRef.Id, request);
         run.Input["OpportunityClose"] = closeTarget;
         run.Input["Status"] = new OptionSetValue(status.Value);
-        run.PreImageSource = before.ToEntity();
+        run.PreImageSource = before;
         NoteTarget("opportunity", opportunityRef.Id);
         RunPipeline(run, caller, () =>
         {
             var now = Clock.UtcNow;
             var current = Store.Get("opportunity", opportunityRef.Id);
-            var values = new Dictionary<string, object?>(current.Values, StringComparer.Ordinal)
-            {
-                ["statecode"] = new OptionSetValue(state),
-                ["statuscode"] = new OptionSetValue(statusValue),
-                ["modifiedon"] = now,
-                ["modifiedby"] = UserReference(caller.UserId),
-            };
+            var values = Store.Draft("opportunity", current);
+            values.Set("statecode", new OptionSetValue(state));
+            values.Set("statuscode", new OptionSetValue(statusValue));
+            values.Set("modifiedon", now);
+            values.SetReference("modifiedby", "systemuser", caller.UserId);
             var closedOn = closeTarget.GetAttributeValue<DateTime?>("actualend") ?? now;
-            values["actualclosedate"] = ColumnValueRules.Normalize(opportunityTable, "actualclosedate", closedOn);
+            values.Set("actualclosedate", ColumnValueRules.Normalize(opportunityTable, "actualclosedate", closedOn));
             var changed = new List<string> { "statecode", "statuscode", "actualclosedate" };
 
             // Not documented: that actualvalue comes from the close's actualrevenue. Documented: a won opportunity's
             // actualvalue defaults to its estimated revenue.
             if (closeTarget.GetAttributeValue<Money>("actualrevenue") is { } revenue)
             {
-                values["actualvalue"] = new Money(revenue.Value);
+                values.Set("actualvalue", new Money(revenue.Value));
                 changed.Add("actualvalue");
             }
-            else if (won && !values.ContainsKey("actualvalue") && values.GetValueOrDefault("estimatedvalue") is Money estimated)
+            else if (won && !values.Contains("actualvalue") && values.GetStored("estimatedvalue") is decimal estimated)
             {
-                values["actualvalue"] = new Money(estimated.Value);
+                values.Set("actualvalue", new Money(estimated));
                 changed.Add("actualvalue");
             }
 
             ApplyComputed(opportunityTable, values, changed);
-            Store.Put(new StoredRow("opportunity", opportunityRef.Id, values));
+            var closed = Store.Write(values, opportunityRef.Id);
 
             var closeId = IdOf(closeTable, closeTarget);
             closeId = closeId == Guid.Empty ? Guid.NewGuid() : closeId;
-            var closeValues = Merge(closeTable, closeTarget, null);
-            closeValues["statecode"] = new OptionSetValue(1);
-            closeValues["statuscode"] = new OptionSetValue(2);
-            closeValues["opportunitystatecode"] = new OptionSetValue(state);
-            closeValues["opportunitystatuscode"] = new OptionSetValue(statusValue);
-            closeValues["activitytypecode"] = "opportunityclose";
-            if (!closeValues.ContainsKey("actualend"))
+            var closeValues = Store.Draft("opportunityclose");
+            Apply(closeValues, Normalized(closeTable, closeTarget));
+            closeValues.Set("statecode", new OptionSetValue(1));
+            closeValues.Set("statuscode", new OptionSetValue(2));
+            closeValues.Set("opportunitystatecode", new OptionSetValue(state));
+            closeValues.Set("opportunitystatuscode", new OptionSetValue(statusValue));
+            closeValues.Set("activitytypecode", "opportunityclose");
+            if (!closeValues.Contains("actualend"))
             {
-                closeValues["actualend"] = now;
+                closeValues.Set("actualend", now);
             }
 
             ApplyCreateDefaults(closeTable, closeValues, closeId, caller.UserId, keepProvidedAudit: false);
             ApplyComputed(closeTable, closeValues, closeTarget.Attributes.Keys);
             CheckReferences(closeTable, closeValues, closeTarget.Attributes.Keys);
-            Store.Put(new StoredRow("opportunityclose", closeId, closeValues));
-            run.PostImageSource = Store.Get("opportunity", opportunityRef.Id).ToEntity();
+            if (StoreCloseActivities)
+            {
+                Store.Write(closeValues, closeId);
+            }
+
+            run.PostImageSource = closed;
         });
         return won ? new WinOpportunityResponse() : new LoseOpportunityResponse();
     }
@@ -482,11 +518,15 @@ internal sealed partial class Platform
             Store.Get("systemuser", user.Id);
             Store.Get("role", role.Id);
             var links = Store.Table("systemuserroles");
-            var existing = links.Lookup("systemuserid", user.Id).Select(id => links.Rows[id]).FirstOrDefault(r => r.Values.GetValueOrDefault("roleid") is Guid g && g == role.Id);
+            var existing = links.Lookup("systemuserid", user.Id).Select(id => links.Rows[id]).FirstOrDefault(r => r.GetStored("roleid") is Guid g && g == role.Id);
             if (associate && existing == null)
             {
                 var id = Guid.NewGuid();
-                Store.Put(new StoredRow("systemuserroles", id, new Dictionary<string, object?> { ["systemuserroleid"] = id, ["systemuserid"] = user.Id, ["roleid"] = role.Id }));
+                var link = Store.Draft("systemuserroles");
+                link.Set("systemuserroleid", id);
+                link.Set("systemuserid", user.Id);
+                link.Set("roleid", role.Id);
+                Store.Write(link, id);
             }
             else if (!associate && existing != null)
             {
@@ -626,10 +666,11 @@ internal sealed partial class Platform
                 throw Duplicate(table, id);
             }
 
-            var values = Merge(table, row, null);
+            var values = Store.Draft(table.LogicalName);
+            Apply(values, Normalized(table, row));
             ApplyCreateDefaults(table, values, id, userId, keepProvidedAudit: true);
             ApplyComputed(table, values, row.Attributes.Keys);
-            Store.Put(new StoredRow(table.LogicalName, id, values));
+            Store.Write(values, id);
             return id;
         }
     }

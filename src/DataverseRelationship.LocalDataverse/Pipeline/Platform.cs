@@ -22,6 +22,7 @@ internal sealed partial class Platform
 {
     private readonly Dictionary<string, List<StepRegistration>> _stepsByMessage = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, CustomApiDefinition> _customApis;
+    private readonly Dictionary<(string Message, string Table), List<StepRegistration>> _stepsByMessageAndTable = [];
     private readonly Dictionary<string, IPlugin> _pluginInstances = new(StringComparer.Ordinal);
     private readonly Queue<AsyncJob> _asyncQueue = new();
     private readonly List<OperationRecord> _operations = [];
@@ -57,6 +58,12 @@ internal sealed partial class Platform
     public int MaxDepth { get; }
 
     public bool KeepHistory { get; set; } = true;
+
+    /// <summary>Plugin executions started so far, counted whether or not the history is kept.</summary>
+    public long PluginExecutionCount { get; private set; }
+
+    /// <summary>Whether Win and Lose store their opportunityclose activity (off for replays that never read it).</summary>
+    public bool StoreCloseActivities { get; set; } = true;
 
     /// <summary>The SYSTEM user (what a plugin's CreateOrganizationService(null) acts as).</summary>
     public Guid SystemUserId { get; } = new("5a5e0000-0000-4000-8000-000000000001");
@@ -166,10 +173,19 @@ internal sealed partial class Platform
         return run;
     }
 
-    private List<StepRegistration> StepsFor(string message, string table) =>
-        _stepsByMessage.TryGetValue(message, out var steps)
-            ? steps.Where(s => s.PrimaryEntity.Length == 0 || s.PrimaryEntity == table).ToList()
-            : [];
+    /// <summary>The steps of a message on a table, in execution order (worked out once per message and table).</summary>
+    private List<StepRegistration> StepsFor(string message, string table)
+    {
+        if (!_stepsByMessageAndTable.TryGetValue((message, table), out var found))
+        {
+            found = _stepsByMessage.TryGetValue(message, out var steps)
+                ? steps.Where(s => s.PrimaryEntity.Length == 0 || s.PrimaryEntity == table).ToList()
+                : [];
+            _stepsByMessageAndTable[(message, table)] = found;
+        }
+
+        return found;
+    }
 
     /// <summary>The pipeline: PreValidation, then (inside the transaction) PreOperation, main operation, PostOperation.</summary>
     private void RunPipeline(OperationRun run, Caller caller, Action mainOperation, CustomApiDefinition? api = null)
@@ -258,8 +274,8 @@ internal sealed partial class Platform
         var copy = new OperationRun(run.Message, run.Table, run.PrimaryId, run.RequestId)
         {
             OperationCreatedOn = run.OperationCreatedOn,
-            PreImageSource = run.PreImageSource == null ? null : ValueCopy.CloneEntity(run.PreImageSource),
-            PostImageSource = run.PostImageSource == null ? null : ValueCopy.CloneEntity(run.PostImageSource),
+            PreImageSource = run.PreImageSource,
+            PostImageSource = run.PostImageSource,
         };
         foreach (var (target, source) in new[] { (copy.Input, run.Input), (copy.Output, run.Output), (copy.Shared, run.Shared) })
         {
@@ -272,20 +288,9 @@ internal sealed partial class Platform
         return copy;
     }
 
-    /// <summary>An image: the registered columns of the row (all when none are listed), as a copy.</summary>
-    private static Entity Image(Entity source, IReadOnlyList<string> columns)
-    {
-        var image = new Entity(source.LogicalName, source.Id);
-        foreach (var attribute in source.Attributes)
-        {
-            if (columns.Count == 0 || columns.Contains(attribute.Key, StringComparer.Ordinal))
-            {
-                image.Attributes[attribute.Key] = ValueCopy.Clone(attribute.Value)!;
-            }
-        }
-
-        return image;
-    }
+    /// <summary>An image: the registered columns of the stored row (all when none are listed), as a copy of those columns only.</summary>
+    private static Entity Image(StoredRow source, IReadOnlyList<string> columns) =>
+        source.ToEntity(columns.Count == 0 ? null : columns);
 
     private IPlugin Instance(string key, Type type, string? unsecure, string? secure)
     {
@@ -357,13 +362,19 @@ internal sealed partial class Platform
             ParentContext = caller.ParentContext,
             Stage = (int)stage,
         };
+        if (stage is PipelineStage.PreValidation or PipelineStage.PreOperation)
+        {
+            run.PluginsRunBeforeMainOperation++;
+        }
+
+        PluginExecutionCount++;
         var execution = new PluginExecution(stepName, stepId, pluginType, run.Message, run.Table, run.PrimaryId, (int)stage, mode, caller.Depth);
         _current?.Add(execution);
         var plugin = Instance(instanceKey, pluginType, unsecure, secure);
         var timer = Stopwatch.StartNew();
         try
         {
-            plugin.Execute(new PluginServiceProvider(context, new RecordingTracingService(execution), new PluginServiceFactory(this, context, execution)));
+            plugin.Execute(new PluginServiceProvider(context, new RecordingTracingService(execution, keep: KeepHistory), new PluginServiceFactory(this, context, execution)));
         }
         catch (Exception ex) when (ex is InvalidPluginExecutionException or DataverseFaultException)
         {

@@ -62,15 +62,28 @@ internal sealed class PluginExecutionContext : IPluginExecutionContext
     public required int Stage { get; init; }
 }
 
-/// <summary>ITracingService writing to the plugin execution's record.</summary>
+/// <summary>
+/// ITracingService writing to the plugin execution's record. With the operation history off nothing can read the
+/// record's trace, so the lines are not formatted or kept.
+/// </summary>
 internal sealed class RecordingTracingService : ITracingService
 {
     private readonly Observability.PluginExecution _execution;
+    private readonly bool _keep;
 
-    public RecordingTracingService(Observability.PluginExecution execution) => _execution = execution;
+    public RecordingTracingService(Observability.PluginExecution execution, bool keep)
+    {
+        _execution = execution;
+        _keep = keep;
+    }
 
     public void Trace(string format, params object[] args)
     {
+        if (!_keep)
+        {
+            return;
+        }
+
         var line = args == null || args.Length == 0
             ? format
             : string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args);

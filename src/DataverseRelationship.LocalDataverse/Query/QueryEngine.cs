@@ -84,7 +84,10 @@ internal sealed class QueryEngine
 
         var criteria = query.Criteria ?? new FilterExpression();
         ValidateFilter(criteria, table, aliases);
-        var candidates = Candidates(table, criteria);
+        CheckColumnSets(query.ColumnSet, table, links);
+        var orderKeys = OrderKeys(query, table, links, aliases);
+        var byPrimaryKey = orderKeys.Count == 1 && orderKeys[0].Index == 0 && orderKeys[0].Column == table.PrimaryIdColumn;
+        var (candidates, inKeyOrder) = Candidates(table, criteria, byPrimaryKey && !orderKeys[0].Descending);
         if (links.Count == 0)
         {
             // Without links the filter needs only the main row: test it before allocating a joined row.
@@ -108,31 +111,76 @@ internal sealed class QueryEngine
         }
 
         var filtered = links.Count == 0 ? rows : rows.Where(r => Matches(criteria, r, table, aliases));
-        var ordered = Order(filtered, query, table, links, aliases).ToList();
 
-        var projected = ordered.Select(r => Project(r, query.ColumnSet, table, links));
-        if (query.Distinct)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            projected = projected.Where(e => seen.Add(ValueComparer.DistinctKey(e.Attributes.Select(a => new KeyValuePair<string, object?>(a.Key, a.Value)))));
-        }
-
-        var all = projected.ToList();
+        // Rows already come in key order from an index or the key-ordered set when the query orders by the primary
+        // key alone; otherwise they are sorted (stable, as before). Only the rows of the requested page are projected.
+        var ordered = orderKeys.Count == 0 || (byPrimaryKey && inKeyOrder) ? filtered : filtered.Order(RowComparer(orderKeys));
+        var plans = Plans(query.ColumnSet, table, links);
         var result = new EntityCollection { EntityName = table.LogicalName, TotalRecordCount = -1 };
+        var seen = query.Distinct ? new HashSet<string>(StringComparer.Ordinal) : null;
+        bool IsDistinct(Entity e) => seen == null || seen.Add(ValueComparer.DistinctKey(e.Attributes.Select(a => new KeyValuePair<string, object?>(a.Key, a.Value))));
+
         if (query.TopCount is { } top)
         {
-            result.Entities.AddRange(all.Take(top));
+            foreach (var row in ordered)
+            {
+                if (result.Entities.Count >= top)
+                {
+                    break;
+                }
+
+                var entity = Project(row, plans, table, links);
+                if (IsDistinct(entity))
+                {
+                    result.Entities.Add(entity);
+                }
+            }
+
             return result;
         }
 
         var pageSize = paging && pageInfo!.Count > 0 ? pageInfo.Count : DefaultPageSize;
         var pageNumber = paging && pageInfo!.PageNumber > 0 ? pageInfo.PageNumber : 1;
-        var page = all.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList();
-        result.Entities.AddRange(page);
-        result.MoreRecords = all.Count > pageNumber * pageSize;
-        if (pageInfo?.ReturnTotalRecordCount == true)
+        var first = (long)(pageNumber - 1) * pageSize;
+        var countAll = pageInfo?.ReturnTotalRecordCount == true;
+        var page = new List<Entity>(Math.Min(pageSize, 5000));
+        long position = 0;
+        foreach (var row in ordered)
         {
-            result.TotalRecordCount = all.Count;
+            var inPage = position >= first && page.Count < pageSize;
+            if (seen != null)
+            {
+                // DISTINCT: every row is projected to tell duplicates apart.
+                var entity = Project(row, plans, table, links);
+                if (!IsDistinct(entity))
+                {
+                    continue;
+                }
+
+                inPage = position >= first && page.Count < pageSize;
+                if (inPage)
+                {
+                    page.Add(entity);
+                }
+            }
+            else if (inPage)
+            {
+                page.Add(Project(row, plans, table, links));
+            }
+
+            position++;
+            if (position > first + pageSize && !countAll)
+            {
+                // One row past the page says there are more; nothing further is read.
+                break;
+            }
+        }
+
+        result.Entities.AddRange(page);
+        result.MoreRecords = position > (long)pageNumber * pageSize;
+        if (countAll)
+        {
+            result.TotalRecordCount = (int)Math.Min(position, int.MaxValue);
         }
 
         if (page.Count > 0)
@@ -187,15 +235,20 @@ internal sealed class QueryEngine
         }
     }
 
-    /// <summary>The main rows worth looking at: an index or key lookup when the top-level And filter has an equality on one.</summary>
-    private IEnumerable<StoredRow> Candidates(TableMetadata table, FilterExpression criteria)
+    /// <summary>
+    /// The main rows worth looking at: a key or index lookup when the top-level And filter has an equality on one,
+    /// else every row. Index lookups come in key order; so do all rows when <paramref name="wantKeyOrder"/> (from the
+    /// table's key-ordered set, starting after the bound of a "key greater than" condition). The flag says which.
+    /// </summary>
+    private (IEnumerable<StoredRow> Rows, bool InKeyOrder) Candidates(TableMetadata table, FilterExpression criteria, bool wantKeyOrder)
     {
         var store = _store.Table(table.LogicalName);
+        Guid? after = null;
         if (criteria.FilterOperator == LogicalOperator.And)
         {
             foreach (var condition in criteria.Conditions)
             {
-                if (condition.Operator != ConditionOperator.Equal || condition.Values.Count != 1 || !string.IsNullOrEmpty(condition.EntityName) && condition.EntityName != table.LogicalName)
+                if (condition.Values.Count != 1 || !string.IsNullOrEmpty(condition.EntityName) && condition.EntityName != table.LogicalName)
                 {
                     continue;
                 }
@@ -211,19 +264,42 @@ internal sealed class QueryEngine
                     continue;
                 }
 
+                if (condition.Operator == ConditionOperator.GreaterThan && condition.AttributeName == table.PrimaryIdColumn)
+                {
+                    after = after is { } previous && previous.CompareTo(id) > 0 ? previous : id;
+                    continue;
+                }
+
+                if (condition.Operator != ConditionOperator.Equal)
+                {
+                    continue;
+                }
+
                 if (condition.AttributeName == table.PrimaryIdColumn)
                 {
-                    return store.Rows.TryGetValue(id, out var row) ? [row] : [];
+                    return (store.Rows.TryGetValue(id, out var row) ? [row] : [], true);
                 }
 
                 if (store.IsIndexed(condition.AttributeName))
                 {
-                    return store.Lookup(condition.AttributeName, id).Select(rowId => store.Rows[rowId]).ToList();
+                    return (store.Lookup(condition.AttributeName, id).Select(rowId => store.Rows[rowId]), true);
                 }
             }
         }
 
-        return store.Rows.Values;
+        if (!wantKeyOrder)
+        {
+            return (store.Rows.Values, false);
+        }
+
+        var keys = store.KeyOrder;
+        if (after is { } bound)
+        {
+            // The filter still applies the condition; the view only skips the keys at or below the bound.
+            return (keys.Count == 0 || bound.CompareTo(keys.Max) >= 0 ? [] : keys.GetViewBetween(bound, keys.Max).Select(rowId => store.Rows[rowId]), true);
+        }
+
+        return (keys.Select(rowId => store.Rows[rowId]), true);
     }
 
     private IEnumerable<StoredRow?[]> Join(IEnumerable<StoredRow?[]> rows, Link link)
@@ -237,11 +313,11 @@ internal sealed class QueryEngine
         {
             var parent = row[link.ParentIndex < 0 ? 0 : link.ParentIndex];
             var matches = new List<StoredRow>();
-            if (parent != null && parent.Values.TryGetValue(source.LinkFromAttributeName, out var fromValue) && fromValue != null)
+            if (parent != null && parent.TryGetStored(source.LinkFromAttributeName, out var fromValue) && fromValue != null)
             {
                 foreach (var candidate in LinkCandidates(target, link, fromValue))
                 {
-                    if (candidate.Values.TryGetValue(source.LinkToAttributeName, out var toValue) && ValueComparer.AreEqual(fromValue, toValue)
+                    if (candidate.TryGetStored(source.LinkToAttributeName, out var toValue) && ValueComparer.AreEqual(fromValue, toValue)
                         && MatchesLinkCriteria(linkCriteria, candidate, link))
                     {
                         matches.Add(candidate);
@@ -404,9 +480,7 @@ internal sealed class QueryEngine
         {
             var (_, index) = Resolve(condition.EntityName, table, aliases, defaultIndex);
             var stored = row[index];
-            object? value = null;
-            stored?.Values.TryGetValue(condition.AttributeName, out value);
-            var result = Evaluate(condition, value);
+            var result = Evaluate(condition, stored?.GetStored(condition.AttributeName));
             if (and && !result)
             {
                 return false;
@@ -590,7 +664,8 @@ internal sealed class QueryEngine
         return Regex.IsMatch(Text(value), regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
     }
 
-    private static IEnumerable<StoredRow?[]> Order(IEnumerable<StoredRow?[]> rows, QueryExpression query, TableMetadata table, List<Link> links, IReadOnlyDictionary<string, Link> aliases)
+    /// <summary>The sort keys of a query (its orders, then each link's), each checked against its table.</summary>
+    private static List<(int Index, string Column, bool Descending)> OrderKeys(QueryExpression query, TableMetadata table, List<Link> links, IReadOnlyDictionary<string, Link> aliases)
     {
         var keys = new List<(int Index, string Column, bool Descending)>();
         foreach (var order in query.Orders)
@@ -609,20 +684,15 @@ internal sealed class QueryEngine
             }
         }
 
-        if (keys.Count == 0)
-        {
-            return rows;
-        }
+        return keys;
+    }
 
-        var comparer = Comparer<StoredRow?[]>.Create((a, b) =>
+    private static Comparer<StoredRow?[]> RowComparer(List<(int Index, string Column, bool Descending)> keys) =>
+        Comparer<StoredRow?[]>.Create((a, b) =>
         {
             foreach (var (index, column, descending) in keys)
             {
-                object? left = null;
-                object? right = null;
-                a[index]?.Values.TryGetValue(column, out left);
-                b[index]?.Values.TryGetValue(column, out right);
-                var result = ValueComparer.Compare(left, right);
+                var result = ValueComparer.Compare(a[index]?.GetStored(column), b[index]?.GetStored(column));
                 if (result != 0)
                 {
                     return descending ? -result : result;
@@ -631,45 +701,65 @@ internal sealed class QueryEngine
 
             return 0;
         });
-        return rows.Order(comparer);
+
+    /// <summary>Every column a column set names must exist on its table (checked once per query, not per row).</summary>
+    private static void CheckColumnSets(ColumnSet? columnSet, TableMetadata table, List<Link> links)
+    {
+        if (columnSet != null && !columnSet.AllColumns)
+        {
+            Pipeline.Platform.CheckColumns(table, columnSet);
+        }
+
+        foreach (var link in links)
+        {
+            if (link.Source.Columns is { AllColumns: false } columns)
+            {
+                Pipeline.Platform.CheckColumns(link.Table, columns);
+            }
+        }
     }
 
-    private static Entity Project(StoredRow?[] row, ColumnSet? columnSet, TableMetadata table, List<Link> links)
+    /// <summary>The column plans of the main table (index 0) and of each link; null for all columns or none.</summary>
+    private ColumnPlan?[] Plans(ColumnSet? columnSet, TableMetadata table, List<Link> links)
+    {
+        var plans = new ColumnPlan?[links.Count + 1];
+        if (columnSet != null && !columnSet.AllColumns)
+        {
+            plans[0] = new ColumnPlan(_store.Table(table.LogicalName).Layout, columnSet.Columns);
+        }
+
+        foreach (var link in links)
+        {
+            if (link.Source.Columns is { AllColumns: false } columns)
+            {
+                plans[link.Index] = new ColumnPlan(_store.Table(link.Table.LogicalName).Layout, columns.Columns);
+            }
+        }
+
+        return plans;
+    }
+
+    private static Entity Project(StoredRow?[] row, ColumnPlan?[] plans, TableMetadata table, List<Link> links)
     {
         var main = row[0]!;
-        Entity entity;
-        if (columnSet == null || columnSet.AllColumns)
-        {
-            entity = main.ToEntity();
-        }
-        else
-        {
-            foreach (var column in columnSet.Columns)
-            {
-                table.GetColumn(column);
-            }
-
-            entity = main.ToEntity(columnSet.Columns);
-        }
+        var entity = plans[0] is { } plan ? main.ToEntity(plan) : main.ToEntity();
 
         // The primary key is always returned.
         entity.Attributes[table.PrimaryIdColumn] = main.Id;
         foreach (var link in links)
         {
             var linked = row[link.Index];
-            var columns = link.Source.Columns;
-            if (linked == null || columns == null)
+            if (linked == null || link.Source.Columns == null)
             {
                 continue;
             }
 
-            IEnumerable<string> names = columns.AllColumns ? linked.Values.Keys : columns.Columns;
-            foreach (var column in names)
+            var columns = plans[link.Index] is { } linkPlan ? linkPlan.Names : linked.ColumnNames;
+            foreach (var column in columns)
             {
-                link.Table.GetColumn(column);
-                if (linked.Values.TryGetValue(column, out var value) && value != null)
+                if (linked.GetValue(column) is { } value)
                 {
-                    entity.Attributes[link.Alias + "." + column] = new AliasedValue(link.Table.LogicalName, column, ValueCopy.Clone(value));
+                    entity.Attributes[link.Alias + "." + column] = new AliasedValue(link.Table.LogicalName, column, value);
                 }
             }
         }

@@ -1,145 +1,23 @@
 using System;
 using System.Collections.Generic;
 using DataverseRelationship.LocalDataverse.Schema;
-using Microsoft.Xrm.Sdk;
 
 namespace DataverseRelationship.LocalDataverse.Storage;
-
-/// <summary>One stored row. Rows are replaced, never mutated, so an undo entry can keep the previous instance.</summary>
-internal sealed class StoredRow
-{
-    public StoredRow(string table, Guid id, Dictionary<string, object?> values)
-    {
-        Table = table;
-        Id = id;
-        Values = values;
-    }
-
-    public string Table { get; }
-
-    public Guid Id { get; }
-
-    public Dictionary<string, object?> Values { get; }
-
-    /// <summary>A copy as an SDK entity, restricted to <paramref name="columns"/> when given.</summary>
-    public Entity ToEntity(IEnumerable<string>? columns = null)
-    {
-        var entity = new Entity(Table, Id);
-        if (columns == null)
-        {
-            foreach (var pair in Values)
-            {
-                entity.Attributes[pair.Key] = ValueCopy.Clone(pair.Value)!;
-            }
-        }
-        else
-        {
-            foreach (var column in columns)
-            {
-                if (Values.TryGetValue(column, out var value) && !entity.Attributes.ContainsKey(column))
-                {
-                    entity.Attributes[column] = ValueCopy.Clone(value)!;
-                }
-            }
-        }
-
-        return entity;
-    }
-}
-
-/// <summary>The rows of one table, with equality indexes on its lookup and unique-identifier columns.</summary>
-internal sealed class TableStore
-{
-    private readonly Dictionary<string, Dictionary<Guid, HashSet<Guid>>> _indexes = new(StringComparer.Ordinal);
-
-    public TableStore(TableMetadata metadata)
-    {
-        Metadata = metadata;
-        foreach (var column in metadata.IndexedColumns)
-        {
-            _indexes[column.LogicalName] = new Dictionary<Guid, HashSet<Guid>>();
-        }
-    }
-
-    public TableMetadata Metadata { get; }
-
-    public Dictionary<Guid, StoredRow> Rows { get; } = new();
-
-    public bool IsIndexed(string column) => _indexes.ContainsKey(column);
-
-    /// <summary>Ids of the rows whose indexed <paramref name="column"/> holds <paramref name="value"/>.</summary>
-    public IReadOnlyCollection<Guid> Lookup(string column, Guid value) =>
-        _indexes[column].TryGetValue(value, out var ids) ? ids : Array.Empty<Guid>();
-
-    public void Put(StoredRow row)
-    {
-        if (Rows.TryGetValue(row.Id, out var previous))
-        {
-            Unindex(previous);
-        }
-
-        Rows[row.Id] = row;
-        Index(row);
-    }
-
-    public void Remove(Guid id)
-    {
-        if (Rows.Remove(id, out var previous))
-        {
-            Unindex(previous);
-        }
-    }
-
-    private static Guid? KeyOf(object? value) => value switch
-    {
-        EntityReference reference => reference.Id,
-        Guid id => id,
-        _ => null,
-    };
-
-    private void Index(StoredRow row)
-    {
-        foreach (var (column, index) in _indexes)
-        {
-            if (row.Values.TryGetValue(column, out var value) && KeyOf(value) is { } key)
-            {
-                if (!index.TryGetValue(key, out var ids))
-                {
-                    ids = [];
-                    index[key] = ids;
-                }
-
-                ids.Add(row.Id);
-            }
-        }
-    }
-
-    private void Unindex(StoredRow row)
-    {
-        foreach (var (column, index) in _indexes)
-        {
-            if (row.Values.TryGetValue(column, out var value) && KeyOf(value) is { } key && index.TryGetValue(key, out var ids))
-            {
-                ids.Remove(row.Id);
-                if (ids.Count == 0)
-                {
-                    index.Remove(key);
-                }
-            }
-        }
-    }
-}
 
 /// <summary>The in-memory tables. Every write made while a <see cref="Transaction"/> is open is recorded so it can be undone.</summary>
 internal sealed class RowStore
 {
     private readonly Dictionary<string, TableStore> _tables = new(StringComparer.Ordinal);
     private readonly SchemaCatalog _schema;
+    private long _lastVersion;
 
     public RowStore(SchemaCatalog schema) => _schema = schema;
 
     /// <summary>The transaction writes are recorded in, if any.</summary>
     public Transaction? Active { get; set; }
+
+    /// <summary>Cell forms and the shared boxes and references of the stored values.</summary>
+    public StoredValues Values { get; } = new();
 
     public TableStore Table(string logicalName)
     {
@@ -157,11 +35,17 @@ internal sealed class RowStore
     public StoredRow Get(string table, Guid id) =>
         Find(table, id) ?? throw new DataverseFaultException(PlatformErrorCodes.ObjectDoesNotExist, $"{table} With Id = {id} Does Not Exist");
 
-    public void Put(StoredRow row)
+    /// <summary>A draft of a new row, or of the next version of <paramref name="current"/>.</summary>
+    public RowDraft Draft(string table, StoredRow? current = null) => new(Table(table).Layout, Values, current);
+
+    /// <summary>Stores a draft as the row's next version (a new row version is taken) and returns the stored row.</summary>
+    public StoredRow Write(RowDraft draft, Guid id)
     {
+        var row = draft.ToRow(id, ++_lastVersion);
         var table = Table(row.Table);
         Active?.RecordUndo(this, row.Table, row.Id, table.Rows.GetValueOrDefault(row.Id));
         table.Put(row);
+        return row;
     }
 
     public void Remove(string table, Guid id)

@@ -3,6 +3,7 @@ using System.IO;
 using BenchmarkDotNet.Attributes;
 using DataverseRelationship.Plugins.Opportunities;
 using DataverseRelationship.Plugins.Schema;
+using DataverseRelationship.Benchmarks.Support;
 using Microsoft.Xrm.Sdk;
 using LocalDataverseInstance = DataverseRelationship.LocalDataverse.LocalDataverse;
 
@@ -44,29 +45,8 @@ public class AccountRecalculationBenchmark
         var random = new Random(42);
         for (var i = 0; i < Opportunities; i++)
         {
-            var state = i % 5 == 0 ? 0 : i % 3 == 0 ? 2 : 1;
-            var closed = Now.AddDays(-random.Next(0, 1200));
-            var deal = new Entity(OpportunityTable.LogicalName)
-            {
-                [OpportunityTable.Name] = "Deal " + i,
-                [OpportunityTable.ParentAccountId] = new EntityReference(AccountTable.LogicalName, _accountId),
-                [OpportunityTable.EstimatedValue] = new Money(random.Next(1, 500) * 1000m),
-                [OpportunityTable.DiscountPercentage] = (decimal)random.Next(0, 15),
-                [OpportunityTable.SellerMargin] = (decimal)random.Next(-10, 60),
-                [OpportunityTable.StateCode] = new OptionSetValue(state),
-                [OpportunityTable.CreatedOn] = closed.AddDays(-60),
-                [OpportunityTable.EstimatedCloseDate] = closed.Date,
-                [OpportunityTable.Commitments] = new OptionSetValueCollection { new OptionSetValue((int)CommitmentChoice.Volume + random.Next(0, 6)) },
-                [OpportunityTable.Concessions] = new OptionSetValueCollection { new OptionSetValue((int)ConcessionChoice.Discount + random.Next(0, 5)) },
-            };
-            if (state != 0)
-            {
-                deal[OpportunityTable.ActualCloseDate] = closed.Date;
-                deal[OpportunityTable.ActualValue] = new Money(random.Next(1, 500) * 1000m);
-            }
-
-            var id = _dataverse.Seed(deal);
-            if (state == 0)
+            var id = _dataverse.Seed(BenchmarkDeals.Deal(random, _accountId, i, Now, out var open));
+            if (open)
             {
                 _dealId = id;
             }

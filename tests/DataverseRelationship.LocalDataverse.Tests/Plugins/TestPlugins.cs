@@ -241,3 +241,34 @@ public sealed class ChattyReader : TestPlugin
         tracing.Trace("read three times");
     }
 }
+
+/// <summary>
+/// Runs on contact create: reads the parent account, then saves it with ConcurrencyBehavior.IfRowVersionMatches and
+/// the RowVersion it read (as a ledger plugin does). With configuration "stale" it first writes the account itself,
+/// so the version it read is out of date; every attempt is traced.
+/// </summary>
+public sealed class VersionedParentUpdater : TestPlugin
+{
+    public VersionedParentUpdater(string unsecure, string secure)
+        : base(unsecure, secure)
+    {
+    }
+
+    protected override void Run(IPluginExecutionContext context, ITracingService tracing, IOrganizationServiceFactory factory)
+    {
+        var service = factory.CreateOrganizationService(null);
+        var parent = ((Entity)context.InputParameters["Target"]).GetAttributeValue<EntityReference>("parentcustomerid");
+        var account = service.Retrieve("account", parent.Id, new Microsoft.Xrm.Sdk.Query.ColumnSet("numberofemployees"));
+        tracing.Trace("read version={0}", account.RowVersion);
+        if (Unsecure == "stale")
+        {
+            service.Update(new Entity("account", parent.Id) { ["accountnumber"] = "CHANGED-MEANWHILE" });
+        }
+
+        service.Execute(new Microsoft.Xrm.Sdk.Messages.UpdateRequest
+        {
+            Target = new Entity("account", parent.Id) { ["numberofemployees"] = account.GetAttributeValue<int>("numberofemployees") + 1, RowVersion = account.RowVersion },
+            ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches,
+        });
+    }
+}

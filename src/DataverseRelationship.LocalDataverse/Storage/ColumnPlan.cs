@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using DataverseRelationship.LocalDataverse.Schema;
+
+namespace DataverseRelationship.LocalDataverse.Storage;
+
+/// <summary>A column set resolved once against a table's <see cref="RowLayout"/>, so projecting many rows looks nothing up per row.</summary>
+internal sealed class ColumnPlan
+{
+    public ColumnPlan(RowLayout layout, IEnumerable<string> columns)
+    {
+        var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var column in columns)
+        {
+            if (seen.Add(column))
+            {
+                names.Add(column);
+            }
+        }
+
+        Names = [.. names];
+        Ordinals = new int[Names.Length];
+        Types = new ColumnType?[Names.Length];
+        for (var i = 0; i < Names.Length; i++)
+        {
+            Ordinals[i] = layout.TryGetOrdinal(Names[i], out var ordinal) ? ordinal : -1;
+            Types[i] = layout.Table.FindColumn(Names[i])?.Type;
+        }
+
+        Layout = layout;
+    }
+
+    public RowLayout Layout { get; }
+
+    public string[] Names { get; }
+
+    /// <summary>Each column's cell position, or -1 when no row of the table has held it.</summary>
+    public int[] Ordinals { get; }
+
+    public ColumnType?[] Types { get; }
+}

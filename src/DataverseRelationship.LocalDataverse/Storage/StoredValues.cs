@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataverseRelationship.LocalDataverse.Schema;
+using Microsoft.Xrm.Sdk;
+
+namespace DataverseRelationship.LocalDataverse.Storage;
+
+/// <summary>
+/// How a checked SDK value is kept in a cell and turned back into a fresh SDK value: currency as its decimal,
+/// choices as their int, multi-select choices as an int array, lookups as a shared <see cref="StoredReference"/>, immutable primitives as they are
+/// (boxes of common values shared). Every value handed out is a new SDK object, so nobody shares mutable state with the store.
+/// </summary>
+internal sealed class StoredValues
+{
+    private static readonly object True = true;
+    private static readonly object False = false;
+    private readonly Dictionary<int, object> _ints = [];
+    private readonly Dictionary<(string, Guid), StoredReference> _references = [];
+    private object? _lastDate;
+
+    /// <summary>The cell form of a value already checked against its column.</summary>
+    public object? ToStored(object? value, ColumnType? type)
+    {
+        switch (value)
+        {
+            case null:
+                return null;
+            case Money money when type == ColumnType.Currency:
+                return money.Value;
+            case OptionSetValue option when type is ColumnType.Choice or ColumnType.State or ColumnType.Status:
+                return Box(option.Value);
+            case EntityReference reference when reference.KeyAttributes.Count == 0:
+                return Reference(reference.LogicalName, reference.Id, reference.Name);
+            case OptionSetValueCollection options when type == ColumnType.Choices:
+                return options.Select(o => o.Value).ToArray();
+            case string text when type is ColumnType.Text or ColumnType.Memo:
+                return StoredText.Of(text);
+            case bool flag:
+                return flag ? True : False;
+            case int number:
+                return Box(number);
+            case DateTime date:
+                if (_lastDate is DateTime last && last == date && last.Kind == date.Kind)
+                {
+                    return _lastDate;
+                }
+
+                _lastDate = date;
+                return _lastDate;
+            default:
+                return ValueCopy.Clone(value);
+        }
+    }
+
+    /// <summary>A fresh SDK value for a cell.</summary>
+    public static object? ToSdk(object? stored, ColumnType? type) => stored switch
+    {
+        null => null,
+        StoredReference reference => new EntityReference(reference.LogicalName, reference.Id) { Name = reference.Name },
+        StoredText text => text.ToString(),
+        int[] choices => Choices(choices),
+        decimal amount when type == ColumnType.Currency => new Money(amount),
+        int option when type is ColumnType.Choice or ColumnType.State or ColumnType.Status => new OptionSetValue(option),
+        _ => ValueCopy.Clone(stored),
+    };
+
+    /// <summary>A new collection of the stored choice values.</summary>
+    public static OptionSetValueCollection Choices(int[] values) => new(values.Select(v => new OptionSetValue(v)).ToList());
+
+    /// <summary>The shared reference for a row.</summary>
+    public StoredReference Reference(string logicalName, Guid id, string? name = null)
+    {
+        if (name != null)
+        {
+            return new StoredReference(logicalName, id, name);
+        }
+
+        if (!_references.TryGetValue((logicalName, id), out var reference))
+        {
+            reference = new StoredReference(logicalName, id, null);
+            _references[(logicalName, id)] = reference;
+        }
+
+        return reference;
+    }
+
+    private object Box(int value)
+    {
+        if (!_ints.TryGetValue(value, out var box))
+        {
+            box = value;
+            if (_ints.Count < 100_000)
+            {
+                _ints[value] = box;
+            }
+        }
+
+        return box;
+    }
+}

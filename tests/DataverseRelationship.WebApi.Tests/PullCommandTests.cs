@@ -152,15 +152,4 @@ public sealed class PullCommandTests
     }
 
     private sealed record CommandRunResult(DataverseRelationship.Cli.Tests.Commands.CommandRun Run);
-
-    /// <summary>The network going away after <paramref name="requests"/> requests.</summary>
-    private sealed class CutAfter(int requests) : DelegatingHandler
-    {
-        private int _sent;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Interlocked.Increment(ref _sent) > requests
-                ? throw new HttpRequestException("The connection was reset (test).")
-                : base.SendAsync(request, cancellationToken);
-    }
 }

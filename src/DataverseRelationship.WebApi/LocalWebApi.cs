@@ -220,7 +220,7 @@ public sealed partial class LocalWebApi : IDisposable
     /// A page of rows. Server-driven paging (https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/page-results):
     /// <c>Prefer: odata.maxpagesize=N</c> (at most 5,000, the default) is answered with <c>Preference-Applied</c> and,
     /// while rows remain, an <c>@odata.nextLink</c> carrying a <c>$skiptoken</c> paging cookie. <c>$top</c> limits the
-    /// rows and turns paging off (https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/overview#limit-the-number-of-rows).
+    /// rows and turns paging off (https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query-data-web-api).
     /// Without $orderby the rows come in primary key order, so pages are stable.
     /// </summary>
     private JsonObject Collection(HttpRequest request, TableMetadata table, string set, string root)
@@ -365,7 +365,7 @@ public sealed partial class LocalWebApi : IDisposable
     private static string RootUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{BasePath}";
 
     private static WebApiException NotFound(string path) =>
-        new(HttpStatusCode.NotFound, "0x80060888", $"Resource not found for the segment '{path}'.");
+        new(HttpStatusCode.NotFound, WebApiException.ResourceNotFound, $"Resource not found for the segment '{path}'.");
 
     private static async Task WriteError(HttpResponse response, WebApiException error)
     {

@@ -40,7 +40,7 @@ internal static partial class TableDefinitions
 
         if (rest != "Attributes")
         {
-            throw new WebApiException(HttpStatusCode.NotFound, "0x80060888", $"Resource not found for the segment '{rest}'.");
+            throw new WebApiException(HttpStatusCode.NotFound, WebApiException.ResourceNotFound, $"Resource not found for the segment '{rest}'.");
         }
 
         _ = select;

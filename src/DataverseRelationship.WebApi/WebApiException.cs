@@ -11,8 +11,14 @@ namespace DataverseRelationship.WebApi;
 /// </summary>
 public sealed class WebApiException : Exception
 {
-    /// <summary>Property not found on an entity type (the code Dataverse returns for a misspelt $select or $filter column).</summary>
-    public const string PropertyNotFound = "0x80060888";
+    /// <summary>
+    /// Property not found on an entity type: the code Dataverse returns for a misspelt $select or $filter column
+    /// (https://learn.microsoft.com/troubleshoot/power-platform/power-apps/dataverse-web-api/web-api-client-errors).
+    /// </summary>
+    public const string PropertyNotFound = "0x0";
+
+    /// <summary>Resource not found for the segment: an unknown entity set, action or function (same page).</summary>
+    public const string ResourceNotFound = "0x8006088a";
 
     /// <summary>The row does not exist.</summary>
     public const string ObjectDoesNotExist = "0x80040217";

@@ -103,8 +103,19 @@ public sealed class LocalWebApiProtocolTests
         using DataverseWebApiClient client = environment.Client();
         var error = await Assert.ThrowsAsync<DataverseWebApiException>(() => client.GetAsync("accounts?$select=Name", CancellationToken.None));
         Assert.Equal(HttpStatusCode.BadRequest, error.Status);
-        Assert.Equal("0x80060888", error.Code);
+        Assert.Equal("0x0", error.Code);
         Assert.Contains("'Name' on type 'Microsoft.Dynamics.CRM.account'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_entity_set_is_not_found_for_its_segment()
+    {
+        await using InProcessEnvironment environment = await WithAccounts(1);
+        using DataverseWebApiClient client = environment.Client();
+        var error = await Assert.ThrowsAsync<DataverseWebApiException>(() => client.GetAsync("Account", CancellationToken.None));
+        Assert.Equal(HttpStatusCode.NotFound, error.Status);
+        Assert.Equal("0x8006088a", error.Code);
+        Assert.Equal("Resource not found for the segment 'Account'.", error.Message);
     }
 
     [Fact]

@@ -95,9 +95,10 @@ internal static class EnvironmentCommands
     {
         var environment = EnvironmentOption();
         var solution = new Option<string>("--solution") { Description = "The unpacked solution to check against. Default: solution/src of the repository around the current folder, else the copy built next to dvrel.", HelpName = "DIR" };
+        var parity = new Option<int>("--parity") { Description = "Also recompute the first N active accounts locally from the environment's data (inputs, stored results, deals, policy) and check the environment stores what the rules compute.", HelpName = "N" };
         var command = new Command("verify", "Check that an environment holds a complete, healthy deployment: the solution (version, managed), the plugin assembly and every step registered and enabled, the policy variable valid, connection references bound, flows on. Exit code 0 when all hold, 1 with a table of what failed and how to fix it, 2 for bad arguments.")
         {
-            environment, solution,
+            environment, solution, parity,
         };
         command.SetAction(parse => Guard(console, async ct =>
         {
@@ -105,7 +106,19 @@ internal static class EnvironmentCommands
             DeploymentManifest manifest = DeploymentManifest.Read(folder);
             IReadOnlyList<StepRegistration> steps = LocalDataverseInstance.FromSolution(folder, typeof(AssessDealOnSave).Assembly).Steps;
             using DataverseWebApiClient client = access.Connect(parse.GetValue(environment), console.Error);
-            IReadOnlyList<DeploymentCheck> checks = await new EnvironmentVerification(client, manifest, steps).RunAsync(ct).ConfigureAwait(false);
+            int parityAccounts = parse.GetValue(parity);
+            if (parityAccounts < 0)
+            {
+                throw new BadInputException($"--parity must be 0 or more (was {parityAccounts}).");
+            }
+
+            var verification = new EnvironmentVerification(client, manifest, steps);
+            List<DeploymentCheck> checks = [.. await verification.RunAsync(ct).ConfigureAwait(false)];
+            if (parityAccounts > 0)
+            {
+                checks.AddRange(await new EnvironmentParity(client, folder).RunAsync(parityAccounts, verification.PolicyJson, ct).ConfigureAwait(false));
+            }
+
             List<DeploymentCheck> failed = checks.Where(c => !c.Holds).ToList();
             if (failed.Count == 0)
             {

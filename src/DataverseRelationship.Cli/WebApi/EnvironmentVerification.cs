@@ -27,6 +27,9 @@ public sealed class EnvironmentVerification(DataverseWebApiClient client, Deploy
 {
     private const string ImportFix = "import the managed solution: pac-scripts/import.sh (pac solution import --path <managed zip> --activate-plugins --settings-file out/deployment-settings.json)";
 
+    /// <summary>The policy document in force in the environment (its variable's value, else its default), once <see cref="RunAsync"/> has read it.</summary>
+    public string? PolicyJson { get; private set; }
+
     public async Task<IReadOnlyList<DeploymentCheck>> RunAsync(CancellationToken cancellationToken)
     {
         var checks = new List<DeploymentCheck>();
@@ -105,6 +108,7 @@ public sealed class EnvironmentVerification(DataverseWebApiClient client, Deploy
         JsonObject? value = await First($"{EntitySets.Of(EnvironmentVariables.ValueTable)}?$select={EnvironmentVariables.ValueValue}&$filter=_{EnvironmentVariables.ValueDefinitionId}_value eq {id}", ct).ConfigureAwait(false);
         string? json = value?[EnvironmentVariables.ValueValue]?.GetValue<string>() ?? definition[EnvironmentVariables.DefinitionDefaultValue]?.GetValue<string>();
         string source = value is null ? "default value" : "value";
+        PolicyJson = json;
         try
         {
             RelationshipPolicy policy = RelationshipPolicyJson.Parse(json ?? string.Empty);

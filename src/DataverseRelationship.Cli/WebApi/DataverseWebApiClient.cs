@@ -96,6 +96,12 @@ public sealed class DataverseWebApiClient : IDisposable
         {
             JsonObject page = await GetAsync(next, cancellationToken, maxPageSize, lookupAnnotations).ConfigureAwait(false);
             next = page["@odata.nextLink"]?.GetValue<string>();
+            if (next is not null && (!Uri.TryCreate(next, UriKind.Absolute, out Uri? link) || link.Authority != Environment.Authority))
+            {
+                // The bearer token goes only to the environment it was issued for.
+                throw new DataverseWebApiException(HttpStatusCode.OK, null, $"@odata.nextLink '{next}' does not point into {Environment}; not followed.", "GET " + path);
+            }
+
             yield return (page["value"] as JsonArray ?? [], next);
         }
     }

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Net;
 using System.Net.Http;
 using DataverseRelationship.Cli.Commands;
 
@@ -59,7 +58,4 @@ public sealed class EnvironmentAccess
         environment.IsLoopback && environment.Scheme == Uri.UriSchemeHttp
             ? new FixedTokenSource("local")
             : new MsalTokenSource(System.Environment.GetEnvironmentVariable, prompts);
-
-    /// <summary>True when an HTTP status means the environment cannot be reached as asked (401/403).</summary>
-    internal static bool IsAccessDenied(HttpStatusCode status) => status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
 }

@@ -7,13 +7,14 @@ using DataverseRelationship.Cli.Comparison;
 using DataverseRelationship.Cli.DataSets;
 using DataverseRelationship.Cli.Replay;
 using DataverseRelationship.Cli.Reporting;
+using DataverseRelationship.Cli.WebApi;
 
 namespace DataverseRelationship.Cli.Commands;
 
 /// <summary>
 /// The dvrel command line: <c>preview</c> replays a data set (or the built-in sample) through the real plugins and
 /// reports what they computed; <c>compare</c> replays it under two policies and reports the accounts that come out
-/// differently. <see cref="Run"/> is the entry point (tests call it with their own <see cref="CliConsole"/>).
+/// differently. <see cref="Run(string[], CliConsole)"/> is the entry point (tests call it with their own <see cref="CliConsole"/>).
 /// </summary>
 public static class DvrelCommandLine
 {
@@ -23,11 +24,15 @@ public static class DvrelCommandLine
     private const string RecalculateDescription = "Days between runs of the scheduled recalculation (dvr_RecalculateAccounts; nightly in production, so 1 is exact) as the replay clock advances; 0 runs it once, at the end only. Weekly by default, which keeps large replays fast.";
 
     /// <summary>Parses the arguments and runs the command; returns the exit code (see <see cref="ExitCodes"/>).</summary>
-    public static int Run(string[] args, CliConsole console)
+    public static int Run(string[] args, CliConsole console) => Run(args, console, EnvironmentAccess.Default);
+
+    /// <summary>Runs the command with the given way of reaching environments (tests: the in-process local Web API).</summary>
+    public static int Run(string[] args, CliConsole console, EnvironmentAccess access)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        RootCommand root = Build(console);
+        ArgumentNullException.ThrowIfNull(access);
+        RootCommand root = Build(console, access);
         ParseResult parsed = root.Parse(args);
         if (UnknownOption(parsed) is { } unknown)
         {
@@ -52,13 +57,20 @@ public static class DvrelCommandLine
     }
 
     /// <summary>The root command with preview and compare, whose actions write to <paramref name="console"/>.</summary>
-    public static RootCommand Build(CliConsole console)
+    public static RootCommand Build(CliConsole console) => Build(console, EnvironmentAccess.Default);
+
+    /// <summary>The root command with every command; pull, recalculate and verify reach environments through <paramref name="access"/>.</summary>
+    public static RootCommand Build(CliConsole console, EnvironmentAccess access)
     {
         var root = new RootCommand(
             "dvrel: preview the relationship rules on sample or exported data by running the real plugins in a local Dataverse. "
             + ExitCodes.Description);
         root.Add(Preview(console));
         root.Add(Compare(console));
+        root.Add(EnvironmentCommands.Pull(console, access));
+        root.Add(EnvironmentCommands.Recalculate(console, access));
+        root.Add(EnvironmentCommands.Verify(console, access));
+        root.Add(ServeCommand.Serve(console));
         return root;
     }
 

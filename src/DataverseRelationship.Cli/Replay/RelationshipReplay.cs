@@ -53,12 +53,15 @@ public static class RelationshipReplay
 {
     private const int RecalculationPageSize = 1000;
 
-    public static RunReport Run(DataSet dataSet, ReplayOptions options)
+    public static RunReport Run(DataSet dataSet, ReplayOptions options) => Run(dataSet, options, out _);
+
+    /// <summary>Replays and also hands back the local Dataverse as the replay left it (dvrel serve, tests of the Web API commands).</summary>
+    public static RunReport Run(DataSet dataSet, ReplayOptions options, out LocalDataverseInstance dataverse)
     {
         ArgumentNullException.ThrowIfNull(dataSet);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        LocalDataverseInstance dataverse = LocalDataverseInstance.FromSolution(
+        dataverse = LocalDataverseInstance.FromSolution(
             options.SolutionFolder,
 
             // The replay reads no opportunityclose activity (no plugin does) and keeps operation records only to time them.

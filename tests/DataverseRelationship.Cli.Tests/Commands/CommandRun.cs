@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using DataverseRelationship.Cli.Commands;
+using DataverseRelationship.Cli.WebApi;
 using Spectre.Console;
 
 namespace DataverseRelationship.Cli.Tests.Commands;
@@ -9,7 +10,10 @@ namespace DataverseRelationship.Cli.Tests.Commands;
 public sealed record CommandRun(int ExitCode, string Output, string Error)
 {
     /// <summary>Runs dvrel with the arguments in <paramref name="currentDirectory"/> (default: the test's folder, inside the repository).</summary>
-    public static CommandRun In(string currentDirectory, params string[] args)
+    public static CommandRun In(string currentDirectory, params string[] args) => In(currentDirectory, EnvironmentAccess.Default, args);
+
+    /// <summary>Runs dvrel reaching environments through <paramref name="access"/> (the in-process local Web API).</summary>
+    public static CommandRun In(string currentDirectory, EnvironmentAccess access, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -21,7 +25,7 @@ public sealed record CommandRun(int ExitCode, string Output, string Error)
         });
         report.Profile.Width = 400;
         var console = new CliConsole { Out = output, Error = error, Report = report, CurrentDirectory = currentDirectory };
-        int exitCode = DvrelCommandLine.Run(args, console);
+        int exitCode = DvrelCommandLine.Run(args, console, access);
         return new CommandRun(exitCode, output.ToString(), error.ToString());
     }
 

@@ -59,6 +59,8 @@ public static class DvrelCommandLine
             + ExitCodes.Description);
         root.Add(Preview(console));
         root.Add(Compare(console));
+        root.Add(BacktestCommands.Backtest(console));
+        root.Add(BacktestCommands.Calibrate(console));
         return root;
     }
 

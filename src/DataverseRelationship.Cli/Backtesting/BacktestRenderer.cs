@@ -83,20 +83,23 @@ public static class BacktestRenderer
             .AddColumn(new TableColumn("ρ next won value").RightAligned()).AddColumn(new TableColumn("ρ next win rate").RightAligned()).AddColumn(new TableColumn("Churn AUC").RightAligned());
         foreach (PredictorResult r in results)
         {
-            table.AddRow(Markup.Escape(r.IsBaseline ? r.Name + " (baseline)" : r.Name), ReportText.Count(r.Known), ReportText.Count(r.Unknown), WithInterval(r.NextWonValue), WithInterval(r.NextWinRate), WithInterval(r.ChurnAuc));
+            table.AddRow(Markup.Escape(r.IsBaseline ? r.Name + " (baseline)" : r.Name), ReportText.Count(r.Known), ReportText.Count(r.Unknown), Cell(r.NextWonValue), Cell(r.NextWinRate), Cell(r.ChurnAuc));
         }
 
         console.Write(table);
     }
 
-    /// <summary>"0.42 [0.18, 0.63]", "0.42" without an interval, "—" without a value.</summary>
+    /// <summary>"0.42 [0.18, 0.63]", "0.42" without an interval, "—" without a value (plain text).</summary>
     public static string WithInterval(Estimate estimate)
     {
         ArgumentNullException.ThrowIfNull(estimate);
         return estimate.Value is null ? "—"
             : estimate.Low is null ? Number(estimate.Value)
-            : Markup.Escape($"{Number(estimate.Value)} [{Number(estimate.Low)}, {Number(estimate.High)}]");
+            : $"{Number(estimate.Value)} [{Number(estimate.Low)}, {Number(estimate.High)}]";
     }
+
+    /// <summary><see cref="WithInterval"/> as a console table cell (brackets escaped from Spectre markup).</summary>
+    public static string Cell(Estimate estimate) => Markup.Escape(WithInterval(estimate));
 
     private static string Number(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "—";
 

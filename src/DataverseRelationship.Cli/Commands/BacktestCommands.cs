@@ -31,9 +31,10 @@ internal static class BacktestCommands
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples per interval (0: no intervals).", DefaultValueFactory = _ => 1000, HelpName = "N" };
         var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap (the same seed gives the same intervals).", DefaultValueFactory = _ => 15, HelpName = "N" };
         var json = new Option<bool>("--json") { Description = "Write the results as JSON to standard output (no tables)." };
+        var report = new Option<string>("--report") { Description = "Also write the results as a self-contained HTML page to this file.", HelpName = "FILE" };
         var command = new Command("backtest", "Score every account at past as-of dates with the engine, from its deals as known then, and measure the scores against what happened over the horizon after (won value, win rate, lost business, going quiet): Spearman correlations and churn AUC beside naive baselines, with bootstrap intervals. " + ExitCodes.Description)
         {
-            paths, policy, asOf, horizon, step, resamples, seed, json,
+            paths, policy, asOf, horizon, step, resamples, seed, json, report,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -44,14 +45,19 @@ internal static class BacktestCommands
             };
             (RelationshipPolicy chosen, string source) = Policy(parse.GetValue(policy), console);
             DataSet dataSet = ReplayCommandSupport.LoadDataSet(parse.GetValue(paths) ?? [], console);
-            BacktestReport report = BacktestRun.Run(dataSet, chosen, source, options);
+            BacktestReport result = BacktestRun.Run(dataSet, chosen, source, options);
+            if (parse.GetValue(report) is { } htmlPath)
+            {
+                ReplayCommandSupport.WriteReportFile(htmlPath, console, w => BacktestHtmlRenderer.Render(result, w));
+            }
+
             if (parse.GetValue(json))
             {
-                console.Out.WriteLine(BacktestRenderer.RenderJson(report));
+                console.Out.WriteLine(BacktestRenderer.RenderJson(result));
             }
             else
             {
-                BacktestRenderer.Render(report, console.Report);
+                BacktestRenderer.Render(result, console.Report);
             }
 
             return ExitCodes.Success;
@@ -95,11 +101,36 @@ internal static class BacktestCommands
             }
 
             string file = parse.GetValue(output)!;
-            ReplayCommandSupport.WriteReportFile(file, console, w => w.Write(RelationshipPolicyJson.Write(result.Fitted)));
+            WritePolicy(file, RelationshipPolicyJson.Write(result.Fitted), console);
             CalibrationRenderer.Render(result, dataSet.Source, source, file, console.Report);
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>Writes the policy next to its destination first and moves it into place, so a failed write leaves nothing half-written.</summary>
+    private static void WritePolicy(string path, string json, CliConsole console)
+    {
+        string full = System.IO.Path.GetFullPath(path, console.CurrentDirectory);
+        string partial = full + ".partial";
+        try
+        {
+            System.IO.File.WriteAllText(partial, json, new System.Text.UTF8Encoding(false));
+            System.IO.File.Move(partial, full, overwrite: true);
+        }
+        catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                System.IO.File.Delete(partial);
+            }
+            catch (Exception cleanup) when (cleanup is System.IO.IOException or UnauthorizedAccessException)
+            {
+                // The partial file stays; the message below names the destination that was not written.
+            }
+
+            throw new ReportNotWrittenException($"--out '{path}': cannot write the policy file ({ex.Message}).", ex);
+        }
     }
 
     private static Option<string> PolicyOption(string description) => new("--policy") { Description = description, HelpName = "FILE" };
@@ -147,7 +178,7 @@ internal static class CalibrationRenderer
             $"Training: as-of dates {string.Join(", ", result.TrainingDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}: {result.TrainingObservations} account observations, {result.TrainingChurned} churned. Held out: {result.HeldOutDate:yyyy-MM-dd}: {result.HeldOutObservations} accounts, {result.HeldOutChurned} churned. Left out (churn risk unknown): {result.Unknown}."));
         var auc = new Table().Border(TableBorder.Simple).Title("Churn AUC (0.5 = chance)");
         auc.AddColumn("Period").AddColumn(new TableColumn("Before").RightAligned()).AddColumn(new TableColumn("After").RightAligned());
-        auc.AddRow("Held out " + result.HeldOutDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), BacktestRenderer.WithInterval(result.HeldOutAucBefore), BacktestRenderer.WithInterval(result.HeldOutAucAfter));
+        auc.AddRow("Held out " + result.HeldOutDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), BacktestRenderer.Cell(result.HeldOutAucBefore), BacktestRenderer.Cell(result.HeldOutAucAfter));
         auc.AddRow("Training", Number(result.TrainingAucBefore), Number(result.TrainingAucAfter));
         console.Write(auc);
         var coefficients = new Table().Border(TableBorder.Simple).Title("Coefficients");

@@ -76,3 +76,24 @@ public sealed class ChurnCalibrationTests
         Assert.Contains("it has 10 churned and 10 retained (40 with too few churn signals left out)", refused.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class ChurnSignalFeatureTests
+{
+    [Fact]
+    public void The_fitted_features_with_the_policy_coefficients_give_the_engine_s_churn_risk_on_the_sample()
+    {
+        var dataSet = DataverseRelationship.Cli.Sample.SampleDataSet.Create();
+        DateTime asOf = new(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        ChurnPolicy churn = RelationshipPolicy.Default.Churn;
+        var known = BacktestObservations.Observe(dataSet, [asOf], 6, RelationshipPolicy.Default).Single().Accounts
+            .Where(o => o.Assessment.ChurnRisk is not null)
+            .ToArray();
+
+        Assert.NotEmpty(known);
+        foreach (AccountObservation o in known)
+        {
+            double z = (double)churn.Intercept + ChurnCalibration.Features(o).Zip(ChurnCoefficients.All, (x, c) => x * (double)c.Get(churn)).Sum();
+            Assert.Equal((double)o.Assessment.ChurnRisk!.Value, 100 / (1 + Math.Exp(-z)), 0.006);
+        }
+    }
+}

@@ -95,3 +95,23 @@ public sealed class SampleBacktestTests
         Assert.Contains("--as-of 2025-09-01", run.Error, StringComparison.Ordinal);
     }
 }
+
+public sealed class BacktestReportPageTests
+{
+    [Fact]
+    public void Backtest_report_writes_a_page_with_churn_risk_beside_the_baselines()
+    {
+        using var folder = new TemporaryFolder();
+        string page = folder.File("backtest.html");
+
+        CommandRun run = CommandRun.Of("backtest", "--as-of", "2025-01-01", "--resamples", "50", "--report", page);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        string html = File.ReadAllText(page);
+        Assert.Contains("<section id=\"backtest-latest\">", html, StringComparison.Ordinal);
+        Assert.Contains("<tr data-predictor=\"Churn risk\">", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Previous won value (baseline)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"backtest-verdict\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("[[", html, StringComparison.Ordinal);
+    }
+}

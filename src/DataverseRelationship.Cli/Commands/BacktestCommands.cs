@@ -101,8 +101,14 @@ internal static class BacktestCommands
             }
 
             string file = parse.GetValue(output)!;
-            WritePolicy(file, RelationshipPolicyJson.Write(result.Fitted), console);
+            string document = CompactPolicyJson.Write(result.Fitted);
+            WritePolicy(file, document, console);
             CalibrationRenderer.Render(result, dataSet.Source, source, file, console.Report);
+            if (document.Length > CompactPolicyJson.EnvironmentVariableLength)
+            {
+                console.Report.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Warning: the policy is {document.Length} characters; the dvr_RelationshipPolicy environment variable holds at most {CompactPolicyJson.EnvironmentVariableLength}, so shorten it (fewer changed fields) before putting it there."));
+            }
             return ExitCodes.Success;
         }));
         return command;

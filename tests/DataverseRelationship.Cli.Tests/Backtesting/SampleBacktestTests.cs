@@ -63,7 +63,9 @@ public sealed class SampleBacktestTests
         double after = double.Parse(heldOut.Groups["after"].Value, CultureInfo.InvariantCulture);
         Assert.True(after >= before, $"held-out AUC fell from {before} to {after}");
 
-        RelationshipPolicy written = RelationshipPolicyJson.Parse(File.ReadAllText(file));
+        string document = File.ReadAllText(file);
+        Assert.True(document.Length <= 2000, $"{document.Length} characters do not fit the dvr_RelationshipPolicy environment variable");
+        RelationshipPolicy written = RelationshipPolicyJson.Parse(document);
         Assert.Equal("2.0.0-default+churn-fit-20250401", written.Version);
         Assert.NotEqual(RelationshipPolicy.Default.Churn, written.Churn);
         Assert.Equal(RelationshipPolicy.Default.Health, written.Health);

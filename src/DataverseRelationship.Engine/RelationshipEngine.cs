@@ -103,6 +103,29 @@ namespace DataverseRelationship.Engine
             };
         }
 
+        /// <summary>
+        /// The churn signals known for an account at <paramref name="asOf"/> (unknown ones left out): what the churn risk
+        /// is computed from, for fitting its coefficients to outcomes.
+        /// </summary>
+        public static IReadOnlyList<ChurnSignal> ChurnSignals(
+            AccountFacts account,
+            IReadOnlyList<OpportunityFacts?>? opportunities,
+            DateTime asOf,
+            RelationshipPolicy policy)
+        {
+            Argument.NotNull(account, nameof(account));
+            Argument.NotNull(policy, nameof(policy));
+            var reading = AccountLedger.Of(opportunities, policy).Read(asOf, policy);
+            var signals = Outcomes.ChurnSignals(reading, account, policy);
+            var result = new List<ChurnSignal>(signals.Count);
+            foreach (var signal in signals)
+            {
+                result.Add(new ChurnSignal(signal.Code, signal.Value));
+            }
+
+            return result;
+        }
+
         /// <summary>Deal fairness and the tier rule for one opportunity of an account in <paramref name="accountTier"/>.</summary>
         public static DealAssessment AssessDeal(OpportunityFacts opportunity, RelationshipTier accountTier, DateTime asOf, RelationshipPolicy policy)
         {

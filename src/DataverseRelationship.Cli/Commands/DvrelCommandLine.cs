@@ -71,6 +71,8 @@ public static class DvrelCommandLine
         root.Add(EnvironmentCommands.Recalculate(console, access));
         root.Add(EnvironmentCommands.Verify(console, access));
         root.Add(ServeCommand.Serve(console));
+        root.Add(BacktestCommands.Backtest(console));
+        root.Add(BacktestCommands.Calibrate(console));
         return root;
     }
 

@@ -126,8 +126,8 @@ namespace DataverseRelationship.Engine.Scoring
             return new ScoreExplanation(ScoreKind.Confidence, ScoreArithmetic.Score((60m * known / 5m) + (40m * sample)), 0m, factors);
         }
 
-        /// <summary>Churn risk from the signals that precede lost business (logistic, policy coefficients); null below the minimum signals.</summary>
-        public static ScoreExplanation ChurnRisk(LedgerReading reading, AccountFacts account, RelationshipPolicy policy)
+        /// <summary>The churn signals known for the account (each 0–1, with its policy coefficient); unknown signals are left out.</summary>
+        public static List<Signal> ChurnSignals(LedgerReading reading, AccountFacts account, RelationshipPolicy policy)
         {
             var c = policy.Churn;
             var d = reading.Decayed;
@@ -178,6 +178,14 @@ namespace DataverseRelationship.Engine.Scoring
                 signals.Add(new Signal(ReasonCodes.Inactivity, c.InactivityCoefficient, inactivity, reading.NewestDealAge.Value == 0 ? "a deal this month" : "last deal " + Principles.Number(reading.NewestDealAge.Value) + " months ago", Party.Customer));
             }
 
+            return signals;
+        }
+
+        /// <summary>Churn risk from the signals that precede lost business (logistic, policy coefficients); null below the minimum signals.</summary>
+        public static ScoreExplanation ChurnRisk(LedgerReading reading, AccountFacts account, RelationshipPolicy policy)
+        {
+            var c = policy.Churn;
+            var signals = ChurnSignals(reading, account, policy);
             var baseline = Logistic(c.Intercept);
             if (signals.Count < c.MinimumSignals)
             {
@@ -226,7 +234,7 @@ namespace DataverseRelationship.Engine.Scoring
         }
 
         /// <summary>A churn signal (0–1) with its coefficient and the facts behind it.</summary>
-        private sealed class Signal
+        internal sealed class Signal
         {
             public Signal(string code, decimal coefficient, decimal value, string facts, Party party)
             {

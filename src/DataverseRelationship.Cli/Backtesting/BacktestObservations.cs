@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataverseRelationship.Cli.DataSets;
+using DataverseRelationship.Engine;
+using DataverseRelationship.Engine.Model;
+using DataverseRelationship.Engine.Policies;
+using DataverseRelationship.Engine.Scoring;
+using DataverseRelationship.Plugins.Contacts;
+using DataverseRelationship.Plugins.Mapping;
+using DataverseRelationship.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using MathNet.Numerics.Statistics;
+
+namespace DataverseRelationship.Cli.Backtesting;
+
+/// <summary>The accounts observed at one as-of date and the horizon after it.</summary>
+public sealed record BacktestOrigin(DateTime AsOf, DateTime HorizonEnd, IReadOnlyList<AccountObservation> Accounts)
+{
+    /// <summary>The bottom-quartile threshold of next won value the churn outcome uses at this date.</summary>
+    public decimal ChurnThreshold { get; init; }
+}
+
+/// <summary>
+/// Scores every account at each as-of date with the engine, from its deals as known then (created on or before the
+/// date, in their state then: a deal closed later was still open), and measures what happened over the horizon.
+/// The state of a deal is exact for data sets made of events (the built-in sample); for exports, which hold only
+/// each row's final values, the events are derived by <see cref="SnapshotTimeline"/>, so a deal's inputs (discount,
+/// margin, tactics…) are as exported, not as they were at the date, and delivery and payment appear at its close.
+/// Columns the plugins compute are not known at the date: every deal is scored without its stored discount
+/// allowance (the lowest tier's cap applies) and every account without a recorded tier.
+/// </summary>
+public static class BacktestObservations
+{
+    /// <summary>The accounts at each as-of date that have at least one deal created on or before it.</summary>
+    public static IReadOnlyList<BacktestOrigin> Observe(DataSet dataSet, IReadOnlyList<DateTime> asOfDates, int horizonMonths, RelationshipPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(dataSet);
+        ArgumentNullException.ThrowIfNull(asOfDates);
+        ArgumentNullException.ThrowIfNull(policy);
+        DateTime[] instants = [.. asOfDates, .. asOfDates.Select(d => d.AddMonths(horizonMonths))];
+        IReadOnlyList<DataSetMoment> moments = DataSetMoment.Replay(dataSet, instants);
+        var origins = new List<BacktestOrigin>(asOfDates.Count);
+        for (int i = 0; i < asOfDates.Count; i++)
+        {
+            origins.Add(Observe(moments[i], moments[asOfDates.Count + i], horizonMonths, policy));
+        }
+
+        return origins;
+    }
+
+    private static BacktestOrigin Observe(DataSetMoment then, DataSetMoment after, int horizonMonths, RelationshipPolicy policy)
+    {
+        DateTime asOf = then.At;
+        DateTime previousFrom = asOf.AddMonths(-horizonMonths);
+        ILookup<Guid, Entity> dealsThen = then.OpportunitiesByAccount();
+        ILookup<Guid, Entity> contactsThen = then.ContactsByAccount();
+        ILookup<Guid, Entity> dealsAfter = after.OpportunitiesByAccount();
+        var observations = new List<AccountObservation>();
+        foreach (Entity account in then.Accounts.Values.OrderBy(a => a.Id))
+        {
+            Entity[] known = dealsThen[account.Id].ToArray();
+            if (known.Length == 0)
+            {
+                continue;
+            }
+
+            int keyContacts = contactsThen[account.Id].Count(RecountKeyContacts.IsKeyContact);
+            AccountFacts facts = AccountMapping.ToFacts(account, asOf, keyContacts);
+            OpportunityFacts?[] deals = known.Select(d => (OpportunityFacts?)OpportunityMapping.ToFacts(d, asOf)).ToArray();
+            Period previous = Period.Of(known, previousFrom, asOf);
+            bool exists = after.Accounts.ContainsKey(account.Id);
+            Period next = exists ? Period.Of(dealsAfter[account.Id], asOf, after.At) : default;
+            observations.Add(new AccountObservation
+            {
+                AccountId = account.Id,
+                AccountName = account.GetAttributeValue<string>(AccountTable.Name) ?? account.Id.ToString(),
+                AsOf = asOf,
+                Assessment = RelationshipEngine.AssessAccount(facts, deals, asOf, policy),
+                ChurnSignals = RelationshipEngine.ChurnSignals(facts, deals, asOf, policy),
+                Facts = facts,
+                Deals = deals,
+                PreviousWonValue = previous.WonValue,
+                PreviousWinRate = previous.WinRate,
+                PreviousDealCount = previous.Created,
+                NextWonValue = next.WonValue,
+                NextWinRate = next.WinRate,
+                NextLostValue = next.LostValue,
+                WentQuiet = !exists || (next.Created == 0 && next.Won == 0),
+            });
+        }
+
+        decimal threshold = observations.Count == 0
+            ? 0m
+            : (decimal)observations.Select(o => (double)o.NextWonValue).LowerQuartile();
+        AccountObservation[] labelled = observations
+            .Select(o => o with { Churned = o.WentQuiet || o.NextWonValue <= threshold })
+            .ToArray();
+        return new BacktestOrigin(asOf, after.At, labelled) { ChurnThreshold = threshold };
+    }
+
+    /// <summary>What an account's deals did in (from, to]: closes by actualclosedate, creations by createdon.</summary>
+    private readonly record struct Period(decimal WonValue, decimal LostValue, int Won, int Lost, int Created)
+    {
+        public double? WinRate => Won + Lost == 0 ? null : (double)Won / (Won + Lost);
+
+        public static Period Of(IEnumerable<Entity> deals, DateTime from, DateTime to)
+        {
+            decimal won = 0m, lost = 0m;
+            int wonCount = 0, lostCount = 0, created = 0;
+            foreach (Entity deal in deals)
+            {
+                if (deal.GetAttributeValue<DateTime?>(OpportunityTable.CreatedOn) is { } createdOn && createdOn > from && createdOn <= to)
+                {
+                    created++;
+                }
+
+                DealState state = ChoiceMapping.ToDealState(deal.GetAttributeValue<OptionSetValue>(OpportunityTable.StateCode)?.Value);
+                if (state == DealState.Open
+                    || deal.GetAttributeValue<DateTime?>(OpportunityTable.ActualCloseDate) is not { } closed
+                    || closed <= from || closed > to)
+                {
+                    continue;
+                }
+
+                decimal value = (deal.GetAttributeValue<Money>(OpportunityTable.ActualValue) ?? deal.GetAttributeValue<Money>(OpportunityTable.EstimatedValue))?.Value ?? 0m;
+                if (state == DealState.Won)
+                {
+                    won += value;
+                    wonCount++;
+                }
+                else
+                {
+                    lost += deal.GetAttributeValue<Money>(OpportunityTable.EstimatedValue)?.Value ?? value;
+                    lostCount++;
+                }
+            }
+
+            return new Period(won, lost, wonCount, lostCount, created);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DataverseRelationship.Cli.Commands;
+using DataverseRelationship.Cli.Tests.Commands;
+using DataverseRelationship.Engine.Policies;
+
+namespace DataverseRelationship.Cli.Tests.Backtesting;
+
+public sealed class SampleBacktestTests
+{
+    private static readonly string[] Baselines = ["Previous won value", "Previous win rate", "Previous deal count"];
+
+    [Fact]
+    public void On_the_built_in_sample_backtest_reports_churn_risk_beside_every_baseline_at_the_held_out_date()
+    {
+        CommandRun run = CommandRun.Of("backtest", "--json", "--resamples", "100");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.Output);
+        JsonElement[] dates = json.RootElement.GetProperty("asOfDates").EnumerateArray().ToArray();
+        Assert.Equal(["2024-01-01", "2024-04-01", "2024-07-01", "2024-10-01", "2025-01-01", "2025-04-01"], dates.Select(d => d.GetProperty("asOf").GetString()![..10]));
+        JsonElement latest = dates[^1];
+        int accounts = latest.GetProperty("accounts").GetInt32();
+        Assert.Equal(36, accounts);
+        var predictors = latest.GetProperty("predictors").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+        double churnAuc = predictors["Churn risk"].GetProperty("churnAuc").GetProperty("value").GetDouble();
+        Assert.InRange(churnAuc, 0, 1);
+        foreach (string baseline in Baselines)
+        {
+            JsonElement b = predictors[baseline];
+            Assert.True(b.GetProperty("baseline").GetBoolean());
+            Assert.Equal(accounts, b.GetProperty("known").GetInt32());
+            Assert.InRange(b.GetProperty("churnAuc").GetProperty("value").GetDouble(), 0, 1);
+        }
+
+        foreach (JsonElement p in predictors.Values)
+        {
+            Assert.Equal(accounts, p.GetProperty("known").GetInt32() + p.GetProperty("unknown").GetInt32());
+            JsonElement auc = p.GetProperty("churnAuc");
+            Assert.InRange(auc.GetProperty("value").GetDouble(), auc.GetProperty("low").GetDouble(), auc.GetProperty("high").GetDouble());
+        }
+
+        bool beats = Baselines.All(b => churnAuc > predictors[b].GetProperty("churnAuc").GetProperty("value").GetDouble());
+        Assert.Equal(beats, latest.GetProperty("churnRiskBeatsEveryBaseline").GetBoolean());
+    }
+
+    [Fact]
+    public void On_the_built_in_sample_calibrate_keeps_or_improves_the_held_out_AUC_and_writes_a_policy_backtest_reads()
+    {
+        using var folder = new TemporaryFolder();
+        string file = folder.File("calibrated.json");
+
+        CommandRun calibrate = CommandRun.Of("calibrate", "--out", file);
+
+        Assert.Equal(ExitCodes.Success, calibrate.ExitCode);
+        Match heldOut = Regex.Match(calibrate.Output, @"Held out 2025-04-01\s+(?<before>\d\.\d\d) \[[^\]]+\]\s+(?<after>\d\.\d\d) \[");
+        Assert.True(heldOut.Success, calibrate.Output);
+        double before = double.Parse(heldOut.Groups["before"].Value, CultureInfo.InvariantCulture);
+        double after = double.Parse(heldOut.Groups["after"].Value, CultureInfo.InvariantCulture);
+        Assert.True(after >= before, $"held-out AUC fell from {before} to {after}");
+
+        string document = File.ReadAllText(file);
+        Assert.True(document.Length <= 2000, $"{document.Length} characters do not fit the dvr_RelationshipPolicy environment variable");
+        RelationshipPolicy written = RelationshipPolicyJson.Parse(document);
+        Assert.Equal("2.0.0-default+churn-fit-20250401", written.Version);
+        Assert.NotEqual(RelationshipPolicy.Default.Churn, written.Churn);
+        Assert.Equal(RelationshipPolicy.Default.Health, written.Health);
+
+        CommandRun backtest = CommandRun.Of("backtest", "--policy", file, "--as-of", "2025-04-01", "--resamples", "0");
+        Assert.Equal(ExitCodes.Success, backtest.ExitCode);
+        Assert.Matches(@"Churn risk\s+\d+\s+\d+\s+\S+\s+\S+\s+" + Regex.Escape(after.ToString("0.00", CultureInfo.InvariantCulture)), backtest.Output);
+    }
+
+    [Fact]
+    public void Calibrate_refuses_with_exit_code_2_when_no_earlier_period_is_left_to_fit_on()
+    {
+        using var folder = new TemporaryFolder();
+        string file = folder.File("never.json");
+
+        CommandRun run = CommandRun.Of("calibrate", "--horizon", "12", "--out", file);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("at least 16 churned and 16 retained", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public void Backtest_names_an_as_of_date_whose_horizon_does_not_fit_the_data()
+    {
+        CommandRun run = CommandRun.Of("backtest", "--as-of", "2025-09-01");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--as-of 2025-09-01", run.Error, StringComparison.Ordinal);
+    }
+}
+
+public sealed class BacktestReportPageTests
+{
+    [Fact]
+    public void Backtest_report_writes_a_page_with_churn_risk_beside_the_baselines()
+    {
+        using var folder = new TemporaryFolder();
+        string page = folder.File("backtest.html");
+
+        CommandRun run = CommandRun.Of("backtest", "--as-of", "2025-01-01", "--resamples", "50", "--report", page);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        string html = File.ReadAllText(page);
+        Assert.Contains("<section id=\"backtest-latest\">", html, StringComparison.Ordinal);
+        Assert.Contains("<tr data-predictor=\"Churn risk\">", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Previous won value (baseline)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"backtest-verdict\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("[[", html, StringComparison.Ordinal);
+    }
+}

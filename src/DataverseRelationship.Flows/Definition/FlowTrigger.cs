@@ -72,6 +72,31 @@ public sealed record RecurrenceTrigger(string Name, string Frequency, int Interv
         return at;
     }
 
+    /// <summary>
+    /// The same schedule with its start moved back by whole periods to at or before <paramref name="from"/>: the
+    /// occurrences keep their time of day and phase but begin before the startTime (what a replay of past data needs).
+    /// </summary>
+    public RecurrenceTrigger StartingBy(DateTime from)
+    {
+        if (StartTime is not { } start || start <= from)
+        {
+            return this;
+        }
+
+        var period = FixedPeriod;
+        if (period.HasValue)
+        {
+            start = start.AddTicks(-((start - from).Ticks + period.Value.Ticks - 1) / period.Value.Ticks * period.Value.Ticks);
+        }
+
+        while (start > from)
+        {
+            start = start.AddMonths(-Interval);
+        }
+
+        return this with { StartTime = start };
+    }
+
     /// <summary>The occurrence after <paramref name="occurrence"/>.</summary>
     public DateTime Next(DateTime occurrence) => Frequency switch
     {

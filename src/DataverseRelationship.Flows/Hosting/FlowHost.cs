@@ -30,6 +30,7 @@ public sealed class FlowHost : IDisposable
     private readonly Queue<QueuedRun> _queue = new();
     private readonly List<FlowRun> _runs = [];
     private readonly Dictionary<CloudFlow, DateTime> _nextOccurrence = [];
+    private readonly Dictionary<CloudFlow, RecurrenceTrigger> _schedules = [];
     private readonly Dictionary<CloudFlow, ODataFilter> _filters = [];
     private bool _disposed;
 
@@ -110,14 +111,22 @@ public sealed class FlowHost : IDisposable
     /// <summary>Runs triggered and not yet executed.</summary>
     public int PendingRuns => _queue.Count;
 
-    /// <summary>Sets the first occurrence of each recurrence flow to the first one at or after <paramref name="from"/> (when the flows are turned on).</summary>
-    public void Start(DateTime from)
+    /// <summary>
+    /// Turns the flows on at <paramref name="from"/>: each recurrence flow's first occurrence is the first one at or after
+    /// it. A schedule whose startTime lies after <paramref name="from"/> first runs at its startTime, as Logic Apps does
+    /// (https://learn.microsoft.com/azure/logic-apps/concepts-schedule-automated-recurring-tasks-workflows#start-time);
+    /// with <paramref name="runBeforeStartTime"/> (a replay of past data) it keeps its time of day and phase but runs from
+    /// <paramref name="from"/>.
+    /// </summary>
+    public void Start(DateTime from, bool runBeforeStartTime = false)
     {
         foreach (var flow in Flows.Where(f => f.IsActivated))
         {
             if (flow.Trigger is RecurrenceTrigger recurrence)
             {
-                _nextOccurrence[flow] = recurrence.FirstAtOrAfter(from);
+                var schedule = runBeforeStartTime ? recurrence.StartingBy(from) : recurrence;
+                _schedules[flow] = schedule;
+                _nextOccurrence[flow] = schedule.FirstAtOrAfter(from);
             }
         }
     }
@@ -139,7 +148,29 @@ public sealed class FlowHost : IDisposable
             }
 
             _dataverse.SetNow(at);
-            _nextOccurrence[flow] = ((RecurrenceTrigger)flow.Trigger).Next(at);
+            _nextOccurrence[flow] = _schedules[flow].Next(at);
+            done.Add(Execute(new QueuedRun(flow, Outputs(FlowValue.NewObject()), null, ConnectionUser(flow))));
+            done.AddRange(RunPending());
+        }
+
+        return done;
+    }
+
+    /// <summary>The first occurrence of any started scheduled flow at or after <paramref name="from"/>, or null when none is scheduled (see <see cref="Start"/>).</summary>
+    public DateTime? NextOccurrence(DateTime from) => _schedules.Values.Select(r => (DateTime?)r.FirstAtOrAfter(from)).Min();
+
+    /// <summary>
+    /// Runs each activated scheduled flow whose schedule has an occurrence at <paramref name="occurrence"/> (the local
+    /// clock set to it), each followed by the runs it triggers; a caller that samples the schedule (the preview's
+    /// --recalculate-every) picks the occurrences. Returns the runs executed.
+    /// </summary>
+    public IReadOnlyList<FlowRun> RunScheduled(DateTime occurrence)
+    {
+        var done = new List<FlowRun>();
+        done.AddRange(RunPending());
+        foreach (var flow in _schedules.Where(p => p.Value.FirstAtOrAfter(occurrence) == occurrence).Select(p => p.Key).ToList())
+        {
+            _dataverse.SetNow(occurrence);
             done.Add(Execute(new QueuedRun(flow, Outputs(FlowValue.NewObject()), null, ConnectionUser(flow))));
             done.AddRange(RunPending());
         }

@@ -39,7 +39,7 @@ public sealed partial class ODataFilter
         }
 
         var conditions = new List<ODataCondition>();
-        foreach (var part in AndSplitter().Split(filter.Trim()))
+        foreach (var part in Clauses(filter.Trim()))
         {
             var match = Comparison().Match(part.Trim());
             if (!match.Success)
@@ -149,8 +149,30 @@ public sealed partial class ODataFilter
         };
     }
 
-    [GeneratedRegex(@"\s+and\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex AndSplitter();
+    /// <summary>The clauses between " and " outside string literals.</summary>
+    private static IEnumerable<string> Clauses(string filter)
+    {
+        var start = 0;
+        var inString = false;
+        for (var i = 0; i < filter.Length; i++)
+        {
+            if (filter[i] == '\'')
+            {
+                inString = !inString;
+            }
+            else if (!inString && AndAt().Match(filter, i) is { Success: true, Index: var at } match && at == i)
+            {
+                yield return filter[start..i];
+                start = i + match.Length;
+                i = start - 1;
+            }
+        }
+
+        yield return filter[start..];
+    }
+
+    [GeneratedRegex(@"\G\s+and\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex AndAt();
 
     [GeneratedRegex(@"^(?<property>[A-Za-z_][A-Za-z0-9_]*)\s+(?<op>eq|ne|gt|ge|lt|le)\s+(?<literal>'(?:[^']|'')*'|[^\s()]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex Comparison();

@@ -22,11 +22,20 @@ internal sealed class ReplayFlows : IDisposable
 
     private readonly LocalDataverseInstance _dataverse;
     private readonly FlowHost _host;
+    private readonly Dictionary<string, (int Runs, int Failed)> _runsPerFlow = new(StringComparer.Ordinal);
+    private readonly List<EntityReference> _tasks = [];
+    private readonly List<FailedFlowRun> _failures = [];
+    private readonly HashSet<string> _scheduled;
+    private int _scheduledRuns;
+    private long _processed;
+    private long _changed;
+    private int _failedRuns;
 
     public ReplayFlows(string solutionFolder, LocalDataverseInstance dataverse)
     {
         _dataverse = dataverse;
-        _host = FlowHost.FromSolution(solutionFolder, dataverse, new FlowHostOptions { SkipUnsupportedFlows = true });
+        _host = FlowHost.FromSolution(solutionFolder, dataverse, new FlowHostOptions { SkipUnsupportedFlows = true, KeepRuns = false });
+        _scheduled = _host.Flows.Where(f => f.Trigger is RecurrenceTrigger).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Whether an activated scheduled flow runs (it then does the scheduled recalculation instead of the replay).</summary>
@@ -49,38 +58,61 @@ internal sealed class ReplayFlows : IDisposable
     public DateTime OccurrenceAfter(DateTime occurrence) => NextOccurrence(occurrence.AddDays(Math.Max(1, EveryDays)).AddMinutes(-1));
 
     /// <summary>Runs the scheduled flows at one of their occurrences.</summary>
-    public void RunScheduled(DateTime occurrence) => _host.RunScheduled(occurrence);
+    public void RunScheduled(DateTime occurrence) => Count(_host.RunScheduled(occurrence));
 
     /// <summary>After an event (or the replay's own recalculation): the runs its commits triggered.</summary>
-    public void RunTriggered() => _host.RunPending();
+    public void RunTriggered() => Count(_host.RunPending());
 
-    public FlowActivity Summarize()
+    public FlowActivity Summarize() => new()
     {
-        var runs = _host.Runs;
-        var scheduled = _host.Flows.Where(f => f.Trigger is RecurrenceTrigger).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        var recalculations = runs.Where(r => scheduled.Contains(r.Flow)).SelectMany(r => r.Actions)
-            .Where(a => a.Type == "PerformUnboundAction" && a.Status == ActionStatus.Succeeded).Select(Body).ToList();
-        var failed = runs.Where(r => !r.Succeeded).ToList();
-        return new FlowActivity
+        Flows = _host.Flows.Select(f => _runsPerFlow.TryGetValue(f.Name, out var counts)
+            ? new FlowRunCount(f.Name, Describe(f.Trigger), counts.Runs, counts.Failed)
+            : new FlowRunCount(f.Name, Describe(f.Trigger), 0, 0)).ToArray(),
+        TasksPerOwnerAndWeek = TasksPerOwnerAndWeek(),
+        ScheduledRuns = _scheduledRuns,
+        ScheduledEveryDays = EveryDays,
+        AccountsRecalculated = _processed,
+        AccountsChanged = _changed,
+        FailedRuns = _failures.ToArray(),
+        FailedRunCount = _failedRuns,
+        NotRun = _host.Refused.Select(r => new FlowNotRun(r.File, r.Reason)).ToArray(),
+    };
+
+    /// <summary>Adds finished runs to the tallies (the host keeps none, so a long replay holds only these sums).</summary>
+    private void Count(IReadOnlyList<FlowRun> runs)
+    {
+        foreach (var run in runs)
         {
-            Flows = _host.Flows.Select(f => new FlowRunCount(f.Name, Describe(f.Trigger), runs.Count(r => r.Flow == f.Name), failed.Count(r => r.Flow == f.Name))).ToArray(),
-            TasksPerOwnerAndWeek = TasksPerOwnerAndWeek(runs),
-            ScheduledRuns = runs.Count(r => scheduled.Contains(r.Flow)),
-            ScheduledEveryDays = EveryDays,
-            AccountsRecalculated = recalculations.Sum(b => Number(b, "Processed")),
-            AccountsChanged = recalculations.Sum(b => Number(b, "Changed")),
-            FailedRuns = failed.Take(MaxFailedRunsKept).Select(r => new FailedFlowRun(r.Flow, r.StartedAt, r.FailedAction ?? "(none)", r.FailureReason ?? "(no reason given)")).ToArray(),
-            FailedRunCount = failed.Count,
-            NotRun = _host.Refused.Select(r => new FlowNotRun(r.File, r.Reason)).ToArray(),
-        };
+            var counts = _runsPerFlow.GetValueOrDefault(run.Flow);
+            _runsPerFlow[run.Flow] = (counts.Runs + 1, counts.Failed + (run.Succeeded ? 0 : 1));
+            _tasks.AddRange(run.CreatedRows.Where(r => r.LogicalName == "task"));
+            if (_scheduled.Contains(run.Flow))
+            {
+                _scheduledRuns++;
+                foreach (var body in run.Actions.Where(a => a.Type == "PerformUnboundAction" && a.Status == ActionStatus.Succeeded).Select(Body))
+                {
+                    _processed += Number(body, "Processed");
+                    _changed += Number(body, "Changed");
+                }
+            }
+
+            if (!run.Succeeded)
+            {
+                _failedRuns++;
+                if (_failures.Count < MaxFailedRunsKept)
+                {
+                    _failures.Add(new FailedFlowRun(run.Flow, run.StartedAt, run.FailedAction ?? "(none)", run.FailureReason ?? "(no reason given)"));
+                }
+            }
+        }
     }
 
     public void Dispose() => _host.Dispose();
 
-    private FollowUpTaskCount[] TasksPerOwnerAndWeek(IReadOnlyList<FlowRun> runs)
+    private FollowUpTaskCount[] TasksPerOwnerAndWeek()
     {
         var names = new Dictionary<Guid, string>();
-        return runs.SelectMany(r => r.CreatedRows).Where(r => r.LogicalName == "task")
+        return _tasks
             .Select(r => _dataverse.Find("task", r.Id))
             .Where(t => t != null)
             .Select(t => (Owner: t!.GetAttributeValue<EntityReference>("ownerid")?.Id ?? Guid.Empty, Week: WeekStarting(t.GetAttributeValue<DateTime>("createdon"))))

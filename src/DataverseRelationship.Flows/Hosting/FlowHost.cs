@@ -105,7 +105,7 @@ public sealed class FlowHost : IDisposable
     /// <summary>Flows not loaded because the runner does not support them (only with <see cref="FlowHostOptions.SkipUnsupportedFlows"/>).</summary>
     public IReadOnlyList<RefusedFlow> Refused { get; }
 
-    /// <summary>Every finished run, oldest first.</summary>
+    /// <summary>Every finished run, oldest first (none kept when <see cref="FlowHostOptions.KeepRuns"/> is off).</summary>
     public IReadOnlyList<FlowRun> Runs => _runs;
 
     /// <summary>Runs triggered and not yet executed.</summary>
@@ -204,7 +204,11 @@ public sealed class FlowHost : IDisposable
     {
         var runner = new FlowRunner(queued.Flow, connection => Connector(queued.Flow, connection), _dataverse.Clock);
         var run = runner.Run(queued.TriggerOutputs, queued.Row, ConnectionUser(queued.Flow));
-        _runs.Add(run);
+        if (_options.KeepRuns)
+        {
+            _runs.Add(run);
+        }
+
         return run;
     }
 

@@ -12,6 +12,9 @@ public sealed class FlowHostOptions
     /// </summary>
     public IDictionary<string, Guid> ConnectionUsers { get; } = new Dictionary<string, Guid>(StringComparer.Ordinal);
 
+    /// <summary>Keep every finished run in <see cref="FlowHost.Runs"/> (turn off for long replays: RunPending, RunDue and RunScheduled still return their runs).</summary>
+    public bool KeepRuns { get; set; } = true;
+
     /// <summary>Report a flow the runner does not support in <see cref="FlowHost.Refused"/> instead of throwing (the preview's choice).</summary>
     public bool SkipUnsupportedFlows { get; set; }
 }

@@ -212,6 +212,16 @@ public sealed class LocalDataverse
     /// <summary>Forgets the recorded operations.</summary>
     public void ClearHistory() => _platform.ClearHistory();
 
+    /// <summary>
+    /// Raised after each committed transaction with the operations it committed (nested plugin operations included);
+    /// a rolled-back transaction raises nothing. Handlers run under the local Dataverse's lock: queue work, run it later.
+    /// </summary>
+    public event EventHandler<CommittedOperationsEventArgs>? Committed
+    {
+        add => _platform.Committed += value;
+        remove => _platform.Committed -= value;
+    }
+
     /// <summary>Asynchronous steps waiting to run.</summary>
     public int PendingAsyncJobs => _platform.PendingAsyncJobs;
 

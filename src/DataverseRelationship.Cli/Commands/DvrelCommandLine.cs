@@ -21,7 +21,7 @@ public static class DvrelCommandLine
     private const string PathsDescription = "The data set: a Configuration Migration export (.zip), a folder of CSV files, or account/contact/opportunity .csv files. None: the built-in sample.";
     private const string SolutionDescription = "The unpacked solution (pac format) whose steps and Custom APIs run. Default: solution/src of the repository around the current folder, else the copy built next to dvrel.";
     private const string WidthDescription = "Lay the tables out for N columns. Default: the terminal's width; when standard output is redirected, COLUMNS if set, else 120.";
-    private const string RecalculateDescription = "Days between runs of the scheduled recalculation (dvr_RecalculateAccounts; nightly in production, so 1 is exact) as the replay clock advances; 0 runs it once, at the end only. Weekly by default, which keeps large replays fast.";
+    private const string RecalculateDescription = "Days between runs of the scheduled recalculation (the solution's nightly flow at its 02:00 UTC occurrences, or dvr_RecalculateAccounts directly with --no-flows; nightly in production, so 1 is exact) as the replay clock advances; 0 runs it once, at the end only. Weekly by default, which keeps large replays fast.";
 
     /// <summary>Parses the arguments and runs the command; returns the exit code (see <see cref="ExitCodes"/>).</summary>
     public static int Run(string[] args, CliConsole console) => Run(args, console, EnvironmentAccess.Default);
@@ -89,10 +89,11 @@ public static class DvrelCommandLine
         var timings = new Option<bool>("--timings") { Description = "After the run, print the time spent per request and plugin step to standard error (where a large replay spends its time)." };
         var wide = new Option<bool>("--wide") { Description = "Show every column of the accounts table: also the eligible tier, the five scores, engagement, CLV and confidence (in continuation tables when the terminal is too narrow for one)." };
         var all = new Option<bool>("--all") { Description = "List every account, explanation, account at risk, tier change and kept rejected event (overrides --accounts)." };
+        var noFlows = new Option<bool>("--no-flows") { Description = "Do not run the solution's cloud flows (solution/src/Workflows). By default the follow-up flow runs after each committed tier change and the nightly flow does the scheduled recalculation; the report shows the follow-up tasks per owner and week." };
         var width = WidthOption();
         var command = new Command("preview", "Replay a data set (or the built-in sample) through the plugins and report tiers, health, the five scores, CLV, churn risk, explanations, tier timelines and deal verdicts. " + ExitCodes.Description)
         {
-            paths, policy, solution, json, report, accounts, recalculate, synthetic, timings, wide, all, width,
+            paths, policy, solution, json, report, accounts, recalculate, synthetic, timings, wide, all, noFlows, width,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -107,7 +108,7 @@ public static class DvrelCommandLine
             string[] given = parse.GetValue(paths) ?? [];
             DataSet dataSet = parse.GetValue(synthetic) is { } size ? Synthetic(size, given) : ReplayCommandSupport.LoadDataSet(given, console);
             bool asJson = parse.GetValue(json);
-            var options = new ReplayOptions { SolutionFolder = solutionFolder, Policy = chosen, RecalculateEveryDays = every, CollectTimings = parse.GetValue(timings) };
+            var options = new ReplayOptions { SolutionFolder = solutionFolder, Policy = chosen, RecalculateEveryDays = every, CollectTimings = parse.GetValue(timings), RunFlows = !parse.GetValue(noFlows) };
             RunReport result = ReplayCommandSupport.Replay(dataSet, options, console, "Replaying", quiet: asJson);
             if (parse.GetValue(report) is { } htmlPath)
             {

@@ -38,6 +38,13 @@ public sealed record ReplayOptions
     /// <summary>Collect the time spent per request and per plugin step (<see cref="RunReport.Timings"/>).</summary>
     public bool CollectTimings { get; init; }
 
+    /// <summary>
+    /// Run the solution's cloud flows as the replay goes (dvrel preview's default; --no-flows turns it off): the follow-up
+    /// flow after each committed tier change, the nightly flow at its scheduled occurrences (one in
+    /// <see cref="RecalculateEveryDays"/> days), which then does the scheduled recalculation.
+    /// </summary>
+    public bool RunFlows { get; init; }
+
     /// <summary>Receives progress now and then (every 1,000 events).</summary>
     public IProgress<ReplayProgress>? Progress { get; init; }
 }
@@ -73,7 +80,8 @@ public static class RelationshipReplay
             dataverse.Seed(new Entity(SecurityTables.SystemUser, user));
         }
 
-        var run = new ReplayRun(dataverse, options);
+        using ReplayFlows? flows = options.RunFlows ? new ReplayFlows(options.SolutionFolder, dataverse) { EveryDays = Math.Max(1, options.RecalculateEveryDays) } : null;
+        var run = new ReplayRun(dataverse, options, flows);
         run.ReplayAll(dataSet);
         return run.Report(dataSet, policyVersion, clock);
     }
@@ -105,7 +113,7 @@ public static class RelationshipReplay
         return policy.Policy!.Version;
     }
 
-    private sealed class ReplayRun(LocalDataverseInstance dataverse, ReplayOptions options)
+    private sealed class ReplayRun(LocalDataverseInstance dataverse, ReplayOptions options, ReplayFlows? flows)
     {
         private readonly IOrganizationService _service = dataverse.Service;
         private readonly HashSet<Guid> _refused = [];
@@ -135,18 +143,30 @@ public static class RelationshipReplay
                 if (first)
                 {
                     _from = e.At;
-                    _nextRecalculation = options.RecalculateEveryDays > 0 ? e.At.Date.AddDays(1) : DateTime.MaxValue;
+                    flows?.Start(e.At);
+                    _nextRecalculation = options.RecalculateEveryDays <= 0 ? DateTime.MaxValue
+                        : flows is { HasScheduledFlow: true } ? flows.NextOccurrence(e.At.Date.AddDays(1)) : e.At.Date.AddDays(1);
                     first = false;
                 }
 
                 while (e.At >= _nextRecalculation)
                 {
+                    if (flows is { HasScheduledFlow: true })
+                    {
+                        // The solution's nightly flow does the scheduled recalculation, at its own occurrences.
+                        flows.RunScheduled(_nextRecalculation);
+                        CountPluginExecutions();
+                        _nextRecalculation = flows.OccurrenceAfter(_nextRecalculation);
+                        continue;
+                    }
+
                     RecalculateAll(_nextRecalculation);
                     _nextRecalculation = _nextRecalculation.AddDays(options.RecalculateEveryDays);
                 }
 
                 _until = e.At;
                 Replay(e);
+                flows?.RunTriggered();
                 if (++done % 1000 == 0)
                 {
                     options.Progress?.Report(new ReplayProgress(done, _opportunities, dataSet.Counts.Opportunities));
@@ -156,6 +176,8 @@ public static class RelationshipReplay
             if (!first)
             {
                 RecalculateAll(_until);
+                flows?.RunTriggered();
+                CountPluginExecutions();
             }
 
             options.Progress?.Report(new ReplayProgress(done, _opportunities, dataSet.Counts.Opportunities));
@@ -337,6 +359,7 @@ public static class RelationshipReplay
                 Rejections = _rejections,
                 UnknownOptionValues = dataSet.Snapshot?.UnknownOptionValues ?? [],
                 Timings = _timings.Values.OrderByDescending(t => t.Total).ToArray(),
+                Flows = flows?.Summarize(),
                 Statistics = new RunStatistics
                 {
                     EventsReplayed = _replayed,

@@ -21,6 +21,9 @@ public sealed record ConsoleReportOptions
     /// <summary>Accounts at risk listed.</summary>
     public int MaxAtRisk { get; init; } = 20;
 
+    /// <summary>Owner-weeks of follow-up tasks listed (the latest).</summary>
+    public int MaxFlowWeeks { get; init; } = 12;
+
     /// <summary>Every list in full: the limits above do not apply.</summary>
     public bool All { get; init; }
 
@@ -55,6 +58,7 @@ public static class ConsoleReportRenderer
         RenderTimelines(report, console, options.Limit(options.MaxTimelines));
         RenderRejections(report, console, options.Limit(options.MaxRejections));
         RenderUnknownOptionValues(report, console, options.Limit(options.MaxRejections));
+        FlowActivityConsole.Render(report.Flows, console, options.Limit(options.MaxFlowWeeks), options.Limit(options.MaxRejections));
     }
 
     /// <summary>Choice values the solution does not define: the load went on; each is listed with what the replay did.</summary>

@@ -121,6 +121,7 @@ public static class HtmlReportRenderer
         }
 
         writer.Write("</section>\n");
+        FlowActivityHtml.Write(writer, report.Flows);
         WriteAccounts(writer, report, options.MaxAccountRows);
         WriteRejections(writer, report);
         writer.Write("</main>\n<script type=\"application/json\" id=\"report-data\">");

@@ -123,6 +123,7 @@ public static class JsonReportRenderer
         }
 
         w.WriteEndArray();
+        FlowActivityJson.Write(w, report.Flows);
         w.WriteEndObject();
     }
 

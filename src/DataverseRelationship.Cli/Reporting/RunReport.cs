@@ -149,6 +149,9 @@ public sealed record RunReport
     /// <summary>Option values the data set holds that the solution does not define: kept on the rows and reported, never fatal.</summary>
     public IReadOnlyList<DataSets.UnknownOptionValue> UnknownOptionValues { get; init; } = [];
 
+    /// <summary>What the solution's cloud flows did during the replay; null when they did not run (--no-flows).</summary>
+    public FlowActivity? Flows { get; init; }
+
     /// <summary>The first events the platform refused.</summary>
     public IReadOnlyList<RejectedEvent> Rejections { get; init; } = [];
 

@@ -29,6 +29,9 @@ internal sealed partial class Platform
     private readonly object _gate = new();
     private OperationRecord? _current;
 
+    /// <summary>Operations of the open transaction, published to <see cref="Committed"/> when it commits (only while someone listens).</summary>
+    private readonly List<CommittedOperation> _uncommitted = [];
+
     public Platform(SchemaCatalog schema, IEnumerable<StepRegistration> steps, IReadOnlyDictionary<string, CustomApiDefinition> customApis, int maxDepth, IClock clock)
     {
         Schema = schema;
@@ -81,6 +84,9 @@ internal sealed partial class Platform
     public object Gate => _gate;
 
     public void ClearHistory() => _operations.Clear();
+
+    /// <summary>Raised after a transaction commits, with its operations; never for a rolled-back one. Runs under the platform's lock: queue, do not call back.</summary>
+    public event EventHandler<CommittedOperationsEventArgs>? Committed;
 
     /// <summary>Runs one request for a caller; a call from outside any plugin is recorded as a top-level operation.</summary>
     public OrganizationResponse Execute(OrganizationRequest request, Caller caller)
@@ -221,6 +227,11 @@ internal sealed partial class Platform
             }
 
             RunStage(run, caller, steps, PipelineStage.PostOperation);
+            if (Committed != null)
+            {
+                _uncommitted.Add(Committing(run, caller));
+            }
+
             if (owns)
             {
                 Store.Active = null;
@@ -228,6 +239,8 @@ internal sealed partial class Platform
                 {
                     _asyncQueue.Enqueue(job);
                 }
+
+                PublishCommitted();
             }
         }
         catch
@@ -236,10 +249,37 @@ internal sealed partial class Platform
             {
                 transaction.Rollback();
                 Store.Active = null;
+                _uncommitted.Clear();
             }
 
             throw;
         }
+    }
+
+    private static CommittedOperation Committing(OperationRun run, Caller caller) => new(
+        run.Message,
+        run.Table,
+        run.PrimaryId,
+        caller.UserId,
+        caller.InitiatingUserId,
+        run.TargetEntity?.Attributes.Keys.ToArray() ?? [],
+        run.PostImageSource == null ? null : ValueCopy.CloneEntity(run.PostImageSource),
+        run.OperationCreatedOn);
+
+    /// <summary>
+    /// Hands the committed operations to the subscribers: after the commit, as Dataverse's asynchronous service does for
+    /// webhooks and flows (https://learn.microsoft.com/power-apps/developer/data-platform/asynchronous-service).
+    /// </summary>
+    private void PublishCommitted()
+    {
+        if (_uncommitted.Count == 0)
+        {
+            return;
+        }
+
+        var batch = _uncommitted.ToArray();
+        _uncommitted.Clear();
+        Committed?.Invoke(this, new CommittedOperationsEventArgs(batch));
     }
 
     private void RunStage(OperationRun run, Caller caller, List<StepRegistration> steps, PipelineStage stage)

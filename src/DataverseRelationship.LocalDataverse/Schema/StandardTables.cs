@@ -7,7 +7,7 @@ namespace DataverseRelationship.LocalDataverse.Schema;
 /// Metadata of the standard tables the project touches, from Microsoft's table reference pages as summarised in
 /// docs/reference/dataverse-columns.md (https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/account,
 /// .../opportunity, .../opportunityclose, .../contact, .../systemuser, .../role, .../environmentvariabledefinition,
-/// .../environmentvariablevalue). Only the columns the project uses are declared.
+/// .../environmentvariablevalue, .../task). Only the columns the project uses are declared.
 /// </summary>
 internal static class StandardTables
 {
@@ -24,6 +24,7 @@ internal static class StandardTables
         yield return SystemUserRoles();
         yield return EnvironmentVariableDefinition();
         yield return EnvironmentVariableValue();
+        yield return TaskActivity();
     }
 
     private static ColumnMetadata Col(string name, ColumnType type) => new(name, type);
@@ -205,6 +206,29 @@ internal static class StandardTables
         .WithOwner()
         .WithAudit()
         .WithActiveInactiveState();
+
+    /// <summary>
+    /// task, the follow-up activity the solution's flow creates (docs/reference/dataverse-columns.md section 7): statecode 0 Open
+    /// (default status 2 Not Started), 1 Completed (5), 2 Canceled (6); statuscode 2-7; prioritycode 0 Low, 1 Normal, 2 High.
+    /// </summary>
+    private static TableMetadata TaskActivity() => new TableMetadata("task", "activityid", "subject")
+        .AddColumn(Text("subject", 200))
+        .AddColumn(Text("description", 2000, ColumnType.Memo))
+        .AddColumn(Col("scheduledstart", ColumnType.DateAndTime))
+        .AddColumn(Col("scheduledend", ColumnType.DateAndTime))
+        .AddColumn(Col("actualend", ColumnType.DateAndTime))
+        .AddColumn(Options("prioritycode", ColumnType.Choice, 0, 2))
+        .AddColumn(Number("percentcomplete", ColumnType.WholeNumber, 0, 100))
+        .AddColumn(Text("category", 250))
+        .AddColumn(Options("statecode", ColumnType.State, 0, 2))
+        .AddColumn(Options("statuscode", ColumnType.Status, 2, 7))
+        .WithDefaultStatus(0, 2)
+        .WithDefaultStatus(1, 5)
+        .WithDefaultStatus(2, 6)
+        .AddColumn(PlatformSet("activitytypecode", ColumnType.TableName))
+        .AddColumn(Ref("regardingobjectid", "account", "contact", "opportunity"))
+        .WithOwner()
+        .WithAudit();
 
     /// <summary>The columns Dataverse adds to every custom user-owned table.</summary>
     internal static TableMetadata WithCustomTableSystemColumns(TableMetadata table)

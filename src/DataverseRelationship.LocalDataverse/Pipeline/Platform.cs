@@ -263,7 +263,7 @@ internal sealed partial class Platform
         caller.UserId,
         caller.InitiatingUserId,
         run.TargetEntity?.Attributes.Keys.ToArray() ?? [],
-        run.PostImageSource == null ? null : ValueCopy.CloneEntity(run.PostImageSource),
+        run.PostImageSource?.ToEntity(),
         run.OperationCreatedOn);
 
     /// <summary>

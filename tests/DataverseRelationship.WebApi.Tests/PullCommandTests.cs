@@ -48,7 +48,7 @@ public sealed class PullCommandTests
         Assert.Contains($"pull: opportunity: {opportunities} rows ({(opportunities + 49) / 50} pages).", pull.Run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder.Path, EnvironmentPull.StateFile)));
 
-        var preview = DataverseRelationship.Cli.Tests.Commands.CommandRun.Of("preview", folder.Path, "--json");
+        var preview = DataverseRelationship.Cli.Tests.Commands.CommandRun.Of("preview", folder.Path, "--json", "--no-flows");
         Assert.Equal(ExitCodes.Success, preview.ExitCode);
 
         RunReport direct = RelationshipReplay.Run(DirectDataSet(environment.Dataverse), new ReplayOptions { SolutionFolder = InProcessEnvironment.SolutionFolder });

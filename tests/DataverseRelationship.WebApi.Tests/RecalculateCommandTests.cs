@@ -94,7 +94,10 @@ public sealed partial class RecalculateCommandTests
         }
 
         Dictionary<Guid, Entity> expected = scratch.ReadAll(AccountTable.LogicalName).ToDictionary(a => a.Id);
-        string[] computed = AccountTable.Computed.Split(',');
+        // The scheduled recalculation also keeps the score history (the bound API, on demand, does not): its bookkeeping
+        // columns are not results to compare.
+        string[] history = [AccountTable.LastSnapshotOn, AccountTable.TrendBaselineHealth, AccountTable.TrendBaselineOn];
+        string[] computed = AccountTable.Computed.Split(',').Except(history).ToArray();
         int withTier = 0;
         foreach (Entity account in environment.Dataverse.ReadAll(AccountTable.LogicalName))
         {

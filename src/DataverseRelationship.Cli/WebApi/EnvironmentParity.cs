@@ -18,7 +18,7 @@ namespace DataverseRelationship.Cli.WebApi;
 /// <summary>
 /// dvrel verify --parity N: for the first N active accounts (by id), reads the account with every column the
 /// recalculation reads (<see cref="AccountMapping.ReadColumns"/>: inputs and stored results, and when they were computed) and its opportunities
-/// (<see cref="OpportunityMapping.FactColumns"/>), puts them into a local Dataverse with the solution's plugins and the
+/// (<see cref="OpportunityMapping.FactColumns"/>) and its contacts (what the key-contact count reads), puts them into a local Dataverse with the solution's plugins and the
 /// environment's policy, and recomputes the account with dvr_RecalculateAccount as of the time the environment last
 /// computed it (dvr_scorescalculatedon). Parity holds when the recomputation changes nothing; otherwise the columns
 /// that differ are reported, stored against recomputed. Read-only on the environment.
@@ -54,7 +54,21 @@ public sealed class EnvironmentParity(DataverseWebApiClient client, string solut
 
         InstallPolicy(local, policyJson);
         local.SetNow(calculatedOn);
-        SeedReferenced(local, stored);
+        // The recalculation recounts the key contacts, so the account's contacts come too (only what the count reads).
+        TableMetadata contactTable = local.Schema.GetTable(ContactTable.LogicalName);
+        var accountContacts = new List<Entity>();
+        string contacts = $"{EntitySets.Of(ContactTable.LogicalName)}?$select={WebApiRows.Select(contactTable, [ContactTable.Id, ContactTable.ParentCustomerId, ContactTable.AccountRoleCode, ContactTable.StateCode])}&$filter=_{ContactTable.ParentCustomerId}_value eq {id:D}";
+        await foreach ((JsonArray rows, _) in client.PagesAsync(contacts, 5000, lookupAnnotations: true, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (JsonNode? person in rows)
+            {
+                Entity contact = WebApiRows.ToEntity(contactTable, person!.AsObject());
+                contact[ContactTable.ParentCustomerId] = new EntityReference(AccountTable.LogicalName, id);
+                accountContacts.Add(contact);
+            }
+        }
+
+        SeedReferenced(local, stored, accountContacts.Select(c => c.Id).ToHashSet());
         local.Seed(stored);
         string opportunities = $"{EntitySets.Of(OpportunityTable.LogicalName)}?$select={WebApiRows.Select(opportunityTable, OpportunityMapping.FactColumns)}&$filter=_{OpportunityTable.ParentAccountId}_value eq {id:D}";
         await foreach ((JsonArray rows, _) in client.PagesAsync(opportunities, 5000, lookupAnnotations: true, cancellationToken).ConfigureAwait(false))
@@ -65,6 +79,11 @@ public sealed class EnvironmentParity(DataverseWebApiClient client, string solut
                 opportunity[OpportunityTable.ParentAccountId] = new EntityReference(AccountTable.LogicalName, id);
                 local.Seed(opportunity);
             }
+        }
+
+        foreach (Entity contact in accountContacts)
+        {
+            local.Seed(contact);
         }
 
         var request = new OrganizationRequest(CustomApis.RecalculateAccount);
@@ -96,11 +115,11 @@ public sealed class EnvironmentParity(DataverseWebApiClient client, string solut
     }
 
     /// <summary>The users and contacts the account refers to, as empty rows (the recalculation reads only their ids).</summary>
-    private static void SeedReferenced(LocalDataverseInstance local, Entity account)
+    private static void SeedReferenced(LocalDataverseInstance local, Entity account, HashSet<Guid> seededLater)
     {
         foreach (EntityReference reference in account.Attributes.Values.OfType<EntityReference>().DistinctBy(r => r.Id))
         {
-            if (local.Find(reference.LogicalName, reference.Id) is null)
+            if (!seededLater.Contains(reference.Id) && local.Find(reference.LogicalName, reference.Id) is null)
             {
                 local.Seed(new Entity(reference.LogicalName, reference.Id));
             }

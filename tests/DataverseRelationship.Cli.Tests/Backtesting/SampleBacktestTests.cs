@@ -66,7 +66,7 @@ public sealed class SampleBacktestTests
         string document = File.ReadAllText(file);
         Assert.True(document.Length <= 2000, $"{document.Length} characters do not fit the dvr_RelationshipPolicy environment variable");
         RelationshipPolicy written = RelationshipPolicyJson.Parse(document);
-        Assert.Equal("2.0.0-default+churn-fit-20250401", written.Version);
+        Assert.Equal(DataverseRelationship.Engine.Policies.RelationshipPolicy.Default.Version + "+churn-fit-20250401", written.Version);
         Assert.NotEqual(RelationshipPolicy.Default.Churn, written.Churn);
         Assert.Equal(RelationshipPolicy.Default.Health, written.Health);
 

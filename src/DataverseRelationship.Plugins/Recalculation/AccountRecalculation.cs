@@ -24,9 +24,6 @@ public sealed record RecalculationOutcome
     /// <summary>The effective tier changed (a dvr_tierchange row was written).</summary>
     public bool TierChanged { get; init; }
 
-    /// <summary>The ledger was rebuilt from every deal (asked for, or the stored one was missing or made under another policy).</summary>
-    public bool Rebuilt { get; init; }
-
     /// <summary>Deals read to rebuild the ledger (0 when the stored ledger was used).</summary>
     public int DealsRead { get; init; }
 
@@ -83,7 +80,6 @@ public static class AccountRecalculation
         }
 
         var dealsRead = 0;
-        var rebuilt = ledger is null;
         if (ledger is null)
         {
             // Rebuilt in the same transaction as the save, after it: the query already sees the deal as saved, so no
@@ -157,7 +153,6 @@ public static class AccountRecalculation
             AccountId = accountId,
             Changed = changes is not null,
             TierChanged = tierChanged,
-            Rebuilt = rebuilt,
             DealsRead = dealsRead,
             Assessment = assessment,
         };

@@ -363,10 +363,16 @@ public static class RelationshipReplay
             var tierChanges = dataverse.ReadAll(TierChangeTable.LogicalName)
                 .GroupBy(r => r.GetAttributeValue<EntityReference>(TierChangeTable.AccountId)?.Id ?? Guid.Empty)
                 .ToDictionary(g => g.Key, g => g.ToList());
+            var snapshots = dataverse.ReadAll(ScoreSnapshotTable.LogicalName)
+                .GroupBy(r => r.GetAttributeValue<EntityReference>(ScoreSnapshotTable.AccountId)?.Id ?? Guid.Empty)
+                .ToDictionary(g => g.Key, g => g.ToList());
             var accounts = new List<AccountResult>();
             foreach (Entity account in dataverse.ReadAll(AccountTable.LogicalName))
             {
-                accounts.Add(ReportRows.Account(account, tierChanges.TryGetValue(account.Id, out List<Entity>? rows) ? rows : []));
+                accounts.Add(ReportRows.Account(
+                    account,
+                    tierChanges.TryGetValue(account.Id, out List<Entity>? rows) ? rows : [],
+                    snapshots.TryGetValue(account.Id, out List<Entity>? history) ? history : []));
                 TallyDeals(account.Id);
             }
 

@@ -20,11 +20,15 @@ public sealed record HtmlReportOptions
 
     /// <summary>Accounts listed as at risk.</summary>
     public int MaxAtRiskRows { get; init; } = 100;
+
+    /// <summary>Accounts whose health history is drawn (at risk first, then the largest fall in health).</summary>
+    public int MaxHistories { get; init; } = 24;
 }
 
 /// <summary>
 /// Renders a <see cref="RunReport"/> as one self-contained HTML page: inline CSS, inline SVG charts drawn by an
-/// inline script (tier distribution, deal verdicts, customer games, score histograms, tier timelines), and tables.
+/// inline script (tier distribution, deal verdicts, customer games, score histograms, tier timelines, health over
+/// time), and tables.
 /// Nothing is fetched from the network. Every value is HTML-encoded; chart data travels as escaped JSON and is
 /// written with textContent only. The script reports how many charts it drew and how many errors it met in
 /// <c>#report-status</c> (<c>data-status</c>, <c>data-charts</c>, <c>data-errors</c>).
@@ -47,6 +51,7 @@ public static class HtmlReportRenderer
         ArgumentNullException.ThrowIfNull(writer);
         options ??= new HtmlReportOptions();
         AccountResult[] timelines = TimelineAccounts(report, options.MaxTimelines);
+        AccountResult[] histories = ScoreHistoryHtml.Accounts(report, options.MaxHistories);
         IReadOnlyList<AccountResult> atRisk = report.AccountsAtRisk();
         RunStatistics s = report.Statistics;
 
@@ -130,11 +135,12 @@ public static class HtmlReportRenderer
         }
 
         writer.Write("</section>\n");
+        ScoreHistoryHtml.Write(writer, report, histories);
         FlowActivityHtml.Write(writer, report.Flows);
         WriteAccounts(writer, report, options.MaxAccountRows);
         WriteRejections(writer, report);
         writer.Write("</main>\n<script type=\"application/json\" id=\"report-data\">");
-        writer.Write(ChartData(report, histograms, timelines));
+        writer.Write(ChartData(report, histograms, timelines, histories));
         writer.Write("</script>\n<script>\n");
         writer.Write(HtmlReportAssets.Script);
         writer.Write("\n</script>\n</body>\n</html>\n");
@@ -200,7 +206,7 @@ public static class HtmlReportRenderer
         writer.Write("</table></section>\n");
     }
 
-    private static string ChartData(RunReport report, IReadOnlyList<ScoreHistogram> histograms, AccountResult[] timelines)
+    private static string ChartData(RunReport report, IReadOnlyList<ScoreHistogram> histograms, AccountResult[] timelines, AccountResult[] histories)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
@@ -256,10 +262,10 @@ public static class HtmlReportRenderer
             w.WriteEndArray();
             DateTime start = report.ReplayedFrom;
             DateTime end = report.ReplayedUntil;
-            foreach (TierChange c in timelines.SelectMany(a => a.Timeline))
+            foreach (DateTime when in timelines.SelectMany(a => a.Timeline).Select(c => c.When).Concat(histories.SelectMany(a => a.History).Select(p => p.TakenOn)))
             {
-                start = c.When < start || start == default ? c.When : start;
-                end = c.When > end ? c.When : end;
+                start = when < start || start == default ? when : start;
+                end = when > end ? when : end;
             }
 
             w.WriteNumber("start", Epoch(start));
@@ -270,6 +276,7 @@ public static class HtmlReportRenderer
             w.WriteString("up", "#27ae60");
             w.WriteString("down", "#d64545");
             w.WriteEndObject();
+            ScoreHistoryHtml.WriteData(w, histories);
             w.WriteStartArray("timelines");
             foreach (AccountResult a in timelines)
             {

@@ -191,6 +191,19 @@ public static class JsonReportRenderer
         }
 
         w.WriteEndArray();
+        w.WriteStartArray("history");
+        foreach (ScorePoint p in a.History)
+        {
+            w.WriteStartObject();
+            w.WriteString("takenOn", Utc(p.TakenOn));
+            WriteNumber(w, "health", p.Health);
+            WriteKey(w, "band", p.Band);
+            WriteNumber(w, "churnRisk", p.ChurnRisk);
+            WriteKey(w, "tier", p.Tier);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

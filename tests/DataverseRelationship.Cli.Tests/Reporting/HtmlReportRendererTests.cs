@@ -39,6 +39,19 @@ public sealed class HtmlReportRendererTests : IDisposable
     }
 
     [Fact]
+    public void Health_over_time_is_drawn_for_the_accounts_with_a_history_the_one_at_risk_first()
+    {
+        int section = Html.IndexOf("id=\"score-history\"", StringComparison.Ordinal);
+        Assert.True(section > 0, "the health-over-time section is missing");
+        int hostile = Html.IndexOf("&lt;script&gt;alert", section, StringComparison.Ordinal);
+        int contoso = Html.IndexOf("Contoso Pharmaceuticals", section, StringComparison.Ordinal);
+        Assert.True(hostile > 0 && contoso > hostile, "the account at risk comes first");
+        Assert.Contains("id=\"history-1\"", Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"history-2\"", Html, StringComparison.Ordinal);
+        Assert.Contains("(2023-02-20: 68.0 → 2023-09-04: 35.0)", Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_page_needs_nothing_from_the_network()
     {
         string withoutSvgNamespace = Html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal);
@@ -64,7 +77,9 @@ public sealed class HtmlReportRendererTests : IDisposable
         Assert.True(status.Success, "the status element is missing from the DOM");
         Assert.Contains("data-status=\"ok\"", status.Value, StringComparison.Ordinal);
         Assert.Contains("data-errors=\"0\"", status.Value, StringComparison.Ordinal);
-        Assert.Contains("data-charts=\"13\"", status.Value, StringComparison.Ordinal); // 3 bar charts, 7 histograms (health, five principles, engagement), 3 timelines
+        Assert.Contains("data-charts=\"15\"", status.Value, StringComparison.Ordinal); // 3 bar charts, 7 histograms (health, five principles, engagement), 3 timelines, 2 health histories
+        Assert.Equal(ReportFixture.HistoryPointsDrawn, Regex.Count(dom, "class=\"snapshot\""));
+        Assert.Equal(2, Regex.Count(dom, "class=\"health-line\""));
         Assert.DoesNotContain("CONSOLE", log, StringComparison.Ordinal);
 
         Assert.Contains("data-label=\"Transactional\" data-value=\"1\"", dom, StringComparison.Ordinal);

@@ -125,6 +125,7 @@ public static class RelationshipReplay
         private readonly HashSet<Guid> _refused = [];
         private readonly HashSet<Guid> _blockedDeals = [];
         private readonly List<RejectedEvent> _rejections = [];
+        private readonly RejectionTally _rejectionTally = new();
         private readonly DealTally _tally = new();
         private readonly Dictionary<string, StepTiming> _timings = new(StringComparer.Ordinal);
         private long _replayed;
@@ -297,9 +298,11 @@ public static class RelationshipReplay
                 _refused.Add(e.Target.Id);
             }
 
+            RejectedEvent rejection = RejectedEvents.From(e, message);
+            _rejectionTally.Add(rejection);
             if (_rejections.Count < options.MaxRejectionsKept)
             {
-                _rejections.Add(RejectedEvents.From(e, message));
+                _rejections.Add(rejection);
             }
         }
 
@@ -388,6 +391,7 @@ public static class RelationshipReplay
                 Deals = _tally.Verdicts,
                 Games = _tally.Games,
                 Rejections = _rejections,
+                RejectionGroups = _rejectionTally.Groups(),
                 UnknownOptionValues = dataSet.Snapshot?.UnknownOptionValues ?? [],
                 Timings = _timings.Values.OrderByDescending(t => t.Total).ToArray(),
                 Flows = flows?.Summarize(),

@@ -192,15 +192,27 @@ public static class HtmlReportRenderer
 
     private static void WriteRejections(TextWriter writer, RunReport report)
     {
-        if (report.Rejections.Count == 0)
+        if (report.Rejections.Count == 0 && report.RejectionGroups.Count == 0)
         {
             return;
         }
 
-        writer.Write($"<section><h2>Rejected events ({E(ReportText.Count(report.Statistics.EventsRejected))})</h2><table><tr><th>When</th><th>Event</th><th>Message</th></tr>\n");
-        foreach (RejectedEvent r in report.Rejections)
+        // Grouped by reason (the message with its figures as "…"), largest first, with the first examples of each.
+        IReadOnlyList<RejectionGroup> groups = report.RejectionGroups.Count > 0
+            ? report.RejectionGroups
+            : report.Rejections.GroupBy(r => RejectionTally.Reason(r.Message), StringComparer.Ordinal)
+                .Select(g => new RejectionGroup(g.Key, g.Count(), g.Take(RejectionTally.ExamplesPerReason).ToArray()))
+                .OrderByDescending(g => g.Count).ToArray();
+        writer.Write($"<section id=\"rejections\"><h2>Rejected events ({E(ReportText.Count(report.Statistics.EventsRejected))}) for {E(ReportText.Count(groups.Count))} {(groups.Count == 1 ? "reason" : "reasons")}</h2>\n<table id=\"rejection-groups\"><tr><th class=\"num\">Events</th><th>Reason</th><th>Examples</th></tr>\n");
+        foreach (RejectionGroup g in groups)
         {
-            writer.Write($"<tr><td>{E(ReportText.DateTimeUtc(r.At))}</td><td>{E(r.Event)}</td><td>{E(r.Message)}</td></tr>\n");
+            writer.Write($"<tr class=\"rejection-group\"><td class=\"num\" data-count=\"{g.Count}\">{E(ReportText.Count(g.Count))}</td><td>{E(g.Reason)}</td><td><ul class=\"examples\">");
+            foreach (RejectedEvent r in g.Examples)
+            {
+                writer.Write($"<li>{E(ReportText.DateTimeUtc(r.At))} {E(r.Event)}: {E(r.Message)}</li>");
+            }
+
+            writer.Write("</ul></td></tr>\n");
         }
 
         writer.Write("</table></section>\n");

@@ -127,6 +127,27 @@ public static class JsonReportRenderer
         }
 
         w.WriteEndArray();
+        w.WriteStartArray("rejectionGroups");
+        foreach (RejectionGroup g in report.RejectionGroups)
+        {
+            w.WriteStartObject();
+            w.WriteString("reason", g.Reason);
+            w.WriteNumber("count", g.Count);
+            w.WriteStartArray("examples");
+            foreach (RejectedEvent r in g.Examples)
+            {
+                w.WriteStartObject();
+                w.WriteString("at", Utc(r.At));
+                w.WriteString("event", r.Event);
+                w.WriteString("message", r.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         FlowActivityJson.Write(w, report.Flows);
         w.WriteEndObject();
     }

@@ -161,6 +161,9 @@ public sealed record RunReport
     /// <summary>The first events the platform refused.</summary>
     public IReadOnlyList<RejectedEvent> Rejections { get; init; } = [];
 
+    /// <summary>Every rejected event (not only the kept ones) grouped by reason, largest group first.</summary>
+    public IReadOnlyList<RejectionGroup> RejectionGroups { get; init; } = [];
+
     /// <summary>The customer games a deal can carry (every procurement tactic except the recorded "None").</summary>
     public static IReadOnlyList<ProcurementTacticChoice> GameChoices { get; } =
         Enum.GetValues<ProcurementTacticChoice>().Where(t => t != ProcurementTacticChoice.None).ToArray();

@@ -52,6 +52,21 @@ public sealed class HtmlReportRendererTests : IDisposable
     }
 
     [Fact]
+    public void Rejected_events_are_listed_by_reason_with_their_count_and_examples()
+    {
+        RunReport report = ReportFixture.Build() with
+        {
+            RejectionGroups = [new RejectionGroup("Discount …% is above the … cap", 639, [ReportFixture.Build().Rejections[0]])],
+        };
+
+        string html = HtmlReportRenderer.Render(report);
+
+        Assert.Contains("for 1 reason</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"rejection-group\"><td class=\"num\" data-count=\"639\">639</td><td>Discount …% is above the … cap</td>", html, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(html[html.IndexOf("id=\"rejections\"", StringComparison.Ordinal)..], "<li>"));
+    }
+
+    [Fact]
     public void The_page_needs_nothing_from_the_network()
     {
         string withoutSvgNamespace = Html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal);

@@ -31,6 +31,10 @@ public sealed class FlowWorld : IDisposable
         Dataverse.AssignRole(RelationshipManager, role);
         Seller = Dataverse.SeedUser("Sam", "Seller");
         FlowOwner = Dataverse.SeedUser("Flo", "Owner");
+
+        // The nightly flow runs dvr_RecalculateAccounts, whose execute privilege is prvWritedvr_scoresnapshot: the
+        // connection's user needs it (docs/security.md); here through a role of its own.
+        Dataverse.AssignRole(FlowOwner, Dataverse.SeedRole("Relationship automation", "prvWritedvr_scoresnapshot", "prvReadAccount", "prvWriteAccount"));
         var options = new FlowHostOptions();
         options.ConnectionUsers[ConnectionReference] = FlowOwner;
         Flows = flowFiles == null

@@ -209,28 +209,10 @@ public sealed class LocalDataverse
     public Guid SeedTeam(string name) => Seed(new Entity("team") { ["name"] = name, ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId), ["teamtype"] = new OptionSetValue(0) });
 
     /// <summary>Makes a user a member of a team (a teammembership row).</summary>
-    public void AddTeamMember(Guid teamId, Guid userId)
-    {
-        lock (_platform.Gate)
-        {
-            _platform.Store.Get("team", teamId);
-            _platform.Store.Get("systemuser", userId);
-        }
-
-        Seed(new Entity("teammembership") { ["teamid"] = teamId, ["systemuserid"] = userId });
-    }
+    public void AddTeamMember(Guid teamId, Guid userId) => SeedLink("teammembership", ("team", "teamid", teamId), ("systemuser", "systemuserid", userId));
 
     /// <summary>Gives a team a security role (a teamroles row): its members hold the role's privileges.</summary>
-    public void AssignTeamRole(Guid teamId, Guid roleId)
-    {
-        lock (_platform.Gate)
-        {
-            _platform.Store.Get("team", teamId);
-            _platform.Store.Get("role", roleId);
-        }
-
-        Seed(new Entity("teamroles") { ["teamid"] = teamId, ["roleid"] = roleId });
-    }
+    public void AssignTeamRole(Guid teamId, Guid roleId) => SeedLink("teamroles", ("team", "teamid", teamId), ("role", "roleid", roleId));
 
     /// <summary>Whether a user holds a privilege, directly or through a team (SYSTEM and System Administrators hold all).</summary>
     public bool HoldsPrivilege(Guid userId, string privilegeName)
@@ -242,15 +224,18 @@ public sealed class LocalDataverse
     }
 
     /// <summary>Gives a user a security role (a systemuserroles row).</summary>
-    public void AssignRole(Guid userId, Guid roleId)
+    public void AssignRole(Guid userId, Guid roleId) => SeedLink("systemuserroles", ("systemuser", "systemuserid", userId), ("role", "roleid", roleId));
+
+    /// <summary>Seeds an intersect row after checking that both rows it links exist.</summary>
+    private void SeedLink(string intersect, (string Table, string Column, Guid Id) first, (string Table, string Column, Guid Id) second)
     {
         lock (_platform.Gate)
         {
-            _platform.Store.Get("systemuser", userId);
-            _platform.Store.Get("role", roleId);
+            _platform.Store.Get(first.Table, first.Id);
+            _platform.Store.Get(second.Table, second.Id);
         }
 
-        Seed(new Entity("systemuserroles") { ["systemuserid"] = userId, ["roleid"] = roleId });
+        Seed(new Entity(intersect) { [first.Column] = first.Id, [second.Column] = second.Id });
     }
 
     /// <summary>A copy of a row with all its columns; throws a <see cref="DataverseFaultException"/> when it does not exist.</summary>

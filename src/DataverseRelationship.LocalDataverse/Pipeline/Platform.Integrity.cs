@@ -56,7 +56,7 @@ internal sealed partial class Platform
     {
         foreach (var rule in Schema.CascadeDeletes)
         {
-            if (rule.ReferencedTable != table.LogicalName || !Schema.HasTable(rule.ReferencingTable))
+            if (rule.ReferencedTable != table.LogicalName || rule.Behavior == CascadeDeleteBehavior.NoCascade || !Schema.HasTable(rule.ReferencingTable))
             {
                 continue;
             }
@@ -83,7 +83,7 @@ internal sealed partial class Platform
                     }
 
                     break;
-                default:
+                case CascadeDeleteBehavior.Cascade:
                     foreach (var child in children)
                     {
                         if (Store.Find(rule.ReferencingTable, child.Id) != null)

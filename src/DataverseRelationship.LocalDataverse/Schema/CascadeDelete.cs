@@ -13,17 +13,21 @@ public enum CascadeDeleteBehavior
 
     /// <summary>The delete is refused while any referencing row exists.</summary>
     Restrict,
+
+    /// <summary>Nothing is done (system relationships such as opportunity_owning_user carry it).</summary>
+    NoCascade,
 }
 
 /// <summary>One relationship's delete behaviour: <c>ReferencingTable.ReferencingColumn</c> points at <c>ReferencedTable</c>; <c>Source</c> says where it is stated.</summary>
 public sealed record CascadeDeleteRule(string Relationship, string ReferencingTable, string ReferencingColumn, string ReferencedTable, CascadeDeleteBehavior Behavior, string Source)
 {
-    /// <summary>Parses a relationship's CascadeDelete value (Cascade, RemoveLink, Restrict; NoCascade is not valid for delete).</summary>
+    /// <summary>Parses a relationship's CascadeDelete value (Cascade, RemoveLink, Restrict, NoCascade).</summary>
     public static CascadeDeleteBehavior Parse(string value, string where) => value switch
     {
         "Cascade" => CascadeDeleteBehavior.Cascade,
         "RemoveLink" => CascadeDeleteBehavior.RemoveLink,
         "Restrict" => CascadeDeleteBehavior.Restrict,
-        _ => throw new ArgumentException($"{where}: CascadeDelete '{value}' is not Cascade, RemoveLink or Restrict.", nameof(value)),
+        "NoCascade" => CascadeDeleteBehavior.NoCascade,
+        _ => throw new ArgumentException($"{where}: CascadeDelete '{value}' is not Cascade, RemoveLink, Restrict or NoCascade.", nameof(value)),
     };
 }

@@ -75,6 +75,15 @@ public static class HtmlReportRenderer
         }
 
         writer.Write("</table></section>\n");
+        writer.Write("<section><h2>Accounts per health band</h2>\n<table id=\"band-table\"><tr><th>Band</th><th class=\"num\">Accounts</th></tr>\n");
+        foreach (KeyValuePair<HealthBandChoice?, int> band in report.BandDistribution())
+        {
+            string label = band.Key is { } known ? ReportText.Band(known) : "Not scored";
+            string key = band.Key is { } b ? ReportText.Key(b) : "notScored";
+            writer.Write($"<tr><td class=\"{BandClass(band.Key)}\">{E(label)}</td><td class=\"num\" data-band=\"{E(key)}\">{band.Value}</td></tr>\n");
+        }
+
+        writer.Write("</table></section>\n");
         DealVerdictCounts d = report.Deals;
         writer.Write("<section><h2>Deals against the tier rule</h2><div class=\"chart bars\" id=\"chart-verdicts\"></div>\n<table id=\"verdict-table\"><tr><th>Verdict</th><th class=\"num\">Deals</th></tr>\n");
         foreach ((string label, long count) in Verdicts(d))

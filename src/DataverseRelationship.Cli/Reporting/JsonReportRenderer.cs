@@ -11,11 +11,15 @@ namespace DataverseRelationship.Cli.Reporting;
 /// <summary>
 /// Writes a <see cref="RunReport"/> as JSON for scripts. Property names are fixed (camelCase, listed in
 /// docs/data-formats.md), choices are camelCase member names, numbers are numbers, times are ISO 8601 UTC.
-/// <c>schemaVersion</c> changes when a property is renamed or removed.
+/// <c>schemaVersion</c> changes when a property is renamed or removed or a value's type changes.
 /// </summary>
 public static class JsonReportRenderer
 {
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// 2 since relationship model v2: every score, <c>lifetimeValue</c>, <c>churnRisk</c>, <c>confidence</c> and
+    /// <c>atRisk</c> may be <c>null</c> (unknown: too little evidence), where version 1 always held a number.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     public static string Render(RunReport report)
     {

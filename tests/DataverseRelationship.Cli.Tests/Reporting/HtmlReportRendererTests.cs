@@ -25,6 +25,20 @@ public sealed class HtmlReportRendererTests : IDisposable
     }
 
     [Fact]
+    public void The_page_counts_the_accounts_per_health_band_insufficient_evidence_included()
+    {
+        var report = ReportFixture.Build();
+        foreach (var band in report.BandDistribution())
+        {
+            string key = band.Key is { } b ? ReportText.Key(b) : "notScored";
+            Assert.Contains($"data-band=\"{key}\">{band.Value}</td>", Html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(report.Accounts.Count, report.BandDistribution().Sum(b => b.Value));
+        Assert.Contains("data-band=\"insufficientEvidence\"", Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_page_needs_nothing_from_the_network()
     {
         string withoutSvgNamespace = Html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal);

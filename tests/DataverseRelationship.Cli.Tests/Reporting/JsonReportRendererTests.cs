@@ -15,7 +15,7 @@ public sealed class JsonReportRendererTests
         Assert.Equal(
             ["schemaVersion", "dataSet", "policyVersion", "generatedAt", "replayedFrom", "replayedUntil", "statistics", "tierDistribution", "deals", "games", "accounts", "healthBands", "unknownOptionValues", "rejections"],
             Root.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(1, Root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(2, Root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("2025-12-31T00:00:00Z", Root.GetProperty("replayedUntil").GetString());
     }
 

@@ -83,6 +83,7 @@ public static class DvrelCommandLine
         var solution = new Option<string>("--solution") { Description = SolutionDescription, HelpName = "DIR" };
         var json = new Option<bool>("--json") { Description = "Write the report as JSON to standard output (no tables, no progress)." };
         var report = new Option<string>("--report") { Description = "Also write the self-contained HTML report to this file.", HelpName = "FILE" };
+        var csv = new Option<string>("--csv") { Description = "Also write the accounts table (every account, every score, the explanation) as CSV to this file.", HelpName = "FILE" };
         var accounts = new Option<int>("--accounts") { Description = "Accounts listed in the console table (the rest are counted).", DefaultValueFactory = _ => 40, HelpName = "N" };
         var recalculate = new Option<int>("--recalculate-every") { Description = RecalculateDescription, DefaultValueFactory = _ => 7, HelpName = "DAYS" };
         var synthetic = new Option<string>("--synthetic") { Description = "Replay a generated data set instead (performance runs), e.g. 10000x1000000 for 10,000 accounts and 1,000,000 opportunities.", HelpName = "ACCOUNTSxOPPORTUNITIES" };
@@ -94,7 +95,7 @@ public static class DvrelCommandLine
         var width = WidthOption();
         var command = new Command("preview", "Replay a data set (or the built-in sample) through the plugins and report tiers, health, the five scores, CLV, churn risk, explanations, tier timelines and deal verdicts. " + ExitCodes.Description)
         {
-            paths, policy, solution, json, report, accounts, recalculate, synthetic, timings, wide, all, asOf, noFlows, width,
+            paths, policy, solution, json, report, csv, accounts, recalculate, synthetic, timings, wide, all, asOf, noFlows, width,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -115,6 +116,11 @@ public static class DvrelCommandLine
             if (parse.GetValue(report) is { } htmlPath)
             {
                 ReplayCommandSupport.WriteReportFile(htmlPath, console, w => HtmlReportRenderer.Render(result, w));
+            }
+
+            if (parse.GetValue(csv) is { } csvPath)
+            {
+                ReplayCommandSupport.WriteReportFile(csvPath, console, w => AccountsCsv.Write(result.Accounts, w));
             }
 
             if (asJson)

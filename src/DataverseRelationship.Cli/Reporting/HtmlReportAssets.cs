@@ -38,8 +38,15 @@ internal static class HtmlReportAssets
         .timelines { display:grid; grid-template-columns:repeat(2,1fr); gap:14px; }
         .note { color:var(--muted); font-size:12px; }
         .scroll { overflow-x:auto; }
-        td.explain { min-width:280px; }
+        #accounts { font-size:13px; }
+        #accounts th.sortable { cursor:pointer; white-space:nowrap; }
+        #accounts th[data-dir="asc"]::after { content:" ▲"; } #accounts th[data-dir="desc"]::after { content:" ▼"; }
+        #accounts tbody.account tr:first-child td { border-bottom:0; }
+        #accounts tr.explanation td { padding-top:0; color:var(--muted); }
+        #accounts div.explain { position:sticky; left:8px; max-width:1180px; white-space:normal; }
+        .controls input { font:inherit; padding:4px 8px; min-width:320px; border:1px solid var(--line); border-radius:6px; }
         #report-status { color:var(--muted); font-size:12px; margin:0 0 12px; }
+        #report-status[data-status="ok"] { display:none; }
         #report-status[data-status="error"] { color:var(--bad); font-weight:600; }
         @media (max-width: 900px) { .row, .grid, .timelines { grid-template-columns:1fr; } }
         """;
@@ -168,6 +175,67 @@ internal static class HtmlReportAssets
             status.setAttribute('data-status', errors.length === 0 ? 'ok' : 'error');
             status.textContent = 'Charts drawn: ' + charts + '. Script errors: ' + errors.length + (errors.length ? ' (' + errors.join('; ') + ')' : '') + '.';
           }
+          // The accounts table: sort by a column (click its heading; again to reverse), filter by text; the view is kept
+          // in the address (#sort=Health&dir=asc&filter=contoso) so it can be shared and reopened.
+          function accountsTable() {
+            var table = document.getElementById('accounts');
+            var filter = document.getElementById('account-filter');
+            var count = document.getElementById('account-count');
+            if (!table || !filter) { return; }
+            var heads = Array.prototype.slice.call(table.querySelectorAll('th.sortable'));
+            var state = { sort: '', dir: 'desc', filter: '' };
+            function sortBy(col, dir) {
+              var num = heads[col].getAttribute('data-type') === 'num';
+              heads.forEach(function (h) { h.removeAttribute('data-dir'); });
+              heads[col].setAttribute('data-dir', dir);
+              var bodies = Array.prototype.slice.call(table.tBodies);
+              bodies.sort(function (a, b) {
+                var x = a.rows[0].cells[col].getAttribute('data-value'), y = b.rows[0].cells[col].getAttribute('data-value');
+                if (x === y) { return 0; }
+                if (x === '') { return 1; }
+                if (y === '') { return -1; }
+                var c = num ? parseFloat(x) - parseFloat(y) : x.localeCompare(y);
+                return dir === 'asc' ? c : -c;
+              });
+              bodies.forEach(function (b) { table.appendChild(b); });
+            }
+            function apply() {
+              var q = state.filter.toLowerCase(), shown = 0;
+              Array.prototype.forEach.call(table.tBodies, function (b) {
+                var match = !q || b.getAttribute('data-search').indexOf(q) >= 0;
+                b.style.display = match ? '' : 'none';
+                if (match) { shown++; }
+              });
+              if (count) { count.textContent = shown + ' shown'; }
+            }
+            function remember() {
+              var parts = [];
+              if (state.sort) { parts.push('sort=' + encodeURIComponent(state.sort), 'dir=' + state.dir); }
+              if (state.filter) { parts.push('filter=' + encodeURIComponent(state.filter)); }
+              if (history.replaceState) { history.replaceState(null, '', parts.length ? '#' + parts.join('&') : location.pathname); }
+            }
+            heads.forEach(function (th, col) {
+              function click() {
+                var heading = th.textContent;
+                state.dir = state.sort === heading && state.dir === 'desc' ? 'asc' : 'desc';
+                state.sort = heading;
+                sortBy(col, state.dir);
+                remember();
+              }
+              th.addEventListener('click', click);
+              th.addEventListener('keydown', function (e) { if (e.key === 'Enter') { click(); } });
+            });
+            filter.addEventListener('input', function () { state.filter = filter.value; apply(); remember(); });
+            location.hash.replace(/^#/, '').split('&').forEach(function (pair) {
+              var kv = pair.split('=');
+              if (kv.length === 2 && (kv[0] === 'sort' || kv[0] === 'dir' || kv[0] === 'filter')) { state[kv[0]] = decodeURIComponent(kv[1]); }
+            });
+            var col = heads.map(function (h) { return h.textContent; }).indexOf(state.sort);
+            if (col >= 0) { sortBy(col, state.dir === 'asc' ? 'asc' : 'desc'); } else { state.sort = ''; }
+            filter.value = state.filter || '';
+            apply();
+          }
+          guarded('accounts table', accountsTable);
           var data = null;
           guarded('data', function () { data = JSON.parse(document.getElementById('report-data').textContent); });
           if (data) {

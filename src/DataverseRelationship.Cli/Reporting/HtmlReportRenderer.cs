@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -172,23 +173,56 @@ public static class HtmlReportRenderer
 
     private static void WriteAccounts(TextWriter writer, RunReport report, int max)
     {
-        writer.Write($"<section><h2>All accounts ({report.Accounts.Count})</h2>\n<div class=\"scroll\"><table id=\"accounts\"><tr><th>Account</th><th>Tier</th><th>Eligible</th><th class=\"num\">Health</th><th>Band</th><th>Trend</th><th class=\"num\">Reciprocity</th><th class=\"num\">Autonomy</th><th class=\"num\">Integrity</th><th class=\"num\">Loyalty</th><th class=\"num\">Fairness</th><th class=\"num\">Engagement</th><th class=\"num\">Lifetime value</th><th class=\"num\">Churn</th><th>At risk</th><th class=\"num\">Confidence</th><th>Explanation</th></tr>\n");
-        foreach (AccountResult a in report.Accounts.OrderByDescending(a => a.Tier).ThenByDescending(a => a.HealthScore ?? 0m).ThenBy(a => a.Name, StringComparer.Ordinal).Take(max))
+        AccountResult[] shown = report.Accounts.OrderByDescending(a => a.Tier).ThenByDescending(a => a.HealthScore ?? 0m).ThenBy(a => a.Name, StringComparer.Ordinal).Take(max).ToArray();
+        writer.Write($"<section id=\"accounts-section\"><h2>All accounts ({report.Accounts.Count})</h2>\n");
+        writer.Write($"<p class=\"controls\"><input type=\"search\" id=\"account-filter\" placeholder=\"Filter by name, tier, band or explanation\" aria-label=\"Filter accounts\"> <span id=\"account-count\" class=\"note\">{shown.Length} shown</span> · <a id=\"accounts-csv\" download=\"accounts.csv\" href=\"data:text/csv;charset=utf-8,{Uri.EscapeDataString(AccountsCsv.Write(report.Accounts))}\">Download the table as CSV</a> <span class=\"note\">· click a column heading to sort; each account's explanation is under its row.</span></p>\n");
+        writer.Write("<div class=\"scroll\"><table id=\"accounts\"><thead><tr>");
+        foreach ((string heading, bool numeric) in AccountColumns)
+        {
+            writer.Write($"<th class=\"sortable{(numeric ? " num" : string.Empty)}\" data-type=\"{(numeric ? "num" : "text")}\" tabindex=\"0\">{E(heading)}</th>");
+        }
+
+        writer.Write("</tr></thead>\n");
+        foreach (AccountResult a in shown)
         {
             RelationshipScores sc = a.Scores;
-            writer.Write($"<tr class=\"account\"><td>{E(a.Name)}</td><td>{TierBadge(a.Tier)}</td><td>{E(ReportText.Tier(a.EligibleTier))}</td><td class=\"num\">{E(ReportText.Score(a.HealthScore))}</td><td class=\"{BandClass(a.HealthBand)}\">{E(ReportText.Band(a.HealthBand))}</td><td>{E(ReportText.Label(a.HealthTrend))}</td>");
-            writer.Write($"<td class=\"num\">{E(ReportText.Score(sc.Reciprocity))}</td><td class=\"num\">{E(ReportText.Score(sc.Autonomy))}</td><td class=\"num\">{E(ReportText.Score(sc.Integrity))}</td><td class=\"num\">{E(ReportText.Score(sc.Loyalty))}</td><td class=\"num\">{E(ReportText.Score(sc.Fairness))}</td><td class=\"num\">{E(ReportText.Score(a.Engagement))}</td>");
-            writer.Write($"<td class=\"num\">{E(ReportText.Money(a.LifetimeValue))}</td><td class=\"num\">{E(ReportText.Score(a.ChurnRisk))}</td><td>{E(ReportText.YesNo(a.AtRisk))}</td><td class=\"num\">{E(ReportText.Score(a.Confidence))}</td><td class=\"explain\">{E(a.Explanation)}</td></tr>\n");
+            string search = string.Join(' ', a.Name, ReportText.Tier(a.Tier), ReportText.Band(a.HealthBand), a.Explanation).ToLowerInvariant();
+            writer.Write($"<tbody class=\"account\" data-search=\"{E(search)}\"><tr>");
+            writer.Write($"<td data-value=\"{E(a.Name)}\">{E(a.Name)}</td><td data-value=\"{TierIndex(a.Tier)}\">{TierBadge(a.Tier)}</td><td data-value=\"{(a.EligibleTier is { } eligible ? TierIndex(eligible).ToString(CultureInfo.InvariantCulture) : string.Empty)}\">{E(ReportText.Tier(a.EligibleTier))}</td>");
+            Number(writer, a.HealthScore, ReportText.Score(a.HealthScore));
+            writer.Write($"<td class=\"{BandClass(a.HealthBand)}\" data-value=\"{E(ReportText.Band(a.HealthBand))}\">{E(ReportText.Band(a.HealthBand))}</td><td data-value=\"{E(ReportText.Label(a.HealthTrend))}\">{E(ReportText.Label(a.HealthTrend))}</td>");
+            foreach (decimal? score in new[] { sc.Reciprocity, sc.Autonomy, sc.Integrity, sc.Loyalty, sc.Fairness, a.Engagement })
+            {
+                Number(writer, score, ReportText.Score(score));
+            }
+
+            Number(writer, a.LifetimeValue, ReportText.Money(a.LifetimeValue));
+            Number(writer, a.ChurnRisk, ReportText.Score(a.ChurnRisk));
+            writer.Write($"<td data-value=\"{E(ReportText.YesNo(a.AtRisk))}\">{E(ReportText.YesNo(a.AtRisk))}</td>");
+            Number(writer, a.Confidence, ReportText.Score(a.Confidence));
+            writer.Write($"</tr>\n<tr class=\"explanation\"><td colspan=\"{AccountColumns.Length}\"><div class=\"explain\">{E(a.Explanation)}</div></td></tr></tbody>\n");
         }
 
         writer.Write("</table></div>");
         if (report.Accounts.Count > max)
         {
-            writer.Write($"<p class=\"note\">{report.Accounts.Count - max} more accounts are in the JSON report.</p>");
+            writer.Write($"<p class=\"note\">{report.Accounts.Count - max} more accounts are in the JSON report and the CSV.</p>");
         }
 
         writer.Write("</section>\n");
     }
+
+    /// <summary>The accounts table's columns: heading and whether it sorts as a number.</summary>
+    private static readonly (string Heading, bool Numeric)[] AccountColumns =
+    [
+        ("Account", false), ("Tier", true), ("Eligible", true), ("Health", true), ("Band", false), ("Trend", false),
+        ("Reciprocity", true), ("Autonomy", true), ("Integrity", true), ("Loyalty", true), ("Fairness", true), ("Engagement", true),
+        ("Lifetime value", true), ("Churn", true), ("At risk", false), ("Confidence", true),
+    ];
+
+    /// <summary>A numeric cell: shown as formatted, sorted by its exact value (unknown: empty, sorted last).</summary>
+    private static void Number(TextWriter writer, decimal? value, string shown)
+        => writer.Write($"<td class=\"num\" data-value=\"{(value is { } v ? v.ToString(CultureInfo.InvariantCulture) : string.Empty)}\">{E(shown)}</td>");
 
     private static void WriteRejections(TextWriter writer, RunReport report)
     {

@@ -96,6 +96,9 @@ namespace DataverseRelationship.Engine.Explanations
         /// <summary>A money amount with thousands separators and no decimals: "27,142".</summary>
         public static string Money(decimal value) => Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("#,0", CultureInfo.InvariantCulture);
 
+        /// <summary>An exact amount of money with thousands separators and at most two decimals: "27,142.43", "50,000".</summary>
+        public static string Amount(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+
         /// <summary>A share as a whole percentage: "18%".</summary>
         public static string Percent(decimal share) => Math.Round(share * 100m, 0, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%";
 

@@ -156,16 +156,18 @@ namespace DataverseRelationship.Engine.Tiers
             var name = TierNames.Describe(tier);
 
             // actual is already rounded as printed; the same number is compared.
-            void Minimum(TierCriterion criterion, decimal? actual, decimal needed, decimal neededToStay, string what)
+            // Amounts of money are written with thousands separators ("27,142.43 below the 50,000 required").
+            void Minimum(TierCriterion criterion, decimal? actual, decimal needed, decimal neededToStay, string what, bool money = false)
             {
                 var known = actual.HasValue;
                 var passed = known && actual!.Value >= needed;
                 var keeps = !known || actual!.Value >= neededToStay;
                 enters &= passed;
                 stay &= keeps;
+                Func<decimal, string> show = money ? ExplanationText.Amount : Number;
                 var text = name + ": " + what + " " + (known
-                    ? Number(actual!.Value) + (passed ? " meets the " + Number(needed) + " required" : " below the " + Number(needed) + " required (short by " + Number(needed - actual.Value) + ")")
-                    : "unknown (" + Number(needed) + " required)");
+                    ? show(actual!.Value) + (passed ? " meets the " + show(needed) + " required" : " below the " + show(needed) + " required (short by " + show(needed - actual.Value) + ")")
+                    : "unknown (" + show(needed) + " required)");
                 results.Add(new TierCriterionResult
                 {
                     Tier = tier, Criterion = criterion, Passed = passed, Known = known, Stays = keeps,
@@ -191,7 +193,7 @@ namespace DataverseRelationship.Engine.Tiers
             Minimum(TierCriterion.KeyContacts, evidence.KeyContacts, required.MinimumKeyContacts, Math.Max(0, required.MinimumKeyContacts - policy.KeyContactHysteresis), "key contacts");
             var won = Math.Round(wonValue, 2, MidpointRounding.AwayFromZero);
             Minimum(TierCriterion.WonValue, won, required.MinimumWonValue, Math.Round(required.MinimumWonValue * (1m - (policy.WonValueHysteresisPercent / 100m)), 2, MidpointRounding.AwayFromZero),
-                "won value in " + required.WonValueMonths.ToString(CultureInfo.InvariantCulture) + " months");
+                "won value in " + required.WonValueMonths.ToString(CultureInfo.InvariantCulture) + " months", money: true);
             Minimum(TierCriterion.Health, evidence.Health, required.MinimumHealth, required.MinimumHealth - policy.HysteresisMargin, "health");
             if (required.MinimumReciprocity > 0m)
             {
@@ -347,7 +349,8 @@ namespace DataverseRelationship.Engine.Tiers
                 text.Append(criterion.Text);
                 if (criterion.RequiredToStay != criterion.Required)
                 {
-                    text.Append(criterion.IsMaximum ? " and above the " : " and below the ").Append(Number(criterion.RequiredToStay)).Append(" allowed to stay");
+                    text.Append(criterion.IsMaximum ? " and above the " : " and below the ")
+                        .Append(criterion.Criterion == TierCriterion.WonValue ? ExplanationText.Amount(criterion.RequiredToStay) : Number(criterion.RequiredToStay)).Append(" allowed to stay");
                 }
             }
 

@@ -18,6 +18,10 @@ public static class HeadlessChromium
     public static (string Dom, string Log) DumpDom(string browser, string htmlFile, string profileFolder)
         => Run(browser, profileFolder, ["--enable-logging=stderr", "--v=0", "--dump-dom", new Uri(htmlFile).AbsoluteUri]);
 
+    /// <summary>The DOM of the page opened with <paramref name="fragment"/> as its address's fragment (what a shared link carries).</summary>
+    public static (string Dom, string Log) DumpDom(string browser, string htmlFile, string profileFolder, string fragment)
+        => Run(browser, profileFolder, ["--enable-logging=stderr", "--v=0", "--dump-dom", new Uri(htmlFile).AbsoluteUri + "#" + fragment]);
+
     /// <summary>Writes a PNG screenshot of the page.</summary>
     public static void Screenshot(string browser, string htmlFile, string pngFile, string profileFolder)
         => Run(browser, profileFolder, [$"--screenshot={pngFile}", "--window-size=1280,2600", "--hide-scrollbars", new Uri(htmlFile).AbsoluteUri]);

@@ -66,6 +66,41 @@ public sealed class HtmlReportRendererTests : IDisposable
         Assert.Single(Regex.Matches(html[html.IndexOf("id=\"rejections\"", StringComparison.Ordinal)..], "<li>"));
     }
 
+    [SkippableFact]
+    public void In_headless_chromium_the_accounts_table_sorts_and_filters_as_its_address_says()
+    {
+        string browser = HeadlessChromium.Require();
+        string page = _folder.File("accounts.html");
+        File.WriteAllText(page, Html);
+        Directory.CreateDirectory(_folder.File("profile-sort"));
+
+        (string sorted, _) = HeadlessChromium.DumpDom(browser, page, _folder.File("profile-sort"), "sort=Health&dir=asc");
+        string[] order = Regex.Matches(sorted, "<tbody class=\"account\"[^>]*><tr><td data-value=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(6, order.Length);
+        Assert.Equal(ReportFixture.HostileName, System.Net.WebUtility.HtmlDecode(order[0])); // health 35, the lowest
+        Assert.Equal("Northwind Traders", order[^1]); // health 82
+        Assert.Contains("data-dir=\"asc\"", sorted, StringComparison.Ordinal);
+
+        Directory.CreateDirectory(_folder.File("profile-filter"));
+        (string filtered, string log) = HeadlessChromium.DumpDom(browser, page, _folder.File("profile-filter"), "filter=tailspin");
+        Assert.Equal(5, Regex.Count(filtered, "<tbody class=\"account\"[^>]*style=\"display: none;\""));
+        Assert.Contains("<span id=\"account-count\" class=\"note\">1 shown</span>", filtered, StringComparison.Ordinal);
+        Assert.Contains("data-errors=\"0\"", filtered, StringComparison.Ordinal);
+        Assert.DoesNotContain("CONSOLE", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_accounts_table_shows_each_explanation_under_its_row_and_links_the_csv()
+    {
+        RunReport report = ReportFixture.Build();
+        Match link = Regex.Match(Html, "<a id=\"accounts-csv\" download=\"accounts.csv\" href=\"data:text/csv;charset=utf-8,([^\"]*)\">");
+
+        Assert.True(link.Success, "the CSV link is missing");
+        Assert.Equal(AccountsCsv.Write(report.Accounts), Uri.UnescapeDataString(System.Net.WebUtility.HtmlDecode(link.Groups[1].Value)));
+        Assert.Equal(report.Accounts.Count, Regex.Count(Html, "<tr class=\"explanation\"><td colspan=\"16\"><div class=\"explain\">"));
+        Assert.Contains("two unreciprocated discounts (Tailspin Toys)</div>", Html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_page_needs_nothing_from_the_network()
     {

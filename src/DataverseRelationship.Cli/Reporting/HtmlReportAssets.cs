@@ -11,7 +11,7 @@ internal static class HtmlReportAssets
         header { background:#102a43; color:#fff; padding:20px 32px; }
         header h1 { margin:0 0 4px; font-size:22px; font-weight:600; }
         header .meta { margin:0; color:#bcccdc; }
-        main { padding:20px 32px 40px; max-width:1280px; }
+        main { padding:20px 20px 40px; max-width:1680px; }
         section { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:16px 20px; margin:0 0 18px; }
         h2 { margin:0 0 12px; font-size:16px; }
         .kpis { display:grid; grid-template-columns:repeat(auto-fill,minmax(130px,1fr)); gap:12px; background:none; border:0; padding:0; }
@@ -38,12 +38,13 @@ internal static class HtmlReportAssets
         .timelines { display:grid; grid-template-columns:repeat(2,1fr); gap:14px; }
         .note { color:var(--muted); font-size:12px; }
         .scroll { overflow-x:auto; }
-        #accounts { font-size:13px; }
+        #accounts { font-size:12px; }
+        #accounts th, #accounts td { padding:4px 5px; }
         #accounts th.sortable { cursor:pointer; white-space:nowrap; }
         #accounts th[data-dir="asc"]::after { content:" ▲"; } #accounts th[data-dir="desc"]::after { content:" ▼"; }
         #accounts tbody.account tr:first-child td { border-bottom:0; }
         #accounts tr.explanation td { padding-top:0; color:var(--muted); }
-        #accounts div.explain { position:sticky; left:8px; max-width:1180px; white-space:normal; }
+        #accounts div.explain { position:sticky; left:6px; max-width:calc(min(100vw, 1680px) - 130px); white-space:normal; }
         .controls input { font:inherit; padding:4px 8px; min-width:320px; border:1px solid var(--line); border-radius:6px; }
         #report-status { color:var(--muted); font-size:12px; margin:0 0 12px; }
         #report-status[data-status="ok"] { display:none; }

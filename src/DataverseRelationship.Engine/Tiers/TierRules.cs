@@ -289,7 +289,7 @@ namespace DataverseRelationship.Engine.Tiers
             {
                 if (criterion.Tier == tier && criterion.Actual.HasValue && criterion.Criterion != TierCriterion.ExecutiveSponsors && criterion.Criterion != TierCriterion.JointAccountPlan)
                 {
-                    parts.Add(CriterionName(criterion.Criterion) + " " + Number(criterion.Actual.Value));
+                    parts.Add(CriterionName(criterion.Criterion) + " " + (criterion.Criterion == TierCriterion.WonValue ? ExplanationText.Amount(criterion.Actual.Value) : Number(criterion.Actual.Value)));
                 }
             }
 

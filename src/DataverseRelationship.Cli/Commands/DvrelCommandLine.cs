@@ -91,9 +91,10 @@ public static class DvrelCommandLine
         var all = new Option<bool>("--all") { Description = "List every account, explanation, account at risk, tier change and kept rejected event (overrides --accounts)." };
         var noFlows = new Option<bool>("--no-flows") { Description = "Do not run the solution's cloud flows (solution/src/Workflows). By default the follow-up flow runs after each committed tier change and the nightly flow does the scheduled recalculation; the report shows the follow-up tasks per owner and week." };
         var width = WidthOption();
+        var dates = ReplayCommandSupport.DatesOption();
         var command = new Command("preview", "Replay a data set (or the built-in sample) through the plugins and report tiers, health, the five scores, CLV, churn risk, explanations, tier timelines and deal verdicts. " + ExitCodes.Description)
         {
-            paths, policy, solution, json, report, accounts, recalculate, synthetic, timings, wide, all, noFlows, width,
+            paths, policy, solution, json, report, accounts, recalculate, synthetic, timings, wide, all, noFlows, width, dates,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -105,15 +106,15 @@ public static class DvrelCommandLine
             string? policyPath = parse.GetValue(policy);
             PolicyChoice chosen = policyPath is null ? PolicyChoice.SolutionDefault : PolicyChoice.FromFile(policyPath, console.CurrentDirectory);
             string solutionFolder = ReplayCommandSupport.FindSolution(parse.GetValue(solution), console);
+            OutputFile? htmlFile = parse.GetValue(report) is { } htmlPath ? OutputFile.Prepare("--report", htmlPath, console) : null;
             string[] given = parse.GetValue(paths) ?? [];
-            DataSet dataSet = parse.GetValue(synthetic) is { } size ? Synthetic(size, given) : ReplayCommandSupport.LoadDataSet(given, console);
+            DataSet dataSet = parse.GetValue(synthetic) is { } size
+                ? Synthetic(size, given)
+                : ReplayCommandSupport.LoadDataSet(given, console, ReplayCommandSupport.LoadOptions(parse.GetValue(dates), solutionFolder));
             bool asJson = parse.GetValue(json);
             var options = new ReplayOptions { SolutionFolder = solutionFolder, Policy = chosen, RecalculateEveryDays = every, CollectTimings = parse.GetValue(timings), RunFlows = !parse.GetValue(noFlows) };
             RunReport result = ReplayCommandSupport.Replay(dataSet, options, console, "Replaying", quiet: asJson);
-            if (parse.GetValue(report) is { } htmlPath)
-            {
-                ReplayCommandSupport.WriteReportFile(htmlPath, console, w => HtmlReportRenderer.Render(result, w));
-            }
+            htmlFile?.Write(w => HtmlReportRenderer.Render(result, w));
 
             if (asJson)
             {
@@ -150,9 +151,10 @@ public static class DvrelCommandLine
         var report = new Option<string>("--report") { Description = "Also write the HTML report of the run under policy B to this file.", HelpName = "FILE" };
         var recalculate = new Option<int>("--recalculate-every") { Description = RecalculateDescription, DefaultValueFactory = _ => 7, HelpName = "DAYS" };
         var width = WidthOption();
+        var dates = ReplayCommandSupport.DatesOption();
         var command = new Command("compare", "Replay the same data set under two policies and report the accounts whose tier or health band changes, and why. " + ExitCodes.Description)
         {
-            paths, policies, solution, json, report, recalculate, width,
+            paths, policies, solution, json, report, recalculate, width, dates,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -169,15 +171,13 @@ public static class DvrelCommandLine
             PolicyChoice a = chosen.Length == 2 ? chosen[0] : PolicyChoice.SolutionDefault;
             PolicyChoice b = chosen[^1];
             string solutionFolder = ReplayCommandSupport.FindSolution(parse.GetValue(solution), console);
-            DataSet dataSet = ReplayCommandSupport.LoadDataSet(parse.GetValue(paths) ?? [], console);
+            OutputFile? htmlFile = parse.GetValue(report) is { } htmlPath ? OutputFile.Prepare("--report", htmlPath, console) : null;
+            DataSet dataSet = ReplayCommandSupport.LoadDataSet(parse.GetValue(paths) ?? [], console, ReplayCommandSupport.LoadOptions(parse.GetValue(dates), solutionFolder));
             bool asJson = parse.GetValue(json);
             RunReport reportA = ReplayCommandSupport.Replay(dataSet, new ReplayOptions { SolutionFolder = solutionFolder, Policy = a, RecalculateEveryDays = every }, console, "Policy A", asJson);
             RunReport reportB = ReplayCommandSupport.Replay(dataSet, new ReplayOptions { SolutionFolder = solutionFolder, Policy = b, RecalculateEveryDays = every }, console, "Policy B", asJson);
             PolicyComparison comparison = PolicyComparison.Compare(a.Source, reportA, b.Source, reportB);
-            if (parse.GetValue(report) is { } htmlPath)
-            {
-                ReplayCommandSupport.WriteReportFile(htmlPath, console, w => HtmlReportRenderer.Render(reportB, w));
-            }
+            htmlFile?.Write(w => HtmlReportRenderer.Render(reportB, w));
 
             if (asJson)
             {

@@ -106,7 +106,7 @@ public static class ConfigurationMigrationLoader
                     return null;
                 }
 
-                return ReadArchive(archive, label, depth);
+                return ReadArchive(archive, zip, label, depth);
             }
             catch (InvalidDataException e)
             {
@@ -115,7 +115,7 @@ public static class ConfigurationMigrationLoader
             }
         }
 
-        private LoadedData? ReadArchive(ZipArchive archive, string label, int depth)
+        private LoadedData? ReadArchive(ZipArchive archive, Stream zip, string label, int depth)
         {
             List<ZipArchiveEntry> dataEntries = Named(archive, DataEntry);
             List<ZipArchiveEntry> schemaEntries = Named(archive, SchemaEntry);
@@ -133,7 +133,7 @@ public static class ConfigurationMigrationLoader
             ZipArchiveEntry? schemaEntry = schemaEntries.SingleOrDefault();
             if (dataEntry is null && schemaEntry is null)
             {
-                return ReadNested(archive, label, depth);
+                return ReadNested(archive, zip, label, depth);
             }
 
             if (dataEntry is null || schemaEntry is null)
@@ -146,14 +146,14 @@ public static class ConfigurationMigrationLoader
 
             string schemaFile = $"{label}!{schemaEntry.FullName}";
             string dataFile = $"{label}!{dataEntry.FullName}";
-            CmtSchema? schema = ReadXml(schemaEntry, schemaFile, s => CmtSchema.Read(s, schemaFile, problems));
+            CmtSchema? schema = ReadXml(schemaEntry, zip, schemaFile, s => CmtSchema.Read(s, schemaFile, problems));
             if (schema is null || problems.Count > 0)
             {
                 return null;
             }
 
             var reader = new CmtDataReader(schema, dataFile, problems) { MaxValueLength = Limits.MaxValueLength };
-            ReadXml(dataEntry, dataFile, d =>
+            ReadXml(dataEntry, zip, dataFile, d =>
             {
                 reader.Read(d);
                 return reader;
@@ -161,7 +161,7 @@ public static class ConfigurationMigrationLoader
             return new LoadedData(reader, dataFile);
         }
 
-        private LoadedData? ReadNested(ZipArchive archive, string label, int depth)
+        private LoadedData? ReadNested(ZipArchive archive, Stream zip, string label, int depth)
         {
             var candidates = new List<(string Label, LoadedData? Data)>();
             foreach (ZipArchiveEntry entry in archive.Entries.Where(IsZip))
@@ -174,7 +174,7 @@ public static class ConfigurationMigrationLoader
                     continue;
                 }
 
-                using FileStream? spooled = Spool(entry, nestedLabel);
+                using FileStream? spooled = Spool(entry, zip, nestedLabel);
                 if (spooled is null)
                 {
                     candidates.Add((nestedLabel, null));
@@ -235,11 +235,24 @@ public static class ConfigurationMigrationLoader
             }
         }
 
+        /// <summary>An entry's decompressed bytes through <paramref name="checks"/> plus the compression ratio, measured on the archive stream.</summary>
+        private InspectedStream Open(ZipArchiveEntry entry, Stream zip, StreamChecks checks)
+        {
+            Stream content = entry.Open();
+            long start = zip.Position;
+            return new InspectedStream(content, checks with
+            {
+                CompressedBytesRead = () => zip.Position - start,
+                MaxCompressionRatio = Limits.MaxCompressionRatio,
+                RatioWindowBytes = Limits.RatioWindowBytes,
+            });
+        }
+
         /// <summary>
         /// A nested zip decompressed into a temporary file (deleted when closed), never into memory: ZipArchive needs a
         /// seekable stream. Its bytes are taken from the package's budget and its checksum is checked.
         /// </summary>
-        private FileStream? Spool(ZipArchiveEntry entry, string label)
+        private FileStream? Spool(ZipArchiveEntry entry, Stream zip, string label)
         {
             if (!budget.Admits(entry.Length))
             {
@@ -250,7 +263,7 @@ public static class ConfigurationMigrationLoader
             var file = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
             try
             {
-                using (var source = new InspectedStream(entry.Open(), new StreamChecks { Budget = budget, ExpectedCrc32 = entry.Crc32 }))
+                using (var source = Open(entry, zip, new StreamChecks { Budget = budget, ExpectedCrc32 = entry.Crc32 }))
                 {
                     source.CopyTo(file);
                 }
@@ -258,7 +271,7 @@ public static class ConfigurationMigrationLoader
                 file.Position = 0;
                 return file;
             }
-            catch (Exception e) when (e is InputRefusedException or InvalidDataException)
+            catch (Exception e) when (e is InputRefusedException or InvalidDataException or NotSupportedException)
             {
                 file.Dispose();
                 problems.Add(label, string.Empty, e is InputRefusedException ? e.Message : $"cannot be decompressed (truncated or corrupt zip entry): {e.Message}");
@@ -267,7 +280,7 @@ public static class ConfigurationMigrationLoader
         }
 
         /// <summary>Reads one XML entry through the checks (budget, strict UTF-8, value length, checksum) to its very end.</summary>
-        private T? ReadXml<T>(ZipArchiveEntry entry, string file, Func<Stream, T> read)
+        private T? ReadXml<T>(ZipArchiveEntry entry, Stream zip, string file, Func<Stream, T> read)
             where T : class
         {
             if (!budget.Admits(entry.Length))
@@ -278,7 +291,7 @@ public static class ConfigurationMigrationLoader
 
             try
             {
-                using var stream = new InspectedStream(entry.Open(), new StreamChecks
+                using var stream = Open(entry, zip, new StreamChecks
                 {
                     Budget = budget,
                     Utf8 = true,
@@ -293,7 +306,7 @@ public static class ConfigurationMigrationLoader
             {
                 problems.Add(file, $"line {e.LineNumber}", $"is not well-formed XML: {e.Message}");
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is InvalidDataException or NotSupportedException)
             {
                 problems.Add(file, string.Empty, $"cannot be decompressed (truncated or corrupt zip entry): {e.Message}");
             }

@@ -16,6 +16,15 @@ public sealed record StreamChecks
     /// <summary>The most bytes allowed between two '&lt;' (XML: the longest attribute or text value).</summary>
     public long? MaxMarkupFreeBytes { get; init; }
 
+    /// <summary>How many compressed bytes have been consumed so far (the archive stream's position since the entry was opened).</summary>
+    public Func<long>? CompressedBytesRead { get; init; }
+
+    /// <summary>The most times the output may exceed <see cref="CompressedBytesRead"/>, once <see cref="RatioWindowBytes"/> have been given.</summary>
+    public int? MaxCompressionRatio { get; init; }
+
+    /// <summary>Bytes given before the ratio is checked.</summary>
+    public long RatioWindowBytes { get; init; }
+
     /// <summary>The CRC-32 the whole input must have (a zip entry's header), checked when the end is read.</summary>
     public uint? ExpectedCrc32 { get; init; }
 }
@@ -68,6 +77,17 @@ public sealed class InspectedStream(Stream inner, StreamChecks checks) : Stream
         }
 
         _position += read;
+        if (checks.MaxCompressionRatio is { } ratio && checks.CompressedBytesRead is { } compressed && _position > checks.RatioWindowBytes)
+        {
+            long consumed = Math.Max(1, compressed());
+            if (_position / consumed > ratio)
+            {
+                throw new InputRefusedException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"expands more than {ratio} times its compressed size ({_position:#,##0} bytes from {consumed:#,##0}), the loader's limit: a zip bomb, not an export"));
+            }
+        }
+
         return read;
     }
 

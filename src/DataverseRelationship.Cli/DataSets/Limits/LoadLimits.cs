@@ -24,6 +24,15 @@ public sealed record LoadLimits
     /// <summary>Zips inside zips: 1 is the package itself, 2 a data zip inside it (Package Deployer), 3 one more level.</summary>
     public int MaxZipDepth { get; init; } = 3;
 
+    /// <summary>
+    /// How many times its compressed size an entry may expand once it has given <see cref="RatioWindowBytes"/>: exports
+    /// compress 10 to 30 times; a zip bomb, up to the 1,032 times deflate allows.
+    /// </summary>
+    public int MaxCompressionRatio { get; init; } = 200;
+
+    /// <summary>Bytes an entry gives before its compression ratio is checked (small entries are never refused for it).</summary>
+    public long RatioWindowBytes { get; init; } = 1024 * 1024;
+
     /// <summary>Characters of one value (a CSV field, an XML attribute); a column's own MaxLength is checked afterwards.</summary>
     public int MaxValueLength { get; init; } = DataverseMaxTextLength;
 
@@ -36,7 +45,7 @@ public sealed record LoadLimits
     /// <summary>Refuses limits that cannot be met (0 or negative).</summary>
     public void Validate()
     {
-        if (MaxDecompressedBytes < 1 || MaxEntries < 1 || MaxZipDepth < 1 || MaxValueLength < 1)
+        if (MaxDecompressedBytes < 1 || MaxEntries < 1 || MaxZipDepth < 1 || MaxValueLength < 1 || MaxCompressionRatio < 1 || RatioWindowBytes < 0)
         {
             throw new ArgumentException("Every load limit must be at least 1.");
         }

@@ -137,7 +137,38 @@ public sealed class HostileInputTests : IDisposable
 
         DataSetProblem problem = Only(Refused(zip, new DataSetLoadOptions { Limits = new LoadLimits { MaxEntries = 5 } }));
 
-        Assert.Equal("holds 7 entries, more than the loader's limit of 5", problem.Reason);
+        Assert.Equal("declares 7 entries, more than the loader's limit of 5", problem.Reason);
+    }
+
+    [Fact]
+    public void A_zip_declaring_millions_of_entries_is_refused_from_its_end_record_before_its_directory_is_read()
+    {
+        byte[] zip = CmtExport.Export(CmtExport.UsData);
+        int end = zip.AsSpan().LastIndexOf([(byte)0x50, (byte)0x4B, (byte)0x05, (byte)0x06]);
+        zip[end + 8] = zip[end + 10] = 0xFE;
+        zip[end + 9] = zip[end + 11] = 0xFF;
+
+        DataSetProblem problem = Only(Refused(zip));
+
+        Assert.Equal("declares 65,534 entries, more than the loader's limit of 10,000", problem.Reason);
+    }
+
+    [Fact]
+    public void A_zip64_end_record_is_read_for_the_entry_count()
+    {
+        string path = _folder.File("zip64.zip");
+        using (var file = File.Create(path))
+        using (var archive = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            for (int i = 0; i < 70_000; i++)
+            {
+                archive.CreateEntry($"e{i}", System.IO.Compression.CompressionLevel.NoCompression);
+            }
+        }
+
+        using FileStream stream = File.OpenRead(path);
+        Assert.Equal(70_000, ZipDirectory.DeclaredEntries(stream));
+        Assert.Equal(0, stream.Position);
     }
 
     [Fact]

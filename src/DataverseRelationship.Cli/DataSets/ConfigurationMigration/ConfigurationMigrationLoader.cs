@@ -97,6 +97,11 @@ public static class ConfigurationMigrationLoader
         /// <summary>Reads a zip at nesting <paramref name="depth"/> (1: the package); null when it holds nothing usable.</summary>
         public LoadedData? ReadZip(Stream zip, string label, int depth)
         {
+            if (DeclaresTooManyEntries(zip, label))
+            {
+                return null;
+            }
+
             try
             {
                 using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
@@ -214,8 +219,25 @@ public static class ConfigurationMigrationLoader
             return candidates[0].Data;
         }
 
+        /// <summary>True (and reported) when the zip's end record declares more entries than the limit: refused before its directory is parsed.</summary>
+        private bool DeclaresTooManyEntries(Stream zip, string label)
+        {
+            if (ZipDirectory.DeclaredEntries(zip) is not { } declared || declared <= Limits.MaxEntries)
+            {
+                return false;
+            }
+
+            problems.Add(label, string.Empty, string.Create(CultureInfo.InvariantCulture, $"declares {declared:#,##0} entries, more than the loader's limit of {Limits.MaxEntries:#,##0}"));
+            return true;
+        }
+
         private ZipArchive? Open(FileStream spooled, string label)
         {
+            if (DeclaresTooManyEntries(spooled, label))
+            {
+                return null;
+            }
+
             try
             {
                 var nested = new ZipArchive(spooled, ZipArchiveMode.Read, leaveOpen: true);

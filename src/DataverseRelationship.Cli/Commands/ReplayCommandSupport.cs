@@ -60,7 +60,7 @@ internal static class ReplayCommandSupport
 
         return DataSetLoadOptions.TryParseYears(dates, out int earliest, out int latest)
             ? options with { EarliestYear = earliest, LatestYear = latest }
-            : throw new BadInputException($"--dates '{dates}': give two years FROM-TO between 1 and 9998, e.g. 1900-2100.");
+            : throw new BadInputException($"--dates '{dates}': give two years FROM-TO between {DataSetLoadOptions.DataverseEarliestYear} and {DataSetLoadOptions.LatestAdmittedYear}, e.g. 1900-2100 (each year of the span costs replay time: the scheduled recalculation runs every week of it).");
     }
 
     /// <summary>The data set at the paths, or the built-in sample when there are none (loaded with the default checks).</summary>

@@ -51,9 +51,17 @@ public sealed record DataSetLoadOptions
     /// <summary>The range of plausible dates, for messages: "1900-01-01 to 2100-12-31".</summary>
     public string PlausibleRange => string.Create(CultureInfo.InvariantCulture, $"{EarliestYear:0000}-01-01 to {LatestYear:0000}-12-31");
 
+    /// <summary>The earliest year Dataverse stores (DateTimeAttributeMetadata.MinSupportedValue, 1 January 1753:
+    /// https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.metadata.datetimeattributemetadata.minsupportedvalue).</summary>
+    public const int DataverseEarliestYear = 1753;
+
+    /// <summary>The latest year <c>--dates</c> admits: one short of 9999, so the replay's calendar (weekly runs, a day after the latest date) never leaves what DateTime holds.</summary>
+    public const int LatestAdmittedYear = 9998;
+
     /// <summary>
-    /// Parses <c>--dates FROM-TO</c> ("1900-2100"): two years, the first not after the second, within 1..9998 so the
-    /// replay's calendar (weekly runs, a day after the latest date) never leaves what DateTime holds.
+    /// Parses <c>--dates FROM-TO</c> ("1900-2100"): two years, the first not after the second, within
+    /// <see cref="DataverseEarliestYear"/>..<see cref="LatestAdmittedYear"/> (the timeline also places deals 30 days
+    /// before their close date, which must stay a DateTime).
     /// </summary>
     public static bool TryParseYears(string text, out int earliest, out int latest)
     {
@@ -62,7 +70,7 @@ public sealed record DataSetLoadOptions
         return parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out earliest)
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out latest)
-            && earliest >= 1 && latest <= 9998 && earliest <= latest;
+            && earliest >= DataverseEarliestYear && latest <= LatestAdmittedYear && earliest <= latest;
     }
 
     private static readonly Lazy<SchemaCatalog> DefaultSchema = new(() =>

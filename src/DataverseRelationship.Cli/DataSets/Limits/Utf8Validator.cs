@@ -17,6 +17,13 @@ public sealed class Utf8Validator
     /// <summary>Checks the next bytes, which start at <paramref name="offset"/> in the input.</summary>
     public void Append(ReadOnlySpan<byte> bytes, long offset)
     {
+        // The vectorised check settles the common case (whole characters only); a chunk that ends inside a character,
+        // or holds an invalid byte, is walked byte by byte to carry the state over or to find the offset.
+        if (_pending == 0 && System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return;
+        }
+
         for (int i = 0; i < bytes.Length; i++)
         {
             byte b = bytes[i];

@@ -53,6 +53,9 @@ public static class PlatformErrorCodes
     /// <summary>0x80040237: a row with the same key already exists.</summary>
     public const int DuplicateRecord = unchecked((int)0x80040237);
 
+    /// <summary>0x80040220 PrivilegeDenied: the caller lacks a privilege (https://learn.microsoft.com/power-apps/developer/data-platform/reference/web-service-error-codes).</summary>
+    public const int PrivilegeDenied = unchecked((int)0x80040220);
+
     /// <summary>0x80041103: the table has no column of that name.</summary>
     public const int QueryBuilderNoAttribute = unchecked((int)0x80041103);
 

@@ -36,6 +36,8 @@ public sealed class LocalDataverse
         _platform = new Platform(schema, Steps, customApis, options.MaxDepth, options.Clock) { KeepHistory = options.KeepOperationHistory, StoreCloseActivities = options.StoreCloseActivities };
         _platform.Seed(new Entity("systemuser", _platform.SystemUserId) { ["firstname"] = "SYSTEM", ["lastname"] = string.Empty }, _platform.SystemUserId);
         DefaultUserId = _platform.Seed(new Entity("systemuser") { ["firstname"] = "Local", ["lastname"] = "Administrator" }, _platform.SystemUserId);
+        _platform.Seed(new Entity("role", _platform.SystemAdministratorRoleId) { ["name"] = "System Administrator", ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId) }, _platform.SystemUserId);
+        AssignRole(DefaultUserId, _platform.SystemAdministratorRoleId);
     }
 
     /// <summary>A local Dataverse with the standard tables and no plugins.</summary>
@@ -67,6 +69,11 @@ public sealed class LocalDataverse
         foreach (var definition in registrations.EnvironmentVariableDefinitions)
         {
             dataverse.Seed(definition);
+        }
+
+        foreach (var role in registrations.Roles)
+        {
+            dataverse.SeedSolutionRole(role);
         }
 
         return dataverse;
@@ -134,19 +141,101 @@ public sealed class LocalDataverse
     public Guid SeedUser(string firstName, string lastName) =>
         Seed(new Entity("systemuser") { ["firstname"] = firstName, ["lastname"] = lastName });
 
-    /// <summary>Seeds a security role.</summary>
-    public Guid SeedRole(string name) => Seed(new Entity("role") { ["name"] = name, ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId) });
+    /// <summary>The System Administrator role <see cref="DefaultUserId"/> holds; it holds every privilege.</summary>
+    public Guid SystemAdministratorRoleId => _platform.SystemAdministratorRoleId;
 
-    /// <summary>Gives a user a security role (a systemuserroles row).</summary>
-    public void AssignRole(Guid userId, Guid roleId)
+    /// <summary>Seeds a security role (a role of its own, not a copy of a solution's role), optionally with privileges at Global level.</summary>
+    public Guid SeedRole(string name, params string[] privileges)
+    {
+        ArgumentNullException.ThrowIfNull(privileges);
+        var id = Guid.NewGuid();
+        Seed(new Entity("role", id) { ["name"] = name, ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId), ["parentrootroleid"] = new EntityReference("role", id) });
+        lock (_platform.Gate)
+        {
+            foreach (var privilege in privileges)
+            {
+                _platform.GrantPrivilege(id, privilege, Platform.DepthMask("Global"));
+            }
+        }
+
+        return id;
+    }
+
+    /// <summary>
+    /// Seeds the copy of a role that Dataverse makes in a child business unit: a new id, the same name and privileges,
+    /// and parentrootroleid pointing at the root role.
+    /// </summary>
+    public Guid SeedBusinessUnitCopyOfRole(Guid rootRoleId, Guid businessUnitId)
+    {
+        Entity root;
+        List<(string Name, int Depth)> grants;
+        lock (_platform.Gate)
+        {
+            root = _platform.Store.Get("role", rootRoleId).ToEntity();
+            var links = _platform.Store.Table("roleprivileges");
+            grants = links.Lookup("roleid", rootRoleId)
+                .Select(id => links.Rows[id])
+                .Select(r => ((string)_platform.Store.Get("privilege", (Guid)r.GetStored("privilegeid")!).GetStored("name")!, (int)r.GetStored("privilegedepthmask")!))
+                .ToList();
+        }
+
+        var copy = Guid.NewGuid();
+        Seed(new Entity("role", copy) { ["name"] = root.GetAttributeValue<string>("name"), ["businessunitid"] = new EntityReference("businessunit", businessUnitId), ["parentrootroleid"] = new EntityReference("role", rootRoleId) });
+        lock (_platform.Gate)
+        {
+            foreach (var (name, depth) in grants)
+            {
+                _platform.GrantPrivilege(copy, name, depth);
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>Seeds a solution's role with its own id (the root business unit's copy) and its privileges.</summary>
+    private void SeedSolutionRole(RoleDefinition role)
+    {
+        Seed(new Entity("role", role.Id) { ["name"] = role.Name, ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId), ["parentrootroleid"] = new EntityReference("role", role.Id) });
+        lock (_platform.Gate)
+        {
+            foreach (var grant in role.Privileges)
+            {
+                _platform.GrantPrivilege(role.Id, grant.Name, Platform.DepthMask(grant.Level));
+            }
+        }
+    }
+
+    /// <summary>Seeds an owner team.</summary>
+    public Guid SeedTeam(string name) => Seed(new Entity("team") { ["name"] = name, ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId), ["teamtype"] = new OptionSetValue(0) });
+
+    /// <summary>Makes a user a member of a team (a teammembership row).</summary>
+    public void AddTeamMember(Guid teamId, Guid userId) => SeedLink("teammembership", ("team", "teamid", teamId), ("systemuser", "systemuserid", userId));
+
+    /// <summary>Gives a team a security role (a teamroles row): its members hold the role's privileges.</summary>
+    public void AssignTeamRole(Guid teamId, Guid roleId) => SeedLink("teamroles", ("team", "teamid", teamId), ("role", "roleid", roleId));
+
+    /// <summary>Whether a user holds a privilege, directly or through a team (SYSTEM and System Administrators hold all).</summary>
+    public bool HoldsPrivilege(Guid userId, string privilegeName)
     {
         lock (_platform.Gate)
         {
-            _platform.Store.Get("systemuser", userId);
-            _platform.Store.Get("role", roleId);
+            return _platform.HoldsPrivilege(userId, _platform.PrivilegeId(privilegeName));
+        }
+    }
+
+    /// <summary>Gives a user a security role (a systemuserroles row).</summary>
+    public void AssignRole(Guid userId, Guid roleId) => SeedLink("systemuserroles", ("systemuser", "systemuserid", userId), ("role", "roleid", roleId));
+
+    /// <summary>Seeds an intersect row after checking that both rows it links exist.</summary>
+    private void SeedLink(string intersect, (string Table, string Column, Guid Id) first, (string Table, string Column, Guid Id) second)
+    {
+        lock (_platform.Gate)
+        {
+            _platform.Store.Get(first.Table, first.Id);
+            _platform.Store.Get(second.Table, second.Id);
         }
 
-        Seed(new Entity("systemuserroles") { ["systemuserid"] = userId, ["roleid"] = roleId });
+        Seed(new Entity(intersect) { [first.Column] = first.Id, [second.Column] = second.Id });
     }
 
     /// <summary>A copy of a row with all its columns; throws a <see cref="DataverseFaultException"/> when it does not exist.</summary>

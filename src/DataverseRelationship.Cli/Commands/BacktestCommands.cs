@@ -148,13 +148,8 @@ internal static class BacktestCommands
     {
         HorizonMonths = Positive("--horizon", parse.GetValue(horizon)),
         StepMonths = Positive("--step", parse.GetValue(step)),
-        AsOf = (parse.GetValue(asOf) ?? []).Select(Date).ToArray(),
+        AsOf = (parse.GetValue(asOf) ?? []).Select(AsOfDate.Parse).ToArray(),
     };
-
-    private static DateTime Date(string text) =>
-        DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime date)
-            ? DateTime.SpecifyKind(date, DateTimeKind.Utc)
-            : throw new BadInputException($"--as-of '{text}': give a date as yyyy-MM-dd, e.g. 2025-01-01.");
 
     private static (RelationshipPolicy Policy, string Source) Policy(string? path, CliConsole console) =>
         path is null ? (RelationshipPolicy.Default, BuiltInPolicy) : (PolicyChoice.FromFile(path, console.CurrentDirectory).Policy!, path);

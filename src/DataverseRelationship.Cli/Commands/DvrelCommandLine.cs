@@ -89,12 +89,13 @@ public static class DvrelCommandLine
         var timings = new Option<bool>("--timings") { Description = "After the run, print the time spent per request and plugin step to standard error (where a large replay spends its time)." };
         var wide = new Option<bool>("--wide") { Description = "Show every column of the accounts table: also the eligible tier, the five scores, engagement, CLV and confidence (in continuation tables when the terminal is too narrow for one)." };
         var all = new Option<bool>("--all") { Description = "List every account, explanation, account at risk, tier change and kept rejected event (overrides --accounts)." };
+        var asOf = AsOfOption();
         var noFlows = new Option<bool>("--no-flows") { Description = "Do not run the solution's cloud flows (solution/src/Workflows). By default the follow-up flow runs after each committed tier change and the nightly flow does the scheduled recalculation; the report shows the follow-up tasks per owner and week." };
         var width = WidthOption();
         var dates = ReplayCommandSupport.DatesOption();
         var command = new Command("preview", "Replay a data set (or the built-in sample) through the plugins and report tiers, health, the five scores, CLV, churn risk, explanations, tier timelines and deal verdicts. " + ExitCodes.Description)
         {
-            paths, policy, solution, json, report, accounts, recalculate, synthetic, timings, wide, all, noFlows, width, dates,
+            paths, policy, solution, json, report, accounts, recalculate, synthetic, timings, wide, all, asOf, noFlows, width, dates,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -112,8 +113,9 @@ public static class DvrelCommandLine
                 ? Synthetic(size, given)
                 : ReplayCommandSupport.LoadDataSet(given, console, ReplayCommandSupport.LoadOptions(parse.GetValue(dates), solutionFolder));
             bool asJson = parse.GetValue(json);
-            var options = new ReplayOptions { SolutionFolder = solutionFolder, Policy = chosen, RecalculateEveryDays = every, CollectTimings = parse.GetValue(timings), RunFlows = !parse.GetValue(noFlows) };
+            var options = new ReplayOptions { SolutionFolder = solutionFolder, Policy = chosen, RecalculateEveryDays = every, CollectTimings = parse.GetValue(timings), RunFlows = !parse.GetValue(noFlows), AsOf = AsOf(parse, asOf) };
             RunReport result = ReplayCommandSupport.Replay(dataSet, options, console, "Replaying", quiet: asJson);
+            RequireEventsBy(options.AsOf, result);
             htmlFile?.Write(w => HtmlReportRenderer.Render(result, w));
 
             if (asJson)
@@ -150,11 +152,12 @@ public static class DvrelCommandLine
         var json = new Option<bool>("--json") { Description = "Write the comparison as JSON to standard output (no tables, no progress)." };
         var report = new Option<string>("--report") { Description = "Also write the HTML report of the run under policy B to this file.", HelpName = "FILE" };
         var recalculate = new Option<int>("--recalculate-every") { Description = RecalculateDescription, DefaultValueFactory = _ => 7, HelpName = "DAYS" };
+        var asOf = AsOfOption();
         var width = WidthOption();
         var dates = ReplayCommandSupport.DatesOption();
         var command = new Command("compare", "Replay the same data set under two policies and report the accounts whose tier or health band changes, and why. " + ExitCodes.Description)
         {
-            paths, policies, solution, json, report, recalculate, width, dates,
+            paths, policies, solution, json, report, recalculate, asOf, width, dates,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -174,8 +177,10 @@ public static class DvrelCommandLine
             OutputFile? htmlFile = parse.GetValue(report) is { } htmlPath ? OutputFile.Prepare("--report", htmlPath, console) : null;
             DataSet dataSet = ReplayCommandSupport.LoadDataSet(parse.GetValue(paths) ?? [], console, ReplayCommandSupport.LoadOptions(parse.GetValue(dates), solutionFolder));
             bool asJson = parse.GetValue(json);
-            RunReport reportA = ReplayCommandSupport.Replay(dataSet, new ReplayOptions { SolutionFolder = solutionFolder, Policy = a, RecalculateEveryDays = every }, console, "Policy A", asJson);
-            RunReport reportB = ReplayCommandSupport.Replay(dataSet, new ReplayOptions { SolutionFolder = solutionFolder, Policy = b, RecalculateEveryDays = every }, console, "Policy B", asJson);
+            DateTime? until = AsOf(parse, asOf);
+            RunReport reportA = ReplayCommandSupport.Replay(dataSet, new ReplayOptions { SolutionFolder = solutionFolder, Policy = a, RecalculateEveryDays = every, AsOf = until }, console, "Policy A", asJson);
+            RunReport reportB = ReplayCommandSupport.Replay(dataSet, new ReplayOptions { SolutionFolder = solutionFolder, Policy = b, RecalculateEveryDays = every, AsOf = until }, console, "Policy B", asJson);
+            RequireEventsBy(until, reportA);
             PolicyComparison comparison = PolicyComparison.Compare(a.Source, reportA, b.Source, reportB);
             htmlFile?.Write(w => HtmlReportRenderer.Render(reportB, w));
 
@@ -191,6 +196,24 @@ public static class DvrelCommandLine
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static Option<string> AsOfOption() => new("--as-of")
+    {
+        Description = "Replay only what had happened by this date (yyyy-MM-dd, 00:00 UTC) and report the scores as they stood then; the scheduled recalculation runs up to it.",
+        HelpName = "DATE",
+    };
+
+    private static DateTime? AsOf(ParseResult parse, Option<string> option) => parse.GetValue(option) is { } text ? AsOfDate.Parse(text) : null;
+
+    /// <summary>An --as-of date before the data set's first event leaves nothing to report: that is an error, not an empty report.</summary>
+    private static void RequireEventsBy(DateTime? asOf, RunReport report)
+    {
+        RunStatistics s = report.Statistics;
+        if (asOf is { } date && s.EventsReplayed + s.EventsRejected + s.EventsSkipped == 0)
+        {
+            throw new BadInputException($"--as-of {date:yyyy-MM-dd}: the data set ({report.DataSet}) has no event by then; nothing had happened yet.");
+        }
     }
 
     private static DataSet Synthetic(string size, string[] paths)

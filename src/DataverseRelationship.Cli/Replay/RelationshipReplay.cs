@@ -32,6 +32,12 @@ public sealed record ReplayOptions
     /// </summary>
     public int RecalculateEveryDays { get; init; } = 7;
 
+    /// <summary>
+    /// Replay only what had happened by this instant (--as-of): events after it are not applied, and the scheduled
+    /// recalculation runs once more at it, so the scores are those the organisation would have seen then. Null: every event.
+    /// </summary>
+    public DateTime? AsOf { get; init; }
+
     /// <summary>Rejected events kept for the report (all are counted).</summary>
     public int MaxRejectionsKept { get; init; } = 200;
 
@@ -119,6 +125,7 @@ public static class RelationshipReplay
         private readonly HashSet<Guid> _refused = [];
         private readonly HashSet<Guid> _blockedDeals = [];
         private readonly List<RejectedEvent> _rejections = [];
+        private readonly RejectionTally _rejectionTally = new();
         private readonly DealTally _tally = new();
         private readonly Dictionary<string, StepTiming> _timings = new(StringComparer.Ordinal);
         private long _replayed;
@@ -140,6 +147,12 @@ public static class RelationshipReplay
             bool first = true;
             foreach (DataSetEvent e in dataSet.Events())
             {
+                if (options.AsOf is { } asOf && e.At > asOf)
+                {
+                    // Events come in time order: nothing later had happened yet.
+                    break;
+                }
+
                 if (first)
                 {
                     _from = e.At;
@@ -149,20 +162,7 @@ public static class RelationshipReplay
                     first = false;
                 }
 
-                while (e.At >= _nextRecalculation)
-                {
-                    if (flows is { HasScheduledFlow: true })
-                    {
-                        // The solution's nightly flow does the scheduled recalculation, at its own occurrences.
-                        flows.RunScheduled(_nextRecalculation);
-                        CountPluginExecutions();
-                        _nextRecalculation = flows.OccurrenceAfter(_nextRecalculation);
-                        continue;
-                    }
-
-                    RecalculateAll(_nextRecalculation);
-                    _nextRecalculation = _nextRecalculation.AddDays(options.RecalculateEveryDays);
-                }
+                RunScheduledThrough(e.At);
 
                 _until = e.At;
                 Replay(e);
@@ -175,12 +175,38 @@ public static class RelationshipReplay
 
             if (!first)
             {
+                if (options.AsOf is { } end && end > _until)
+                {
+                    // The clock runs on to the as-of instant: the scheduled runs it would have seen, then the last one at it.
+                    RunScheduledThrough(end);
+                    _until = end;
+                }
+
                 RecalculateAll(_until);
                 flows?.RunTriggered();
                 CountPluginExecutions();
             }
 
             options.Progress?.Report(new ReplayProgress(done, _opportunities, dataSet.Counts.Opportunities));
+        }
+
+        /// <summary>The scheduled recalculations due up to <paramref name="instant"/>, each at its own time.</summary>
+        private void RunScheduledThrough(DateTime instant)
+        {
+            while (instant >= _nextRecalculation)
+            {
+                if (flows is { HasScheduledFlow: true })
+                {
+                    // The solution's nightly flow does the scheduled recalculation, at its own occurrences.
+                    flows.RunScheduled(_nextRecalculation);
+                    CountPluginExecutions();
+                    _nextRecalculation = flows.OccurrenceAfter(_nextRecalculation);
+                    continue;
+                }
+
+                RecalculateAll(_nextRecalculation);
+                _nextRecalculation = _nextRecalculation.AddDays(options.RecalculateEveryDays);
+            }
         }
 
         private void Replay(DataSetEvent e)
@@ -272,9 +298,11 @@ public static class RelationshipReplay
                 _refused.Add(e.Target.Id);
             }
 
+            RejectedEvent rejection = RejectedEvents.From(e, message);
+            _rejectionTally.Add(rejection);
             if (_rejections.Count < options.MaxRejectionsKept)
             {
-                _rejections.Add(RejectedEvents.From(e, message));
+                _rejections.Add(rejection);
             }
         }
 
@@ -338,10 +366,16 @@ public static class RelationshipReplay
             var tierChanges = dataverse.ReadAll(TierChangeTable.LogicalName)
                 .GroupBy(r => r.GetAttributeValue<EntityReference>(TierChangeTable.AccountId)?.Id ?? Guid.Empty)
                 .ToDictionary(g => g.Key, g => g.ToList());
+            var snapshots = dataverse.ReadAll(ScoreSnapshotTable.LogicalName)
+                .GroupBy(r => r.GetAttributeValue<EntityReference>(ScoreSnapshotTable.AccountId)?.Id ?? Guid.Empty)
+                .ToDictionary(g => g.Key, g => g.ToList());
             var accounts = new List<AccountResult>();
             foreach (Entity account in dataverse.ReadAll(AccountTable.LogicalName))
             {
-                accounts.Add(ReportRows.Account(account, tierChanges.TryGetValue(account.Id, out List<Entity>? rows) ? rows : []));
+                accounts.Add(ReportRows.Account(
+                    account,
+                    tierChanges.TryGetValue(account.Id, out List<Entity>? rows) ? rows : [],
+                    snapshots.TryGetValue(account.Id, out List<Entity>? history) ? history : []));
                 TallyDeals(account.Id);
             }
 
@@ -357,6 +391,7 @@ public static class RelationshipReplay
                 Deals = _tally.Verdicts,
                 Games = _tally.Games,
                 Rejections = _rejections,
+                RejectionGroups = _rejectionTally.Groups(),
                 UnknownOptionValues = dataSet.Snapshot?.UnknownOptionValues ?? [],
                 Timings = _timings.Values.OrderByDescending(t => t.Total).ToArray(),
                 Flows = flows?.Summarize(),

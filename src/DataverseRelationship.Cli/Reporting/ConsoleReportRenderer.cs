@@ -56,7 +56,7 @@ public static class ConsoleReportRenderer
         RenderExplanations(listed, console);
         RenderAtRisk(report, listed, console, options.Limit(options.MaxAtRisk));
         RenderTimelines(report, console, options.Limit(options.MaxTimelines));
-        RenderRejections(report, console, options.Limit(options.MaxRejections));
+        RenderRejections(report, console, options.Limit(options.MaxRejections), options.All);
         RenderUnknownOptionValues(report, console, options.Limit(options.MaxRejections));
         FlowActivityConsole.Render(report.Flows, console, options.Limit(options.MaxFlowWeeks), options.Limit(options.MaxRejections));
     }
@@ -268,33 +268,46 @@ public static class ConsoleReportRenderer
         }
     }
 
-    /// <summary>The rejected events the replay kept, each as its event line with the platform's message indented under it.</summary>
-    private static void RenderRejections(RunReport report, IAnsiConsole console, int max)
+    /// <summary>
+    /// The rejected events grouped by reason (the message with its figures as "…"), largest first: the count and reason,
+    /// then the first example's event and message indented under it.
+    /// </summary>
+    private static void RenderRejections(RunReport report, IAnsiConsole console, int max, bool all)
     {
-        if (report.Rejections.Count == 0)
+        if (report.Rejections.Count == 0 && report.RejectionGroups.Count == 0)
         {
             return;
         }
 
         long total = Math.Max(report.Statistics.EventsRejected, report.Rejections.Count);
-        RejectedEvent[] shown = report.Rejections.Take(max).ToArray();
+        IReadOnlyList<RejectionGroup> groups = report.RejectionGroups.Count > 0
+            ? report.RejectionGroups
+            : report.Rejections.GroupBy(r => RejectionTally.Reason(r.Message), StringComparer.Ordinal)
+                .Select(g => new RejectionGroup(g.Key, g.Count(), g.Take(RejectionTally.ExamplesPerReason).ToArray()))
+                .OrderByDescending(g => g.Count).ToArray();
         console.WriteLine();
-        console.Write(new Rule($"Rejected events ({ReportText.Count(total)})").LeftJustified());
-        foreach (RejectedEvent r in shown)
+        console.Write(new Rule($"Rejected events ({ReportText.Count(total)}) for {ReportText.Count(groups.Count)} {(groups.Count == 1 ? "reason" : "reasons")}").LeftJustified());
+        RejectionGroup[] shown = groups.Take(max).ToArray();
+        foreach (RejectionGroup g in shown)
         {
-            ConsoleText.WriteParagraph(console, r.Event, r.Message);
+            // One example per reason; every kept example with --all.
+            ConsoleText.WriteParagraph(console, $"{ReportText.Count(g.Count)} × {g.Reason}", string.Empty);
+            foreach (RejectedEvent e in all ? g.Examples : g.Examples.Take(1))
+            {
+                ConsoleText.WriteIndented(console, $"e.g. {ReportText.DateTimeUtc(e.At)} {e.Event}: {e.Message}");
+            }
         }
 
         var notes = new List<string>();
-        if (report.Rejections.Count > shown.Length)
+        if (groups.Count > shown.Length)
         {
-            int hidden = report.Rejections.Count - shown.Length;
-            notes.Add(ConsoleText.More(hidden, hidden == 1 ? "rejected event" : "rejected events"));
+            int hidden = groups.Count - shown.Length;
+            notes.Add(ConsoleText.More(hidden, hidden == 1 ? "reason" : "reasons"));
         }
 
-        if (total > report.Rejections.Count)
+        if (report.RejectionGroups.Count == 0 && total > report.Rejections.Count)
         {
-            notes.Add($"The replay keeps the first {ReportText.Count(report.Rejections.Count)} rejected events; {ReportText.Count(total - report.Rejections.Count)} later ones are counted only.");
+            notes.Add($"The reasons are those of the first {ReportText.Count(report.Rejections.Count)} rejected events; {ReportText.Count(total - report.Rejections.Count)} later ones are counted only.");
         }
 
         ConsoleText.WriteLines(console, notes);

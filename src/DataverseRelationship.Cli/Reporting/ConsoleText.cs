@@ -93,8 +93,15 @@ public static class ConsoleText
         console.WriteLine();
         if (text.Length > 0)
         {
-            console.Write(new Padder(new Text(Single(text)), new Padding(2, 0, 0, 0)));
+            WriteIndented(console, text);
         }
+    }
+
+    /// <summary>Writes one text indented by two cells under a heading, wrapped to the console width.</summary>
+    public static void WriteIndented(IAnsiConsole console, string text)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        console.Write(new Padder(new Text(Single(text)), new Padding(2, 0, 0, 0)));
     }
 
     /// <summary>Writes lines of plain text, each wrapped at spaces to the console width (a word is never split).</summary>

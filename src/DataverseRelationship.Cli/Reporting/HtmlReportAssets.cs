@@ -128,6 +128,37 @@ internal static class HtmlReportAssets
             });
             charts++;
           }
+          function healthHistory(container, h, start, end) {
+            var width = 560, height = 150, left = 34, right = 12, top = 10, bottom = 22;
+            var s = svg(container, width, height, h.name + ' health over time');
+            var span = Math.max(end - start, 1);
+            function x(ms) { return left + (width - left - right) * (Math.min(Math.max(ms, start), end) - start) / span; }
+            function y(v) { return top + (100 - v) * (height - top - bottom) / 100; }
+            [0, 50, 100].forEach(function (v) {
+              el('line', { x1: left, y1: y(v), x2: width - right, y2: y(v), 'class': 'axis' }, s);
+              text(s, left - 6, y(v) + 4, String(v), { 'text-anchor': 'end', 'class': 'muted' });
+            });
+            var from = new Date(start).getUTCFullYear(), to = new Date(end).getUTCFullYear();
+            for (var year = from; year <= to + 1; year++) {
+              var at = Date.UTC(year, 0, 1);
+              if (at < start || at > end) { continue; }
+              el('line', { x1: x(at), y1: top, x2: x(at), y2: height - bottom, 'class': 'axis' }, s);
+              text(s, x(at), height - 6, String(year), { 'text-anchor': 'middle', 'class': 'muted' });
+            }
+            var d = '', pen = false;
+            h.points.forEach(function (p) {
+              if (p.health === null) { pen = false; return; }
+              d += (pen ? ' L' : ' M') + x(p.t) + ' ' + y(p.health);
+              pen = true;
+            });
+            if (d) { el('path', { d: d, fill: 'none', stroke: '#2f80ed', 'stroke-width': 2, 'class': 'health-line' }, s); }
+            h.points.forEach(function (p) {
+              if (p.health === null) { return; }
+              var dot = el('circle', { cx: x(p.t), cy: y(p.health), r: h.points.length > 40 ? 1.5 : 2.5, fill: '#102a43', 'class': 'snapshot', 'data-health': p.health }, s);
+              el('title', {}, dot).textContent = p.date + ': health ' + p.health + ' (' + p.band + '), churn risk ' + p.churn + ', ' + p.tier;
+            });
+            charts++;
+          }
           function guarded(name, draw) {
             try { draw(); } catch (e) { errors.push(name + ': ' + (e && e.message ? e.message : String(e))); }
           }
@@ -148,6 +179,9 @@ internal static class HtmlReportAssets
             });
             data.timelines.forEach(function (t, i) {
               guarded('timeline ' + i, function () { timeline(document.getElementById('timeline-' + i), t, data.start, data.end); });
+            });
+            data.histories.forEach(function (h, i) {
+              guarded('history ' + i, function () { healthHistory(document.getElementById('history-' + i), h, data.start, data.end); });
             });
           }
           publish();

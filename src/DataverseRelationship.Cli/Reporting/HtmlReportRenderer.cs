@@ -20,11 +20,15 @@ public sealed record HtmlReportOptions
 
     /// <summary>Accounts listed as at risk.</summary>
     public int MaxAtRiskRows { get; init; } = 100;
+
+    /// <summary>Accounts whose health history is drawn (at risk first, then the largest fall in health).</summary>
+    public int MaxHistories { get; init; } = 24;
 }
 
 /// <summary>
 /// Renders a <see cref="RunReport"/> as one self-contained HTML page: inline CSS, inline SVG charts drawn by an
-/// inline script (tier distribution, deal verdicts, customer games, score histograms, tier timelines), and tables.
+/// inline script (tier distribution, deal verdicts, customer games, score histograms, tier timelines, health over
+/// time), and tables.
 /// Nothing is fetched from the network. Every value is HTML-encoded; chart data travels as escaped JSON and is
 /// written with textContent only. The script reports how many charts it drew and how many errors it met in
 /// <c>#report-status</c> (<c>data-status</c>, <c>data-charts</c>, <c>data-errors</c>).
@@ -47,6 +51,7 @@ public static class HtmlReportRenderer
         ArgumentNullException.ThrowIfNull(writer);
         options ??= new HtmlReportOptions();
         AccountResult[] timelines = TimelineAccounts(report, options.MaxTimelines);
+        AccountResult[] histories = ScoreHistoryHtml.Accounts(report, options.MaxHistories);
         IReadOnlyList<AccountResult> atRisk = report.AccountsAtRisk();
         RunStatistics s = report.Statistics;
 
@@ -72,6 +77,15 @@ public static class HtmlReportRenderer
         foreach (KeyValuePair<RelationshipTierChoice, int> tier in report.TierDistribution())
         {
             writer.Write($"<tr><td>{TierBadge(tier.Key)}</td><td class=\"num\" data-tier=\"{E(ReportText.Key(tier.Key))}\">{tier.Value}</td></tr>\n");
+        }
+
+        writer.Write("</table></section>\n");
+        writer.Write("<section><h2>Accounts per health band</h2>\n<table id=\"band-table\"><tr><th>Band</th><th class=\"num\">Accounts</th></tr>\n");
+        foreach (KeyValuePair<HealthBandChoice?, int> band in report.BandDistribution())
+        {
+            string label = band.Key is { } known ? ReportText.Band(known) : "Not scored";
+            string key = band.Key is { } b ? ReportText.Key(b) : "notScored";
+            writer.Write($"<tr><td class=\"{BandClass(band.Key)}\">{E(label)}</td><td class=\"num\" data-band=\"{E(key)}\">{band.Value}</td></tr>\n");
         }
 
         writer.Write("</table></section>\n");
@@ -121,11 +135,12 @@ public static class HtmlReportRenderer
         }
 
         writer.Write("</section>\n");
+        ScoreHistoryHtml.Write(writer, report, histories);
         FlowActivityHtml.Write(writer, report.Flows);
         WriteAccounts(writer, report, options.MaxAccountRows);
         WriteRejections(writer, report);
         writer.Write("</main>\n<script type=\"application/json\" id=\"report-data\">");
-        writer.Write(ChartData(report, histograms, timelines));
+        writer.Write(ChartData(report, histograms, timelines, histories));
         writer.Write("</script>\n<script>\n");
         writer.Write(HtmlReportAssets.Script);
         writer.Write("\n</script>\n</body>\n</html>\n");
@@ -177,21 +192,33 @@ public static class HtmlReportRenderer
 
     private static void WriteRejections(TextWriter writer, RunReport report)
     {
-        if (report.Rejections.Count == 0)
+        if (report.Rejections.Count == 0 && report.RejectionGroups.Count == 0)
         {
             return;
         }
 
-        writer.Write($"<section><h2>Rejected events ({E(ReportText.Count(report.Statistics.EventsRejected))})</h2><table><tr><th>When</th><th>Event</th><th>Message</th></tr>\n");
-        foreach (RejectedEvent r in report.Rejections)
+        // Grouped by reason (the message with its figures as "…"), largest first, with the first examples of each.
+        IReadOnlyList<RejectionGroup> groups = report.RejectionGroups.Count > 0
+            ? report.RejectionGroups
+            : report.Rejections.GroupBy(r => RejectionTally.Reason(r.Message), StringComparer.Ordinal)
+                .Select(g => new RejectionGroup(g.Key, g.Count(), g.Take(RejectionTally.ExamplesPerReason).ToArray()))
+                .OrderByDescending(g => g.Count).ToArray();
+        writer.Write($"<section id=\"rejections\"><h2>Rejected events ({E(ReportText.Count(report.Statistics.EventsRejected))}) for {E(ReportText.Count(groups.Count))} {(groups.Count == 1 ? "reason" : "reasons")}</h2>\n<table id=\"rejection-groups\"><tr><th class=\"num\">Events</th><th>Reason</th><th>Examples</th></tr>\n");
+        foreach (RejectionGroup g in groups)
         {
-            writer.Write($"<tr><td>{E(ReportText.DateTimeUtc(r.At))}</td><td>{E(r.Event)}</td><td>{E(r.Message)}</td></tr>\n");
+            writer.Write($"<tr class=\"rejection-group\"><td class=\"num\" data-count=\"{g.Count}\">{E(ReportText.Count(g.Count))}</td><td>{E(g.Reason)}</td><td><ul class=\"examples\">");
+            foreach (RejectedEvent r in g.Examples)
+            {
+                writer.Write($"<li>{E(ReportText.DateTimeUtc(r.At))} {E(r.Event)}: {E(r.Message)}</li>");
+            }
+
+            writer.Write("</ul></td></tr>\n");
         }
 
         writer.Write("</table></section>\n");
     }
 
-    private static string ChartData(RunReport report, IReadOnlyList<ScoreHistogram> histograms, AccountResult[] timelines)
+    private static string ChartData(RunReport report, IReadOnlyList<ScoreHistogram> histograms, AccountResult[] timelines, AccountResult[] histories)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
@@ -247,10 +274,10 @@ public static class HtmlReportRenderer
             w.WriteEndArray();
             DateTime start = report.ReplayedFrom;
             DateTime end = report.ReplayedUntil;
-            foreach (TierChange c in timelines.SelectMany(a => a.Timeline))
+            foreach (DateTime when in timelines.SelectMany(a => a.Timeline).Select(c => c.When).Concat(histories.SelectMany(a => a.History).Select(p => p.TakenOn)))
             {
-                start = c.When < start || start == default ? c.When : start;
-                end = c.When > end ? c.When : end;
+                start = when < start || start == default ? when : start;
+                end = when > end ? when : end;
             }
 
             w.WriteNumber("start", Epoch(start));
@@ -261,6 +288,7 @@ public static class HtmlReportRenderer
             w.WriteString("up", "#27ae60");
             w.WriteString("down", "#d64545");
             w.WriteEndObject();
+            ScoreHistoryHtml.WriteData(w, histories);
             w.WriteStartArray("timelines");
             foreach (AccountResult a in timelines)
             {

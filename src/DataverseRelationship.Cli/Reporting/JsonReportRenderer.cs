@@ -11,11 +11,15 @@ namespace DataverseRelationship.Cli.Reporting;
 /// <summary>
 /// Writes a <see cref="RunReport"/> as JSON for scripts. Property names are fixed (camelCase, listed in
 /// docs/data-formats.md), choices are camelCase member names, numbers are numbers, times are ISO 8601 UTC.
-/// <c>schemaVersion</c> changes when a property is renamed or removed.
+/// <c>schemaVersion</c> changes when a property is renamed or removed or a value's type changes.
 /// </summary>
 public static class JsonReportRenderer
 {
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// 2 since relationship model v2: every score, <c>lifetimeValue</c>, <c>churnRisk</c>, <c>confidence</c> and
+    /// <c>atRisk</c> may be <c>null</c> (unknown: too little evidence), where version 1 always held a number.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     public static string Render(RunReport report)
     {
@@ -123,6 +127,27 @@ public static class JsonReportRenderer
         }
 
         w.WriteEndArray();
+        w.WriteStartArray("rejectionGroups");
+        foreach (RejectionGroup g in report.RejectionGroups)
+        {
+            w.WriteStartObject();
+            w.WriteString("reason", g.Reason);
+            w.WriteNumber("count", g.Count);
+            w.WriteStartArray("examples");
+            foreach (RejectedEvent r in g.Examples)
+            {
+                w.WriteStartObject();
+                w.WriteString("at", Utc(r.At));
+                w.WriteString("event", r.Event);
+                w.WriteString("message", r.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         FlowActivityJson.Write(w, report.Flows);
         w.WriteEndObject();
     }
@@ -183,6 +208,19 @@ public static class JsonReportRenderer
             w.WriteString("to", ReportText.Key(c.To));
             w.WriteString("kind", ReportText.Key(c.Kind));
             w.WriteString("reason", c.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("history");
+        foreach (ScorePoint p in a.History)
+        {
+            w.WriteStartObject();
+            w.WriteString("takenOn", Utc(p.TakenOn));
+            WriteNumber(w, "health", p.Health);
+            WriteKey(w, "band", p.Band);
+            WriteNumber(w, "churnRisk", p.ChurnRisk);
+            WriteKey(w, "tier", p.Tier);
             w.WriteEndObject();
         }
 

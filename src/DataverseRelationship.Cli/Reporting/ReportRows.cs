@@ -13,8 +13,11 @@ namespace DataverseRelationship.Cli.Reporting;
 /// </summary>
 public static class ReportRows
 {
-    /// <summary>An account's result from its row and its tier change rows (any order; sorted by dvr_changedon).</summary>
-    public static AccountResult Account(Entity account, IEnumerable<Entity> tierChanges)
+    /// <summary>
+    /// An account's result from its row, its tier change rows (any order; sorted by dvr_changedon) and its score
+    /// snapshots (any order; sorted by dvr_takenon).
+    /// </summary>
+    public static AccountResult Account(Entity account, IEnumerable<Entity> tierChanges, IEnumerable<Entity>? snapshots = null)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(tierChanges);
@@ -41,7 +44,20 @@ public static class ReportRows
             KeyContactCount = account.GetAttributeValue<int?>(AccountTable.KeyContactCount),
             Explanation = account.GetAttributeValue<string>(AccountTable.ScoreExplanation) ?? string.Empty,
             Timeline = tierChanges.Select(TierChange).OrderBy(c => c.When).ToArray(),
+            History = (snapshots ?? []).Select(ScorePoint).OrderBy(p => p.TakenOn).ToArray(),
         };
+    }
+
+    /// <summary>One dvr_scoresnapshot row as a point of the account's score history.</summary>
+    public static ScorePoint ScorePoint(Entity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new ScorePoint(
+            row.GetAttributeValue<DateTime>(ScoreSnapshotTable.TakenOn),
+            Number(row, ScoreSnapshotTable.HealthScore),
+            Choice<HealthBandChoice>(row, ScoreSnapshotTable.HealthBand),
+            Number(row, ScoreSnapshotTable.ChurnRisk),
+            Choice<RelationshipTierChoice>(row, ScoreSnapshotTable.Tier));
     }
 
     /// <summary>One dvr_tierchange row as a timeline entry.</summary>

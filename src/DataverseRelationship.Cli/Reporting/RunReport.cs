@@ -5,6 +5,9 @@ using DataverseRelationship.Plugins.Schema;
 
 namespace DataverseRelationship.Cli.Reporting;
 
+/// <summary>One dvr_scoresnapshot row: the account's scores as the scheduled recalculation took them (null: unknown).</summary>
+public sealed record ScorePoint(DateTime TakenOn, decimal? Health, HealthBandChoice? Band, decimal? ChurnRisk, RelationshipTierChoice? Tier);
+
 /// <summary>One effective tier change in an account's history.</summary>
 public sealed record TierChange(DateTime When, RelationshipTierChoice? From, RelationshipTierChoice To, TierChangeKindChoice Kind, string Reason)
 {
@@ -59,6 +62,9 @@ public sealed record AccountResult
 
     /// <summary>Effective tier changes, oldest first.</summary>
     public IReadOnlyList<TierChange> Timeline { get; init; } = [];
+
+    /// <summary>The score history (one snapshot per period, written by the scheduled recalculation), oldest first.</summary>
+    public IReadOnlyList<ScorePoint> History { get; init; } = [];
 
     /// <summary>
     /// The plugins' dvr_atrisk: churn risk at or above the policy's churn.atRiskFrom; null while churn risk is unknown.
@@ -154,6 +160,9 @@ public sealed record RunReport
 
     /// <summary>The first events the platform refused.</summary>
     public IReadOnlyList<RejectedEvent> Rejections { get; init; } = [];
+
+    /// <summary>Every rejected event (not only the kept ones) grouped by reason, largest group first.</summary>
+    public IReadOnlyList<RejectionGroup> RejectionGroups { get; init; } = [];
 
     /// <summary>The customer games a deal can carry (every procurement tactic except the recorded "None").</summary>
     public static IReadOnlyList<ProcurementTacticChoice> GameChoices { get; } =

@@ -87,6 +87,9 @@ namespace DataverseRelationship.Engine.Scoring
         /// <summary>How many months hold sums (what a stored ledger's size grows with: months, never deals).</summary>
         public int MonthCount => _months.Count;
 
+        /// <summary>The sums of one month, when it holds any.</summary>
+        internal bool TryGetMonth(int month, out DealSums sums) => _months.TryGetValue(month, out sums!);
+
         /// <summary>The months that hold sums, oldest first (for writing the ledger down).</summary>
         internal IEnumerable<KeyValuePair<int, DealSums>> Buckets => _months;
 

@@ -54,8 +54,15 @@ internal sealed partial class Platform
     /// The checked values of a Target for the main operation: those checked on arrival when no plugin has run since
     /// (nobody else holds the Target), else the Target is checked again, since a plugin may have changed it.
     /// </summary>
-    private static List<KeyValuePair<string, object?>> MainOperationValues(TableMetadata table, OperationRun run, Entity target, List<KeyValuePair<string, object?>> onArrival) =>
-        run.PluginsRunBeforeMainOperation == 0 ? onArrival : Normalized(table, target);
+    private static List<KeyValuePair<string, object?>> MainOperationValues(TableMetadata table, OperationRun run, Entity target, List<KeyValuePair<string, object?>> onArrival)
+    {
+        if (run.PluginsRunBeforeMainOperation == 0)
+        {
+            return onArrival;
+        }
+
+        return Normalized(table, WithoutReadOnlyColumns(table, target));
+    }
 
     /// <summary>What the platform sets on create: key, owner, state and status defaults, audit columns.</summary>
     private void ApplyCreateDefaults(TableMetadata table, RowDraft values, Guid id, Guid userId, bool keepProvidedAudit)
@@ -199,6 +206,7 @@ internal sealed partial class Platform
     {
         var source = RequireParameter<Entity>(request, "Target");
         var table = Schema.GetTable(source.LogicalName);
+        source = WithoutReadOnlyColumns(table, source);
         var onArrival = Normalized(table, source);
 
         // opportunity.statecode is not valid for create (docs/reference/dataverse-columns.md): a deal is created open
@@ -257,6 +265,7 @@ internal sealed partial class Platform
         }
 
         var expectedVersion = RowVersionCondition(request, source.RowVersion, table, id);
+        source = WithoutReadOnlyColumns(table, source);
         var onArrival = Normalized(table, source);
         GuardOpportunityClose(table.LogicalName, source.Attributes.TryGetValue("statecode", out var state) ? state : null, "Update");
         var before = Store.Get(table.LogicalName, id);
@@ -293,6 +302,7 @@ internal sealed partial class Platform
         RunPipeline(run, caller, () =>
         {
             CheckRowVersion(expectedVersion, Store.Get(table.LogicalName, target.Id), table);
+            ApplyDeleteCascades(table, target.Id, caller);
             Store.Remove(table.LogicalName, target.Id);
         });
         return new DeleteResponse();
@@ -582,6 +592,13 @@ internal sealed partial class Platform
     /// </summary>
     private OrganizationResponse ExecuteCustomApi(CustomApiDefinition api, OrganizationRequest request, Caller caller)
     {
+        // "Set the custom API Execute Privilege Name (ExecutePrivilegeName) property to the name of the privilege to
+        // require it" (https://learn.microsoft.com/power-apps/developer/data-platform/custom-api#secure-your-custom-api-with-a-privilege).
+        if (api.ExecutePrivilegeName != null)
+        {
+            DemandPrivilege(caller.UserId, api.ExecutePrivilegeName);
+        }
+
         var declared = api.RequestParameters.ToDictionary(p => p.UniqueName, StringComparer.Ordinal);
         var run = NewRun(api.UniqueName, api.BindingType == 0 ? "none" : api.BoundEntityLogicalName!, Guid.Empty, request);
         foreach (var parameter in request.Parameters)

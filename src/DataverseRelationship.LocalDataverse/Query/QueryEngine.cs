@@ -143,7 +143,8 @@ internal sealed class QueryEngine
         var pageNumber = paging && pageInfo!.PageNumber > 0 ? pageInfo.PageNumber : 1;
         var first = (long)(pageNumber - 1) * pageSize;
         var countAll = pageInfo?.ReturnTotalRecordCount == true;
-        var page = new List<Entity>(Math.Min(pageSize, 5000));
+        // The page is added to the result as it is read (no list sized for the largest page: most queries match a few rows).
+        var page = result.Entities;
         long position = 0;
         foreach (var row in ordered)
         {
@@ -176,7 +177,6 @@ internal sealed class QueryEngine
             }
         }
 
-        result.Entities.AddRange(page);
         result.MoreRecords = position > (long)pageNumber * pageSize;
         if (countAll)
         {
@@ -476,8 +476,11 @@ internal sealed class QueryEngine
     {
         var and = filter.FilterOperator == LogicalOperator.And;
         var any = false;
-        foreach (var condition in filter.Conditions)
+        var conditions = filter.Conditions;
+        for (var c = 0; c < conditions.Count; c++)
         {
+            // Indexed, not foreach: the SDK collection's enumerator is a boxed object per row.
+            var condition = conditions[c];
             var (_, index) = Resolve(condition.EntityName, table, aliases, defaultIndex);
             var stored = row[index];
             var result = Evaluate(condition, stored?.GetStored(condition.AttributeName));
@@ -494,9 +497,10 @@ internal sealed class QueryEngine
             any = true;
         }
 
-        foreach (var child in filter.Filters)
+        var filters = filter.Filters;
+        for (var f = 0; f < filters.Count; f++)
         {
-            var result = Matches(child, row, table, aliases, defaultIndex);
+            var result = Matches(filters[f], row, table, aliases, defaultIndex);
             if (and && !result)
             {
                 return false;
@@ -516,10 +520,9 @@ internal sealed class QueryEngine
 
     private bool Evaluate(ConditionExpression condition, object? stored)
     {
+        // No lambdas or local functions capture here: this runs for every candidate row, and a capture allocates.
         var values = condition.Values;
         var value = ValueComparer.Primitive(stored);
-        object? First() => values.Count > 0 ? values[0] : throw new DataverseFaultException(PlatformErrorCodes.InvalidArgument, $"The {condition.Operator} condition on '{condition.AttributeName}' needs a value.");
-        int Count() => Convert.ToInt32(ValueComparer.Primitive(First()), CultureInfo.InvariantCulture);
         var today = _now.Date;
         switch (condition.Operator)
         {
@@ -542,41 +545,41 @@ internal sealed class QueryEngine
         switch (condition.Operator)
         {
             case ConditionOperator.Equal:
-                return ValueComparer.AreEqual(value, First());
+                return ValueComparer.AreEqual(value, First(condition));
             case ConditionOperator.NotEqual:
-                return !ValueComparer.AreEqual(value, First());
+                return !ValueComparer.AreEqual(value, First(condition));
             case ConditionOperator.GreaterThan:
-                return ValueComparer.Compare(value, First()) > 0;
+                return ValueComparer.Compare(value, First(condition)) > 0;
             case ConditionOperator.GreaterEqual:
-                return ValueComparer.Compare(value, First()) >= 0;
+                return ValueComparer.Compare(value, First(condition)) >= 0;
             case ConditionOperator.LessThan:
-                return ValueComparer.Compare(value, First()) < 0;
+                return ValueComparer.Compare(value, First(condition)) < 0;
             case ConditionOperator.LessEqual:
-                return ValueComparer.Compare(value, First()) <= 0;
+                return ValueComparer.Compare(value, First(condition)) <= 0;
             case ConditionOperator.In:
-                return values.Any(v => ValueComparer.AreEqual(value, v));
+                return AnyEqual(values, value);
             case ConditionOperator.NotIn:
-                return !values.Any(v => ValueComparer.AreEqual(value, v));
+                return !AnyEqual(values, value);
             case ConditionOperator.Between:
                 return values.Count == 2 && ValueComparer.Compare(value, values[0]) >= 0 && ValueComparer.Compare(value, values[1]) <= 0;
             case ConditionOperator.NotBetween:
                 return values.Count == 2 && !(ValueComparer.Compare(value, values[0]) >= 0 && ValueComparer.Compare(value, values[1]) <= 0);
             case ConditionOperator.Like:
-                return Like(value, First());
+                return Like(value, First(condition));
             case ConditionOperator.NotLike:
-                return !Like(value, First());
+                return !Like(value, First(condition));
             case ConditionOperator.BeginsWith:
-                return Text(value).StartsWith(Text(First()), StringComparison.OrdinalIgnoreCase);
+                return Text(value).StartsWith(Text(First(condition)), StringComparison.OrdinalIgnoreCase);
             case ConditionOperator.DoesNotBeginWith:
-                return !Text(value).StartsWith(Text(First()), StringComparison.OrdinalIgnoreCase);
+                return !Text(value).StartsWith(Text(First(condition)), StringComparison.OrdinalIgnoreCase);
             case ConditionOperator.EndsWith:
-                return Text(value).EndsWith(Text(First()), StringComparison.OrdinalIgnoreCase);
+                return Text(value).EndsWith(Text(First(condition)), StringComparison.OrdinalIgnoreCase);
             case ConditionOperator.DoesNotEndWith:
-                return !Text(value).EndsWith(Text(First()), StringComparison.OrdinalIgnoreCase);
+                return !Text(value).EndsWith(Text(First(condition)), StringComparison.OrdinalIgnoreCase);
             case ConditionOperator.ContainValues:
-                return value is OptionSetValueCollection has && values.Any(v => has.Any(o => ValueComparer.AreEqual(o.Value, v)));
+                return value is OptionSetValueCollection has && AnyChosen(values, has);
             case ConditionOperator.DoesNotContainValues:
-                return value is OptionSetValueCollection hasNot && !values.Any(v => hasNot.Any(o => ValueComparer.AreEqual(o.Value, v)));
+                return value is OptionSetValueCollection hasNot && !AnyChosen(values, hasNot);
         }
 
         var date = value is DateTime d ? d : throw new DataverseFaultException(PlatformErrorCodes.InvalidArgument, $"The {condition.Operator} condition needs a date column; '{condition.AttributeName}' holds {value.GetType().Name}.");
@@ -584,31 +587,31 @@ internal sealed class QueryEngine
         // Dates compare in UTC: the local Dataverse has no user time zone settings.
         return condition.Operator switch
         {
-            ConditionOperator.On => date.Date == AsDate(First()).Date,
-            ConditionOperator.NotOn => date.Date != AsDate(First()).Date,
-            ConditionOperator.OnOrAfter => date.Date >= AsDate(First()).Date,
-            ConditionOperator.OnOrBefore => date.Date <= AsDate(First()).Date,
+            ConditionOperator.On => date.Date == AsDate(First(condition)).Date,
+            ConditionOperator.NotOn => date.Date != AsDate(First(condition)).Date,
+            ConditionOperator.OnOrAfter => date.Date >= AsDate(First(condition)).Date,
+            ConditionOperator.OnOrBefore => date.Date <= AsDate(First(condition)).Date,
             ConditionOperator.Today => date.Date == today,
             ConditionOperator.Yesterday => date.Date == today.AddDays(-1),
             ConditionOperator.Tomorrow => date.Date == today.AddDays(1),
             ConditionOperator.Last7Days => date >= today.AddDays(-7) && date <= _now,
             ConditionOperator.Next7Days => date >= _now && date < today.AddDays(8),
-            ConditionOperator.LastXHours => date >= _now.AddHours(-Count()) && date <= _now,
-            ConditionOperator.NextXHours => date >= _now && date <= _now.AddHours(Count()),
-            ConditionOperator.LastXDays => date >= today.AddDays(-Count()) && date <= _now,
-            ConditionOperator.NextXDays => date >= _now && date < today.AddDays(Count() + 1),
-            ConditionOperator.LastXWeeks => date >= today.AddDays(-7 * Count()) && date <= _now,
-            ConditionOperator.NextXWeeks => date >= _now && date < today.AddDays((7 * Count()) + 1),
-            ConditionOperator.LastXMonths => date >= today.AddMonths(-Count()) && date <= _now,
-            ConditionOperator.NextXMonths => date >= _now && date < today.AddMonths(Count()).AddDays(1),
-            ConditionOperator.LastXYears => date >= today.AddYears(-Count()) && date <= _now,
-            ConditionOperator.NextXYears => date >= _now && date < today.AddYears(Count()).AddDays(1),
-            ConditionOperator.OlderThanXMinutes => date < _now.AddMinutes(-Count()),
-            ConditionOperator.OlderThanXHours => date < _now.AddHours(-Count()),
-            ConditionOperator.OlderThanXDays => date < _now.AddDays(-Count()),
-            ConditionOperator.OlderThanXWeeks => date < _now.AddDays(-7 * Count()),
-            ConditionOperator.OlderThanXMonths => date < _now.AddMonths(-Count()),
-            ConditionOperator.OlderThanXYears => date < _now.AddYears(-Count()),
+            ConditionOperator.LastXHours => date >= _now.AddHours(-Count(condition)) && date <= _now,
+            ConditionOperator.NextXHours => date >= _now && date <= _now.AddHours(Count(condition)),
+            ConditionOperator.LastXDays => date >= today.AddDays(-Count(condition)) && date <= _now,
+            ConditionOperator.NextXDays => date >= _now && date < today.AddDays(Count(condition) + 1),
+            ConditionOperator.LastXWeeks => date >= today.AddDays(-7 * Count(condition)) && date <= _now,
+            ConditionOperator.NextXWeeks => date >= _now && date < today.AddDays((7 * Count(condition)) + 1),
+            ConditionOperator.LastXMonths => date >= today.AddMonths(-Count(condition)) && date <= _now,
+            ConditionOperator.NextXMonths => date >= _now && date < today.AddMonths(Count(condition)).AddDays(1),
+            ConditionOperator.LastXYears => date >= today.AddYears(-Count(condition)) && date <= _now,
+            ConditionOperator.NextXYears => date >= _now && date < today.AddYears(Count(condition)).AddDays(1),
+            ConditionOperator.OlderThanXMinutes => date < _now.AddMinutes(-Count(condition)),
+            ConditionOperator.OlderThanXHours => date < _now.AddHours(-Count(condition)),
+            ConditionOperator.OlderThanXDays => date < _now.AddDays(-Count(condition)),
+            ConditionOperator.OlderThanXWeeks => date < _now.AddDays(-7 * Count(condition)),
+            ConditionOperator.OlderThanXMonths => date < _now.AddMonths(-Count(condition)),
+            ConditionOperator.OlderThanXYears => date < _now.AddYears(-Count(condition)),
             ConditionOperator.ThisYear => date.Year == today.Year,
             ConditionOperator.LastYear => date.Year == today.Year - 1,
             ConditionOperator.NextYear => date.Year == today.Year + 1,
@@ -617,6 +620,40 @@ internal sealed class QueryEngine
             ConditionOperator.NextMonth => date.Year == today.AddMonths(1).Year && date.Month == today.AddMonths(1).Month,
             _ => throw new DataverseFaultException(PlatformErrorCodes.InvalidArgument, $"The local Dataverse does not support the {condition.Operator} condition operator (on '{condition.AttributeName}')."),
         };
+    }
+
+    private static object? First(ConditionExpression condition) =>
+        condition.Values.Count > 0 ? condition.Values[0] : throw new DataverseFaultException(PlatformErrorCodes.InvalidArgument, $"The {condition.Operator} condition on '{condition.AttributeName}' needs a value.");
+
+    private static int Count(ConditionExpression condition) => Convert.ToInt32(ValueComparer.Primitive(First(condition)), CultureInfo.InvariantCulture);
+
+    private static bool AnyEqual(DataCollection<object> values, object value)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (ValueComparer.AreEqual(value, values[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyChosen(DataCollection<object> values, OptionSetValueCollection chosen)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            foreach (var option in chosen)
+            {
+                if (ValueComparer.AreEqual(option.Value, values[i]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static DateTime AsDate(object? value) =>

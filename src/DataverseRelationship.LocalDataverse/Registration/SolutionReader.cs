@@ -18,6 +18,8 @@ internal sealed class SolutionRegistrations
     public Dictionary<string, CustomApiDefinition> CustomApis { get; } = new(StringComparer.Ordinal);
 
     public List<Entity> EnvironmentVariableDefinitions { get; } = [];
+
+    public List<RoleDefinition> Roles { get; } = [];
 }
 
 /// <summary>
@@ -65,6 +67,7 @@ internal sealed class SolutionReader
         ReadCustomApis(result);
         ReadSteps(result);
         ReadEnvironmentVariables(result);
+        ReadRoles(result);
         return result;
     }
 
@@ -200,7 +203,40 @@ internal sealed class SolutionReader
                 PluginType = pluginType,
                 RequestParameters = ReadFields(Path.Combine(apiFolder, "customapirequestparameters"), uniqueName),
                 ResponseProperties = ReadFields(Path.Combine(apiFolder, "customapiresponseproperties"), uniqueName),
+                ExecutePrivilegeName = Field(root, "executeprivilegename"),
             };
+        }
+    }
+
+    /// <summary>Roles/*.xml: &lt;Role id name&gt;&lt;RolePrivileges&gt;&lt;RolePrivilege name level /&gt;...</summary>
+    private void ReadRoles(SolutionRegistrations result)
+    {
+        var folder = Path.Combine(_folder, "Roles");
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*.xml").Order(StringComparer.Ordinal))
+        {
+            var root = LoadRoot(file);
+            var id = ParseGuid(root.Attribute("id")?.Value)
+                ?? throw new SolutionRegistrationException($"{file}: the role has no id (a GUID in the id attribute).");
+            var name = root.Attribute("name")?.Value ?? throw new SolutionRegistrationException($"{file}: the role has no name.");
+            var grants = new List<RolePrivilegeGrant>();
+            foreach (var privilege in root.Element("RolePrivileges")?.Elements("RolePrivilege") ?? [])
+            {
+                var privilegeName = privilege.Attribute("name")?.Value;
+                var level = privilege.Attribute("level")?.Value;
+                if (string.IsNullOrWhiteSpace(privilegeName) || level is not ("Basic" or "Local" or "Deep" or "Global"))
+                {
+                    throw new SolutionRegistrationException($"{file}: role '{name}' has a RolePrivilege without a name or with level '{level}' (Basic, Local, Deep or Global).");
+                }
+
+                grants.Add(new RolePrivilegeGrant(privilegeName, level));
+            }
+
+            result.Roles.Add(new RoleDefinition(id, name, grants));
         }
     }
 

@@ -85,7 +85,16 @@ public sealed class CustomApiDefinition
     public required IReadOnlyList<CustomApiField> RequestParameters { get; init; }
 
     public required IReadOnlyList<CustomApiField> ResponseProperties { get; init; }
+
+    /// <summary>The privilege a caller needs to execute the API (customapi.executeprivilegename); null when none is named.</summary>
+    public string? ExecutePrivilegeName { get; init; }
 }
+
+/// <summary>A security role of the solution (Roles/&lt;name&gt;.xml): its id, name and privileges with their levels.</summary>
+public sealed record RoleDefinition(Guid Id, string Name, IReadOnlyList<RolePrivilegeGrant> Privileges);
+
+/// <summary>One privilege a role grants, at a level (Basic, Local, Deep or Global).</summary>
+public sealed record RolePrivilegeGrant(string Name, string Level);
 
 /// <summary>A Custom API request parameter or response property: unique name, type code and whether it is optional.</summary>
 public sealed record CustomApiField(string UniqueName, CustomApiFieldType Type, bool IsOptional);

@@ -12,6 +12,7 @@ public sealed class SchemaCatalog
 {
     private readonly Dictionary<string, TableMetadata> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<int>> _globalChoices = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<CascadeDeleteRule> _cascades = [];
 
     private SchemaCatalog()
     {
@@ -26,8 +27,12 @@ public sealed class SchemaCatalog
             catalog._tables.Add(table.LogicalName, table);
         }
 
+        catalog._cascades.AddRange(StandardTables.CascadeDeletes());
         return catalog;
     }
+
+    /// <summary>The delete behaviour of every relationship the local Dataverse knows (standard ones and the solution's).</summary>
+    public IReadOnlyList<CascadeDeleteRule> CascadeDeletes => _cascades;
 
     public IEnumerable<TableMetadata> Tables => _tables.Values;
 
@@ -160,6 +165,24 @@ public sealed class SchemaCatalog
                 if (column == null)
                 {
                     throw new SolutionRegistrationException($"{file}: relationship '{relationship.Attribute("Name")?.Value}' names column '{attribute}' of '{referencing}', which no Entity.xml defines.");
+                }
+
+                var cascadeDelete = relationship.Element("CascadeDelete")?.Value.Trim();
+                if (!string.IsNullOrEmpty(cascadeDelete))
+                {
+                    var name = relationship.Attribute("Name")?.Value ?? attribute;
+                    CascadeDeleteBehavior behavior;
+                    try
+                    {
+                        behavior = CascadeDeleteRule.Parse(cascadeDelete, $"{file}: relationship '{name}'");
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        throw new SolutionRegistrationException(ex.Message, ex);
+                    }
+
+                    _cascades.RemoveAll(c => c.ReferencingTable == referencing && c.ReferencingColumn == attribute && c.ReferencedTable == referenced);
+                    _cascades.Add(new CascadeDeleteRule(name, referencing, attribute, referenced, behavior, file));
                 }
 
                 if (column.Type == ColumnType.Lookup && !column.Targets.Contains(referenced, StringComparer.Ordinal))

@@ -22,9 +22,35 @@ internal static class StandardTables
         yield return SystemUser();
         yield return Role();
         yield return SystemUserRoles();
+        yield return Team();
+        yield return TeamMembership();
+        yield return TeamRoles();
+        yield return Privilege();
+        yield return RolePrivileges();
         yield return EnvironmentVariableDefinition();
         yield return EnvironmentVariableValue();
         yield return TaskActivity();
+    }
+
+    /// <summary>
+    /// The delete behaviour of the standard relationships the project's tables use, from Microsoft's table reference pages
+    /// (CascadeConfiguration Delete). A standard relationship not listed here (for example opportunity.customerid) is not
+    /// cascaded: its behaviour was not checked.
+    /// </summary>
+    public static IEnumerable<CascadeDeleteRule> CascadeDeletes()
+    {
+        // https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/account#BKMK_contact_customer_accounts: Delete Cascade.
+        yield return new CascadeDeleteRule("contact_customer_accounts", "contact", "parentcustomerid", "account", CascadeDeleteBehavior.Cascade, "Learn: account table reference");
+
+        // https://learn.microsoft.com/dynamics365/sales/developer/entities/opportunity#BKMK_opportunity_parent_account: Delete RemoveLink.
+        yield return new CascadeDeleteRule("opportunity_parent_account", "opportunity", "parentaccountid", "account", CascadeDeleteBehavior.RemoveLink, "Learn: opportunity table reference");
+
+        // https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/account#BKMK_account_parent_account: Delete RemoveLink.
+        yield return new CascadeDeleteRule("account_parent_account", "account", "parentaccountid", "account", CascadeDeleteBehavior.RemoveLink, "Learn: account table reference");
+
+        // https://learn.microsoft.com/dynamics365/sales/developer/entities/opportunityclose: Opportunity_OpportunityClose, Delete Cascade
+        // (docs/reference/dataverse-columns.md, section 3).
+        yield return new CascadeDeleteRule("Opportunity_OpportunityClose", "opportunityclose", "opportunityid", "opportunity", CascadeDeleteBehavior.Cascade, "Learn: opportunityclose table reference");
     }
 
     private static ColumnMetadata Col(string name, ColumnType type) => new(name, type);
@@ -175,10 +201,44 @@ internal static class StandardTables
         .AddColumn(Col("accessmode", ColumnType.Choice))
         .WithAudit();
 
+    /// <summary>
+    /// role: Dataverse copies every role into each business unit; a copy has its own roleid and points at the root
+    /// business unit's role through parentrootroleid (https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/role).
+    /// </summary>
     private static TableMetadata Role() => new TableMetadata("role", "roleid", "name")
         .AddColumn(Text("name", 100))
         .AddColumn(Ref("businessunitid", "businessunit"))
+        .AddColumn(PlatformSet("parentrootroleid", ColumnType.Lookup, "role"))
+        .AddColumn(PlatformSet("parentroleid", ColumnType.Lookup, "role"))
+        .AddColumn(Col("roletemplateid", ColumnType.UniqueIdentifier))
         .WithAudit();
+
+    /// <summary>team (https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/team): a team's roles apply to its members.</summary>
+    private static TableMetadata Team() => new TableMetadata("team", "teamid", "name")
+        .AddColumn(Text("name", 160))
+        .AddColumn(Ref("businessunitid", "businessunit"))
+        .AddColumn(Options("teamtype", ColumnType.Choice, 0, 3))
+        .WithAudit();
+
+    /// <summary>The team–systemuser intersect table (teammembership_association).</summary>
+    private static TableMetadata TeamMembership() => new TableMetadata("teammembership", "teammembershipid")
+        .AddColumn(Col("teamid", ColumnType.UniqueIdentifier))
+        .AddColumn(Col("systemuserid", ColumnType.UniqueIdentifier));
+
+    /// <summary>The team–role intersect table (teamroles_association).</summary>
+    private static TableMetadata TeamRoles() => new TableMetadata("teamroles", "teamroleid")
+        .AddColumn(Col("teamid", ColumnType.UniqueIdentifier))
+        .AddColumn(Col("roleid", ColumnType.UniqueIdentifier));
+
+    /// <summary>privilege (https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/privilege): name is e.g. prvWriteAccount.</summary>
+    private static TableMetadata Privilege() => new TableMetadata("privilege", "privilegeid", "name")
+        .AddColumn(Text("name", 100));
+
+    /// <summary>The role–privilege intersect table; privilegedepthmask 1 Basic (user), 2 Local (business unit), 4 Deep, 8 Global.</summary>
+    private static TableMetadata RolePrivileges() => new TableMetadata("roleprivileges", "roleprivilegeid")
+        .AddColumn(Col("roleid", ColumnType.UniqueIdentifier))
+        .AddColumn(Col("privilegeid", ColumnType.UniqueIdentifier))
+        .AddColumn(Col("privilegedepthmask", ColumnType.WholeNumber));
 
     /// <summary>The systemuser–role intersect table: its columns are plain unique identifiers.</summary>
     private static TableMetadata SystemUserRoles() => new TableMetadata("systemuserroles", "systemuserroleid")

@@ -12,7 +12,7 @@ namespace DataverseRelationship.Plugins.Accounts;
 
 /// <summary>
 /// The rules for a manual tier override: a reason and an expiry are required, the expiry lies in the future and within
-/// the policy's <c>tiers.maximumOverrideDays</c>, and only holders of the "Relationship Manager" role may set, change or clear one.
+/// the policy's <c>tiers.maximumOverrideDays</c>, and only holders of the solution's "Relationship Manager" role (by id, directly or through a team) may set, change or clear one.
 /// </summary>
 public static class TierOverrideRules
 {
@@ -81,18 +81,42 @@ public static class TierOverrideRules
         context.Trace("Tier override to " + TierNames.Describe(tier.Value) + " until " + expires.ToString("u", CultureInfo.InvariantCulture) + " accepted.");
     }
 
-    /// <summary>Whether the user holds the Relationship Manager role: one RetrieveMultiple on role linked to systemuserroles.</summary>
+    /// <summary>
+    /// Whether the user holds the solution's Relationship Manager role, directly or through a team: one RetrieveMultiple.
+    /// The role is matched by id, never by name (anyone who may create a role could name one alike): the root business
+    /// unit's role keeps the solution's id, and Dataverse's copy of it in each child business unit has its own id with
+    /// parentrootroleid = the root role's id (role table reference,
+    /// https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/role). A user holds the
+    /// privileges of their own roles and of their teams' roles ("inherited privileges from their team membership",
+    /// https://learn.microsoft.com/power-apps/developer/data-platform/security-access-coding), so both links count.
+    /// </summary>
     public static bool HoldsRelationshipManagerRole(IOrganizationService service, Guid userId)
     {
         Argument.NotNull(service, nameof(service));
+        var roleId = new Guid(SecurityTables.RelationshipManagerRoleId);
         var query = new QueryExpression(SecurityTables.Role)
         {
             ColumnSet = new ColumnSet(SecurityTables.RoleId),
             TopCount = 1,
         };
-        query.Criteria.AddCondition(SecurityTables.RoleName, ConditionOperator.Equal, SecurityTables.RelationshipManagerRole);
-        var link = query.AddLink(SecurityTables.SystemUserRoles, SecurityTables.RoleId, SecurityTables.RoleId);
-        link.LinkCriteria.AddCondition(SecurityTables.SystemUserId, ConditionOperator.Equal, userId);
+        var role = new FilterExpression(LogicalOperator.Or);
+        role.AddCondition(SecurityTables.RoleId, ConditionOperator.Equal, roleId);
+        role.AddCondition(SecurityTables.ParentRootRoleId, ConditionOperator.Equal, roleId);
+        query.Criteria.AddFilter(role);
+
+        var direct = query.AddLink(SecurityTables.SystemUserRoles, SecurityTables.RoleId, SecurityTables.RoleId, JoinOperator.LeftOuter);
+        direct.EntityAlias = "direct";
+        direct.LinkCriteria.AddCondition(SecurityTables.SystemUserId, ConditionOperator.Equal, userId);
+        var teamRole = query.AddLink(SecurityTables.TeamRoles, SecurityTables.RoleId, SecurityTables.RoleId, JoinOperator.LeftOuter);
+        teamRole.EntityAlias = "teamrole";
+        var member = teamRole.AddLink(SecurityTables.TeamMembership, SecurityTables.TeamId, SecurityTables.TeamId, JoinOperator.LeftOuter);
+        member.EntityAlias = "member";
+        member.LinkCriteria.AddCondition(SecurityTables.SystemUserId, ConditionOperator.Equal, userId);
+
+        var held = new FilterExpression(LogicalOperator.Or);
+        held.AddCondition("direct", SecurityTables.SystemUserRoleId, ConditionOperator.NotNull);
+        held.AddCondition("member", SecurityTables.TeamMembershipId, ConditionOperator.NotNull);
+        query.Criteria.AddFilter(held);
         return service.RetrieveMultiple(query).Entities.Count > 0;
     }
 }

@@ -8,11 +8,12 @@ namespace DataverseRelationship.Plugins.Accounts;
 /// <summary>
 /// account, Update, PreOperation (20), synchronous; filters on dvr_tieroverride, dvr_tieroverridereason and
 /// dvr_tieroverrideexpireson, with a PreImage of those columns.
-/// Reads: the Target, the PreImage and (when the override changes) the user's roles in one query, and the policy
+/// Reads: the Target, the PreImage and (when the override changes) whether the user holds the solution's role, by id,
+/// directly or through a team, in one query (<see cref="TierOverrideRules.HoldsRelationshipManagerRole"/>), and the policy
 /// (its maximum override length) when an override is set.
 /// Writes (on the Target): dvr_tieroverridesetby for a new or changed override; clears reason, expiry and author when
 /// the override is removed. Rejects an override without a reason or an expiry, an expiry in the past or beyond the
-/// maximum, and an override set by a user without the "Relationship Manager" role. The rules' own writes (clearing an
+/// maximum, and an override set by a user without the solution's "Relationship Manager" role. The rules' own writes (clearing an
 /// expired override through the SYSTEM service, <see cref="RulesWrite"/>) pass. A direct write of dvr_tier never gets
 /// here: ProtectAccountComputedColumns refuses it in PreValidation.
 /// </summary>

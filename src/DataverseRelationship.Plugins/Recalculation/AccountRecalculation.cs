@@ -70,7 +70,8 @@ public static class AccountRecalculation
 
         var fingerprint = PolicyFingerprint.Of(policy);
         var reason = "the recalculation rebuilds it";
-        var ledger = change.RebuildFromDeals ? null : LedgerText.Read(account.GetAttributeValue<string>(AccountTable.Ledger), fingerprint, out reason);
+        var storedLedger = account.GetAttributeValue<string>(AccountTable.Ledger);
+        var ledger = change.RebuildFromDeals ? null : LedgerText.Read(storedLedger, fingerprint, out reason);
         if (ledger is not null && change.RebuildAfterDays is { } days && !(ledger.RebuiltOn > asOf.AddDays(-days)))
         {
             reason = ledger.RebuiltOn.HasValue
@@ -80,8 +81,11 @@ public static class AccountRecalculation
         }
 
         var dealsRead = 0;
+        var ledgerChanged = true;
+        var rebuilt = false;
         if (ledger is null)
         {
+            rebuilt = true;
             // Rebuilt in the same transaction as the save, after it: the query already sees the deal as saved, so no
             // difference is applied on top.
             ledger = ReadLedger(service, accountId, asOf, policy, out dealsRead);
@@ -89,9 +93,14 @@ public static class AccountRecalculation
             keyContactCount = contacts?.Invoke() ?? keyContactCount;
             context.Trace("Account " + accountId.ToString("D") + ": ledger rebuilt from " + dealsRead.ToString(CultureInfo.InvariantCulture) + " opportunities (" + reason + ").");
         }
-        else if (change.Difference is not null)
+        else if (change.Difference is not null && !change.Difference.IsEmpty)
         {
             ledger.Add(change.Difference, 1m);
+        }
+        else
+        {
+            // Nothing to add: the stored text is the ledger, so it is neither written out again nor compared.
+            ledgerChanged = false;
         }
 
         var inputs = account;
@@ -112,7 +121,8 @@ public static class AccountRecalculation
         var facts = AccountMapping.ToFacts(inputs, asOf, keyContactCount);
         var assessment = RelationshipEngine.AssessAccount(facts, ledger, asOf, policy);
         var desired = AccountMapping.ToColumns(assessment, accountId, facts.KeyContactCount);
-        desired[AccountTable.Ledger] = StoredLedger(ledger, fingerprint, accountId, context);
+        desired[AccountTable.Ledger] = !ledgerChanged ? storedLedger
+            : StoredLedger(!rebuilt && storedLedger is not null && change.Difference is not null ? LedgerText.Rewrite(storedLedger, ledger, change.Difference, fingerprint) : LedgerText.Write(ledger, fingerprint), accountId, context);
         if (history is not null)
         {
             foreach (var column in history.Attributes)
@@ -162,9 +172,8 @@ public static class AccountRecalculation
     /// The ledger as stored; null (so the next save rebuilds it) in the unlikely case that it outgrows the column, which
     /// takes deals spread over more than a century of months.
     /// </summary>
-    private static string? StoredLedger(AccountLedger ledger, string fingerprint, Guid accountId, ILocalPluginContext context)
+    private static string? StoredLedger(string text, Guid accountId, ILocalPluginContext context)
     {
-        var text = LedgerText.Write(ledger, fingerprint);
         if (text.Length <= StoredValues.LedgerLength)
         {
             return text;

@@ -259,11 +259,23 @@ public static class SecurityTables
     public const string Role = "role";
     public const string RoleId = "roleid";
     public const string RoleName = "name";
+    /// <summary>The business unit copies of a role point at the root business unit's role through this column.</summary>
+    public const string ParentRootRoleId = "parentrootroleid";
     /// <summary>The intersect table between systemuser and role.</summary>
     public const string SystemUserRoles = "systemuserroles";
+    public const string SystemUserRoleId = "systemuserroleid";
+    /// <summary>The intersect table between team and role.</summary>
+    public const string TeamRoles = "teamroles";
+    /// <summary>The intersect table between team and systemuser.</summary>
+    public const string TeamMembership = "teammembership";
+    public const string TeamMembershipId = "teammembershipid";
+    public const string TeamId = "teamid";
 
-    /// <summary>The security role this solution ships; holders may set tier overrides.</summary>
+    /// <summary>The security role this solution ships (its name, for messages); holders may set tier overrides.</summary>
     public const string RelationshipManagerRole = "Relationship Manager";
+
+    /// <summary>The id of that role in solution/src/Roles/Relationship Manager.xml: the root business unit's copy keeps it.</summary>
+    public const string RelationshipManagerRoleId = "2d835d1f-c902-4798-b216-75d08ca7fecb";
 }
 
 /// <summary>Environment variable tables and the solution's policy variable.</summary>

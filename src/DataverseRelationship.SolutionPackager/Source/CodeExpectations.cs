@@ -25,7 +25,8 @@ public sealed partial record CodeExpectations(
     IReadOnlyList<string> CustomApiNames,
     IReadOnlyList<string> CustomApiFieldNames,
     IReadOnlyList<string> EnvironmentVariableNames,
-    IReadOnlyList<string> RoleNames)
+    IReadOnlyList<string> RoleNames,
+    IReadOnlyList<Guid>? RoleIds = null)
 {
     /// <summary>Reads the expectations from <paramref name="pluginAssembly"/> and the XML documentation file next to it.</summary>
     public static CodeExpectations FromPluginAssembly(Assembly pluginAssembly)
@@ -98,7 +99,8 @@ public sealed partial record CodeExpectations(
             apiConsts.Where(c => !c.Name.EndsWith("Parameter", StringComparison.Ordinal)).Select(c => c.Value).ToList(),
             apiConsts.Where(c => c.Name.EndsWith("Parameter", StringComparison.Ordinal)).Select(c => c.Value).ToList(),
             variables is null ? [] : StringConsts(variables).Where(c => c.Name.EndsWith("SchemaName", StringComparison.Ordinal) && c.Name != "DefinitionSchemaName").Select(c => c.Value).ToList(),
-            security is null ? [] : StringConsts(security).Where(c => c.Name.Length > "Role".Length && c.Name.EndsWith("Role", StringComparison.Ordinal)).Select(c => c.Value).ToList());
+            security is null ? [] : StringConsts(security).Where(c => c.Name.Length > "Role".Length && c.Name.EndsWith("Role", StringComparison.Ordinal)).Select(c => c.Value).ToList(),
+            security is null ? [] : StringConsts(security).Where(c => c.Name.EndsWith("RoleId", StringComparison.Ordinal) && Guid.TryParse(c.Value, out _)).Select(c => Guid.Parse(c.Value)).ToList());
     }
 
     private static List<(string Name, string Value)> StringConsts(Type type) =>

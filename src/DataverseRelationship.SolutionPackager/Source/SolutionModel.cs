@@ -130,7 +130,8 @@ public sealed record CustomApiDefinition(
     string? BoundEntity,
     Guid? PluginTypeId,
     IReadOnlyList<CustomApiField> RequestParameters,
-    IReadOnlyList<CustomApiField> ResponseProperties);
+    IReadOnlyList<CustomApiField> ResponseProperties,
+    string? ExecutePrivilegeName = null);
 
 /// <summary>A custom API request parameter or response property (type codes: 0 Boolean, 7 Integer, 10 String, ...).</summary>
 public sealed record CustomApiField(string File, string Name, int Type, bool IsOptional);

@@ -503,7 +503,8 @@ public static class SolutionSourceReader
             var responses = ReadApiFields(state, Path.Combine(apiFolder, "customapiresponseproperties"), "customapiresponseproperty.xml");
             result.Add(new CustomApiDefinition(state.Relative(path), uniqueName, Int(root, "bindingtype") ?? -1,
                 string.IsNullOrEmpty(Text(root, "boundentitylogicalname")) ? null : Text(root, "boundentitylogicalname"),
-                ParseGuid(Text(root.Element("plugintypeid"), "plugintypeid")), requests, responses));
+                ParseGuid(Text(root.Element("plugintypeid"), "plugintypeid")), requests, responses,
+                string.IsNullOrWhiteSpace(Text(root, "executeprivilegename")) ? null : Text(root, "executeprivilegename")!.Trim()));
         }
 
         return result;

@@ -728,6 +728,16 @@ public static partial class SolutionValidator
                     Add(FindingKind.MissingTable, api.File, $"{where}: bound entity '{api.BoundEntity}' does not exist.");
                 }
 
+                // https://learn.microsoft.com/power-apps/developer/data-platform/custom-api#secure-your-custom-api-with-a-privilege
+                if (api.ExecutePrivilegeName is null)
+                {
+                    Add(FindingKind.InvalidCustomApi, api.File, $"{where}: names no execute privilege (executeprivilegename), so any user may run it.");
+                }
+                else
+                {
+                    CheckPrivilegeName(api.ExecutePrivilegeName, api.File, where);
+                }
+
                 foreach (var field in api.RequestParameters.Concat(api.ResponseProperties))
                 {
                     if (field.Type is < 0 or > 12)
@@ -936,6 +946,22 @@ public static partial class SolutionValidator
                 }
             }
 
+            foreach (var id in code?.RoleIds ?? [])
+            {
+                if (!source.Roles.Any(r => r.Id == id))
+                {
+                    Add(FindingKind.InvalidSetting, "Roles", $"security role id {id} is named by the code but no role in Roles/ has it.");
+                }
+            }
+
+            foreach (var role in source.Roles)
+            {
+                foreach (var privilege in role.Privileges)
+                {
+                    CheckPrivilegeName(privilege, role.File, $"security role '{role.Name}'");
+                }
+            }
+
             foreach (var name in code?.RoleNames ?? [])
             {
                 if (!source.Roles.Any(r => r.Name == name))
@@ -968,6 +994,16 @@ public static partial class SolutionValidator
             }
         }
 
+        /// <summary>A table privilege (prv + Create, Read, Write, Delete, Append, AppendTo, Assign or Share + the table) must name a table that exists.</summary>
+        private void CheckPrivilegeName(string privilege, string file, string where)
+        {
+            var match = TablePrivilegePattern().Match(privilege);
+            if (match.Success && !TableExists(match.Groups["table"].Value.ToLowerInvariant()))
+            {
+                Add(FindingKind.MissingTable, file, $"{where}: privilege {privilege} names table {match.Groups["table"].Value}, which neither the solution nor the standard tables define.");
+            }
+        }
+
         private static bool IsJson(string value, out string error)
         {
             try
@@ -983,6 +1019,9 @@ public static partial class SolutionValidator
             }
         }
     }
+
+    [GeneratedRegex(@"^prv(AppendTo|Append|Create|Read|Write|Delete|Assign|Share)(?<table>[A-Za-z][A-Za-z0-9_]*)$")]
+    private static partial Regex TablePrivilegePattern();
 
     [GeneratedRegex(@"^\d+\.\d+\.\d+\.\d+$")]
     private static partial Regex VersionPattern();

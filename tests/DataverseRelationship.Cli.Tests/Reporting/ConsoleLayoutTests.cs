@@ -126,7 +126,7 @@ public sealed class ConsoleLayoutTests
     public void Shortened_lists_say_how_many_were_left_out_and_that_all_lists_them()
     {
         RunReport report = ReportFixture.Build();
-        report = report with { Rejections = [.. Enumerable.Range(0, 3).Select(i => report.Rejections[0] with { Event = $"Create opportunity 'Deal {i}'" })] };
+        report = report with { Rejections = [.. "ABC".Select(c => report.Rejections[0] with { Event = $"Create opportunity 'Deal {c}'", Message = $"Refused for reason {c}." })] };
 
         string text = Render(80, new ConsoleReportOptions { MaxAccounts = 2, MaxTimelines = 1, MaxRejections = 1, MaxAtRisk = 1 }, report);
 
@@ -135,16 +135,16 @@ public sealed class ConsoleLayoutTests
         Assert.Contains("… and 2 more accounts with 3 tier changes (use --all to list them)", text, StringComparison.Ordinal);
         Assert.Contains("Accounts at risk (2)", text, StringComparison.Ordinal);
         Assert.Contains("… and 1 more account at risk (use --all to list them)", text, StringComparison.Ordinal);
-        Assert.Contains("Rejected events (35)", text, StringComparison.Ordinal);
-        Assert.Contains("… and 2 more rejected events (use --all to list them)", text, StringComparison.Ordinal);
-        Assert.Contains("The replay keeps the first 3 rejected events; 32 later ones are counted only.", text.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Contains("Rejected events (35) for 3 reasons", text, StringComparison.Ordinal);
+        Assert.Contains("… and 2 more reasons (use --all to list them)", text, StringComparison.Ordinal);
+        Assert.Contains("The reasons are those of the first 3 rejected events; 32 later ones are counted only.", text.ReplaceLineEndings(" "), StringComparison.Ordinal);
     }
 
     [Fact]
     public void All_lists_every_account_tier_change_and_kept_rejection()
     {
         RunReport report = ReportFixture.Build();
-        report = report with { Rejections = [.. Enumerable.Range(0, 3).Select(i => report.Rejections[0] with { Event = $"Create opportunity 'Deal {i}'" })] };
+        report = report with { Rejections = [.. Enumerable.Range(0, 3).Select(i => report.Rejections[0] with { Event = $"Create opportunity 'Deal {(char)('A' + i)}'" })] };
 
         string text = Render(80, new ConsoleReportOptions { MaxAccounts = 2, MaxTimelines = 1, MaxRejections = 1, MaxAtRisk = 1, All = true }, report);
 
@@ -152,7 +152,27 @@ public sealed class ConsoleLayoutTests
         Assert.DoesNotContain("… and", text, StringComparison.Ordinal);
         Assert.All(report.Accounts, a => Assert.Contains("│ " + a.Name[..12], text, StringComparison.Ordinal));
         Assert.Contains("Tier changes (6 in all)", text, StringComparison.Ordinal);
-        Assert.All(report.Rejections, r => Assert.Contains(r.Event, text, StringComparison.Ordinal));
+        string flowing = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+        Assert.All(report.Rejections, r => Assert.Contains(r.Event, flowing, StringComparison.Ordinal));
+        Assert.Contains("3 × Discount …% is above the Preferred cap of …% & unreciprocated.", flowing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejections_are_grouped_by_their_reason_with_figures_left_out()
+    {
+        Assert.Equal("Discount …% exceeds the …% Transactional cap; a multi-year term is required.", RejectionTally.Reason("Discount 24.68% exceeds the 5% Transactional cap; a multi-year term is required."));
+        Assert.Equal("Won value … below the … required (policy 2.1.0-default)", RejectionTally.Reason("Won value 27,142.43 below the 50,000 required (policy 2.1.0-default)"));
+        var tally = new RejectionTally();
+        foreach (string message in new[] { "Discount 12% exceeds the 5% cap.", "Discount 30% exceeds the 5% cap.", "The account was deleted.", "Discount 7% exceeds the 5% cap." })
+        {
+            tally.Add(new RejectedEvent(DateTime.UnixEpoch, "Create opportunity", message));
+        }
+
+        RejectionGroup[] groups = [.. tally.Groups()];
+        Assert.Equal(2, groups.Length);
+        Assert.Equal(("Discount …% exceeds the …% cap.", 3L, 3), (groups[0].Reason, groups[0].Count, groups[0].Examples.Count));
+        Assert.Equal("Discount 12% exceeds the 5% cap.", groups[0].Examples[0].Message);
+        Assert.Equal(1, groups[1].Count);
     }
 
     [Fact]

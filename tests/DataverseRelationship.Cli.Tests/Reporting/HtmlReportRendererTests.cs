@@ -25,6 +25,48 @@ public sealed class HtmlReportRendererTests : IDisposable
     }
 
     [Fact]
+    public void The_page_counts_the_accounts_per_health_band_insufficient_evidence_included()
+    {
+        var report = ReportFixture.Build();
+        foreach (var band in report.BandDistribution())
+        {
+            string key = band.Key is { } b ? ReportText.Key(b) : "notScored";
+            Assert.Contains($"data-band=\"{key}\">{band.Value}</td>", Html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(report.Accounts.Count, report.BandDistribution().Sum(b => b.Value));
+        Assert.Contains("data-band=\"insufficientEvidence\"", Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Health_over_time_is_drawn_for_the_accounts_with_a_history_the_one_at_risk_first()
+    {
+        int section = Html.IndexOf("id=\"score-history\"", StringComparison.Ordinal);
+        Assert.True(section > 0, "the health-over-time section is missing");
+        int hostile = Html.IndexOf("&lt;script&gt;alert", section, StringComparison.Ordinal);
+        int contoso = Html.IndexOf("Contoso Pharmaceuticals", section, StringComparison.Ordinal);
+        Assert.True(hostile > 0 && contoso > hostile, "the account at risk comes first");
+        Assert.Contains("id=\"history-1\"", Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"history-2\"", Html, StringComparison.Ordinal);
+        Assert.Contains("(2023-02-20: 68.0 → 2023-09-04: 35.0)", Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejected_events_are_listed_by_reason_with_their_count_and_examples()
+    {
+        RunReport report = ReportFixture.Build() with
+        {
+            RejectionGroups = [new RejectionGroup("Discount …% is above the … cap", 639, [ReportFixture.Build().Rejections[0]])],
+        };
+
+        string html = HtmlReportRenderer.Render(report);
+
+        Assert.Contains("for 1 reason</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"rejection-group\"><td class=\"num\" data-count=\"639\">639</td><td>Discount …% is above the … cap</td>", html, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(html[html.IndexOf("id=\"rejections\"", StringComparison.Ordinal)..], "<li>"));
+    }
+
+    [Fact]
     public void The_page_needs_nothing_from_the_network()
     {
         string withoutSvgNamespace = Html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal);
@@ -50,7 +92,9 @@ public sealed class HtmlReportRendererTests : IDisposable
         Assert.True(status.Success, "the status element is missing from the DOM");
         Assert.Contains("data-status=\"ok\"", status.Value, StringComparison.Ordinal);
         Assert.Contains("data-errors=\"0\"", status.Value, StringComparison.Ordinal);
-        Assert.Contains("data-charts=\"13\"", status.Value, StringComparison.Ordinal); // 3 bar charts, 7 histograms (health, five principles, engagement), 3 timelines
+        Assert.Contains("data-charts=\"15\"", status.Value, StringComparison.Ordinal); // 3 bar charts, 7 histograms (health, five principles, engagement), 3 timelines, 2 health histories
+        Assert.Equal(ReportFixture.HistoryPointsDrawn, Regex.Count(dom, "class=\"snapshot\""));
+        Assert.Equal(2, Regex.Count(dom, "class=\"health-line\""));
         Assert.DoesNotContain("CONSOLE", log, StringComparison.Ordinal);
 
         Assert.Contains("data-label=\"Transactional\" data-value=\"1\"", dom, StringComparison.Ordinal);

@@ -13,9 +13,9 @@ public sealed class JsonReportRendererTests
     public void The_top_level_properties_are_the_stable_names_scripts_rely_on()
     {
         Assert.Equal(
-            ["schemaVersion", "dataSet", "policyVersion", "generatedAt", "replayedFrom", "replayedUntil", "statistics", "tierDistribution", "deals", "games", "accounts", "healthBands", "unknownOptionValues", "rejections"],
+            ["schemaVersion", "dataSet", "policyVersion", "generatedAt", "replayedFrom", "replayedUntil", "statistics", "tierDistribution", "deals", "games", "accounts", "healthBands", "unknownOptionValues", "rejections", "rejectionGroups"],
             Root.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(1, Root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(2, Root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("2025-12-31T00:00:00Z", Root.GetProperty("replayedUntil").GetString());
     }
 
@@ -49,6 +49,14 @@ public sealed class JsonReportRendererTests
         Assert.Equal("preferred", demotion.GetProperty("to").GetString());
         Assert.Equal("automatic", demotion.GetProperty("kind").GetString());
         Assert.Equal("plan not reviewed for 12 months & sponsor left", demotion.GetProperty("reason").GetString());
+        JsonElement[] history = hostile.GetProperty("history").EnumerateArray().ToArray();
+        Assert.Equal(5, history.Length);
+        Assert.Equal("2023-02-20T00:00:00Z", history[0].GetProperty("takenOn").GetString());
+        Assert.Equal(68m, history[0].GetProperty("health").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, history[2].GetProperty("health").ValueKind);
+        Assert.Equal(JsonValueKind.Null, history[2].GetProperty("band").ValueKind);
+        Assert.Equal(71m, history[4].GetProperty("churnRisk").GetDecimal());
+        Assert.Equal("preferred", history[4].GetProperty("tier").GetString());
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace DataverseRelationship.Cli.Tests.Reporting;
 
 /// <summary>
 /// A hand-made results model: six accounts, every tier, two at risk (flagged as the plugins flag churn risk at or above
-/// the policy's churn.atRiskFrom, here 50), three with tier changes; every account has all its numbers known.
+/// the policy's churn.atRiskFrom, here 50), three with tier changes, two with a score history; every account has all
+/// its numbers known.
 /// </summary>
 public static class ReportFixture
 {
@@ -33,14 +34,21 @@ public static class ReportFixture
                     Change(380, RelationshipTierChoice.Transactional, RelationshipTierChoice.Preferred, "two key contacts, fair wins"),
                     Change(760, RelationshipTierChoice.Preferred, RelationshipTierChoice.StrategicPartner, "sponsors on both sides, joint plan reviewed"),
                 ]),
-            Account("Contoso Pharmaceuticals", RelationshipTierChoice.StrategicPartner, 74m, HealthBandChoice.Good, 18m, []),
+            Account("Contoso Pharmaceuticals", RelationshipTierChoice.StrategicPartner, 74m, HealthBandChoice.Good, 18m, []) with
+            {
+                History = [Point(7, 70m, 20m), Point(14, 74m, 18m)],
+            },
             Account("Fabrikam Logistics", RelationshipTierChoice.Preferred, 64m, HealthBandChoice.Good, 25m,
                 [Change(300, RelationshipTierChoice.Transactional, RelationshipTierChoice.Preferred, "won business above the threshold")]),
             Account(HostileName, RelationshipTierChoice.Preferred, 35m, HealthBandChoice.Poor, 71m,
                 [
                     Change(100, RelationshipTierChoice.Preferred, RelationshipTierChoice.StrategicPartner, "joint plan <reviewed>"),
                     Change(600, RelationshipTierChoice.StrategicPartner, RelationshipTierChoice.Preferred, "plan not reviewed for 12 months & sponsor left"),
-                ]),
+                ]) with
+            {
+                // Falling health, one period unknown (a gap in the line): four points drawn.
+                History = [Point(7, 68m, 20m), Point(14, 61m, 31m), Point(21, null, null), Point(28, 47m, 52m), Point(35, 35m, 71m)],
+            },
             Account("Tailspin Toys", RelationshipTierChoice.Preferred, 52m, HealthBandChoice.Fair, 55m, []),
             Account("Litware [Systems]", RelationshipTierChoice.Transactional, 45m, HealthBandChoice.Fair, 30m, []),
         ],
@@ -65,6 +73,12 @@ public static class ReportFixture
         },
         Rejections = [new RejectedEvent(T0.AddDays(50), "Create opportunity 'Deal <1>'", "Discount 20% is above the Preferred cap of 15% & unreciprocated.")],
     };
+
+    /// <summary>Health points the fixture's score histories draw: 4 + 2 (an unknown health is not drawn).</summary>
+    public const int HistoryPointsDrawn = 6;
+
+    private static ScorePoint Point(int week, decimal? health, decimal? churn)
+        => new(T0.AddDays(7 * week), health, health is null ? null : health >= 60m ? HealthBandChoice.Good : HealthBandChoice.Poor, churn, RelationshipTierChoice.Preferred);
 
     private static TierChange Change(int day, RelationshipTierChoice? from, RelationshipTierChoice to, string reason)
         => new(T0.AddDays(day), from, to, TierChangeKindChoice.Automatic, reason);

@@ -52,6 +52,14 @@ namespace DataverseRelationship.Engine.Tests.Specifications
         [InlineData("{FP}\n2025-03 0:1 64:2", "line 2 of the stored ledger cannot be read")]
         [InlineData("{FP}\n2025-03 0:one", "line 2 of the stored ledger cannot be read")]
         [InlineData("{FP}\n2025-03", "line 2 of the stored ledger cannot be read")]
+        [InlineData("{FP}\n2025-03 0:1.", "line 2 of the stored ledger cannot be read")]
+        [InlineData("{FP}\n2025-03 0:1.2.3", "line 2 of the stored ledger cannot be read")]
+        [InlineData("{FP}\n2025-03 0:-", "line 2 of the stored ledger cannot be read")]
+        [InlineData("{FP}\n2025-03 0:0", "line 2 of the stored ledger cannot be read")]
+        [InlineData("{FP}\n2025-03  0:1", "line 2 of the stored ledger cannot be read")]
+        [InlineData("{FP}\n2025-03 0:1 ", "line 2 of the stored ledger cannot be read")]
+        [InlineData("{FP}\n2025-03 :1", "line 2 of the stored ledger cannot be read")]
+        [InlineData("{FP}\n2025-03 0:1\n", "line 3 of the stored ledger cannot be read")]
         public void A_missing_or_damaged_ledger_is_not_read_and_says_why(string? text, string expected)
         {
             var fingerprint = PolicyFingerprint.Of(Policy);
@@ -59,6 +67,77 @@ namespace DataverseRelationship.Engine.Tests.Specifications
 
             Assert.Null(read);
             Assert.Equal(expected, reason);
+        }
+
+        [Theory]
+        [InlineData("1.5", "1.5")]
+        [InlineData("-0.25", "-0.25")]
+        [InlineData("120000", "120000")]
+        [InlineData("0.000001", "0.000001")]
+        [InlineData("-8999999999999.999999", "-8999999999999.999999")]
+        [InlineData("9000000000000.5", "9000000000000.5")]
+        [InlineData("12345678901234567890.123456", "12345678901234567890.123456")]
+        public void Sums_are_written_without_trailing_zeros_and_read_back_exactly(string stored, string written)
+        {
+            var fingerprint = PolicyFingerprint.Of(Policy);
+            var header = LedgerText.Format + " policy=" + fingerprint;
+            var read = LedgerText.Read(header + "\n2025-03 3:" + stored + " 4:2", fingerprint, out var reason);
+
+            Assert.True(read is not null, reason);
+            Assert.Equal(header + "\n2025-03 3:" + written + " 4:2", LedgerText.Write(read!, fingerprint));
+        }
+
+        [Fact]
+        public void Rewriting_only_the_months_a_save_changed_gives_the_text_a_full_write_gives()
+        {
+            var fingerprint = PolicyFingerprint.Of(Policy);
+            var random = new Random(7);
+            for (var round = 0; round < 200; round++)
+            {
+                var ledger = new AccountLedger { RebuiltOn = round % 2 == 0 ? new DateTime(2025, 6, 1) : null };
+                var deals = new System.Collections.Generic.List<OpportunityFacts>();
+                for (var i = random.Next(0, 12); i > 0; i--)
+                {
+                    deals.Add(RandomDeal(random));
+                    ledger.Add(deals[^1], Policy);
+                }
+
+                var previous = LedgerText.Write(ledger, fingerprint);
+                var read = LedgerText.Read(previous, fingerprint, out var reason);
+                Assert.True(read is not null, reason);
+
+                // A save: take a deal out, put a changed one in (another month too), or both.
+                var difference = new AccountLedger();
+                if (deals.Count > 0 && random.Next(2) == 0)
+                {
+                    difference.Remove(deals[random.Next(deals.Count)], Policy);
+                }
+
+                if (random.Next(3) > 0)
+                {
+                    difference.Add(RandomDeal(random), Policy);
+                }
+
+                read!.Add(difference, 1m);
+                Assert.Equal(LedgerText.Write(read, fingerprint), LedgerText.Rewrite(previous, read, difference, fingerprint));
+            }
+        }
+
+        private static OpportunityFacts RandomDeal(Random random)
+        {
+            var created = new DateTime(2024, 1, 1).AddDays(random.Next(0, 700));
+            var won = random.Next(3) == 0;
+            return new OpportunityFacts
+            {
+                Id = Guid.NewGuid(),
+                State = won ? DealState.Won : DealState.Open,
+                CreatedOn = created,
+                CloseDate = won ? created.AddDays(random.Next(1, 90)) : null,
+                ActualValue = won ? random.Next(1, 500000) + 0.25m : null,
+                EstimatedValue = random.Next(1, 500000),
+                DiscountPercent = random.Next(0, 30),
+                SellerMarginPercent = random.Next(0, 2) == 0 ? null : random.Next(5, 45),
+            };
         }
 
         [Fact]

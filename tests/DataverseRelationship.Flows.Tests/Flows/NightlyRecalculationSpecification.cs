@@ -34,6 +34,19 @@ public sealed class NightlyRecalculationSpecification
     }
 
     [Fact]
+    public void A_connection_without_the_recalculation_privilege_fails_the_run_naming_the_privilege()
+    {
+        using var world = new FlowWorld(flowOwnerMayRecalculate: false);
+        SeedAccounts(world);
+
+        var run = Assert.Single(world.Flows.RunDue(new DateTime(2026, 3, 3, 2, 0, 0, DateTimeKind.Utc)), r => r.Flow == "Nightly relationship recalculation");
+
+        Assert.False(run.Succeeded);
+        Assert.Contains("is missing prvWritedvr_scoresnapshot privilege", run.FailureReason, StringComparison.Ordinal);
+        Assert.Empty(world.Dataverse.ReadAll(ScoreSnapshotTable.LogicalName));
+    }
+
+    [Fact]
     public void The_nightly_loop_stops_at_its_Until_count_limit_with_records_left()
     {
         // The shipped flow with only its limit lowered from 5000 to 2 iterations.

@@ -20,7 +20,7 @@ public sealed class FlowWorld : IDisposable
 
     public static readonly DateTime Start = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
 
-    public FlowWorld(string? solutionFolder = null, IEnumerable<string>? flowFiles = null)
+    public FlowWorld(string? solutionFolder = null, IEnumerable<string>? flowFiles = null, bool flowOwnerMayRecalculate = true)
     {
         var folder = solutionFolder ?? SolutionFolder;
         Dataverse = Local.LocalDataverse.FromSolution(folder, new Local.LocalDataverseOptions(), typeof(AssessDealOnSave).Assembly, typeof(FlowWorld).Assembly);
@@ -31,6 +31,12 @@ public sealed class FlowWorld : IDisposable
         Dataverse.AssignRole(RelationshipManager, role);
         Seller = Dataverse.SeedUser("Sam", "Seller");
         FlowOwner = Dataverse.SeedUser("Flo", "Owner");
+
+        // The nightly flow runs dvr_RecalculateAccounts, whose execute privilege is prvWritedvr_scoresnapshot: the
+        // connection's user needs it (docs/security.md); here through a role of its own.
+        Dataverse.AssignRole(FlowOwner, flowOwnerMayRecalculate
+            ? Dataverse.SeedRole("Relationship automation", "prvWritedvr_scoresnapshot", "prvReadAccount", "prvWriteAccount")
+            : Dataverse.SeedRole("Reader", "prvReadAccount"));
         var options = new FlowHostOptions();
         options.ConnectionUsers[ConnectionReference] = FlowOwner;
         Flows = flowFiles == null

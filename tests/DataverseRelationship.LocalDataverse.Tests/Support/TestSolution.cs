@@ -81,7 +81,7 @@ public sealed class TestSolution : IDisposable
     }
 
     /// <summary>Declares a Custom API run by <paramref name="pluginType"/>.</summary>
-    public void AddCustomApi(string uniqueName, Type pluginType, string? boundTable, (string Name, int Type, bool Optional)[] requests, (string Name, int Type)[] responses)
+    public void AddCustomApi(string uniqueName, Type pluginType, string? boundTable, (string Name, int Type, bool Optional)[] requests, (string Name, int Type)[] responses, string? executePrivilege = null)
     {
         ArgumentNullException.ThrowIfNull(pluginType);
         _pluginTypes.Add(pluginType);
@@ -92,6 +92,7 @@ public sealed class TestSolution : IDisposable
             new XElement("allowedcustomprocessingsteptype", 0),
             new XElement("bindingtype", boundTable == null ? 0 : 1),
             new XElement("boundentitylogicalname", boundTable ?? string.Empty),
+            new XElement("executeprivilegename", executePrivilege ?? string.Empty),
             new XElement("isfunction", 0),
             new XElement("name", uniqueName),
             new XElement("plugintypeid", new XElement("plugintypeid", TypeId(pluginType).ToString())),
@@ -182,6 +183,15 @@ public sealed class TestSolution : IDisposable
                 new XElement("ReferencedEntityName", "Account"),
                 new XElement("ReferencingAttributeName", "dvr_AccountId")))
             .Save(Path.Combine(relationships, "dvr_Widget.xml"));
+    }
+
+    /// <summary>Gives the dvr_widget → account relationship a CascadeDelete value (Cascade, RemoveLink, Restrict, or anything to test the refusal).</summary>
+    public void SetWidgetCascadeDelete(string behavior)
+    {
+        var file = Path.Combine(Folder, "Other", "Relationships", "dvr_Widget.xml");
+        var document = XDocument.Load(file);
+        document.Descendants("EntityRelationship").Single().Add(new XElement("CascadeDelete", behavior));
+        document.Save(file);
     }
 
     public void Dispose()

@@ -35,7 +35,7 @@ public class RecalculationApiSpecification
         }
 
         world.AdvanceDays(200);
-        var first = world.Execute(Page(3, string.Empty));
+        var first = world.Execute(Page(3, string.Empty), world.Administrator);
         Assert.Equal(3, (int)first.Results[CustomApis.ProcessedParameter]);
         Assert.True((bool)first.Results[CustomApis.MoreRecordsParameter]);
         var token = (string)first.Results[CustomApis.NextContinuationTokenParameter];
@@ -44,7 +44,7 @@ public class RecalculationApiSpecification
         var (processed, changed) = (3, (int)first.Results[CustomApis.ChangedParameter]);
         while (token.Length > 0)
         {
-            var page = world.Execute(Page(3, token));
+            var page = world.Execute(Page(3, token), world.Administrator);
             processed += (int)page.Results[CustomApis.ProcessedParameter];
             changed += (int)page.Results[CustomApis.ChangedParameter];
             token = (string)page.Results[CustomApis.NextContinuationTokenParameter];
@@ -69,7 +69,7 @@ public class RecalculationApiSpecification
     {
         var world = new RelationshipWorld();
 
-        var rejection = Expect.Rejection(() => world.Execute(Page(pageSize, token)));
+        var rejection = Expect.Rejection(() => world.Execute(Page(pageSize, token), world.Administrator));
 
         Assert.StartsWith(parameter, rejection.Message, StringComparison.Ordinal);
     }

@@ -32,7 +32,14 @@ public sealed class RelationshipWorld
         RelationshipManager = Dataverse.SeedUser("Rita", "Manager");
         Dataverse.AssignRole(RelationshipManager, role);
         Seller = Dataverse.SeedUser("Sam", "Seller");
+
+        // A seller's own role (as Dynamics 365's Salesperson): it may write accounts, so it may recalculate one
+        // (dvr_RecalculateAccount requires prvWriteAccount), but not run the recalculation of every account.
+        Dataverse.AssignRole(Seller, Dataverse.SeedRole("Salesperson", "prvReadAccount", "prvWriteAccount", "prvReadOpportunity", "prvWriteOpportunity", "prvReadContact", "prvWriteContact"));
     }
+
+    /// <summary>The System Administrator (the user the nightly flow's connection runs as).</summary>
+    public Guid Administrator => Dataverse.DefaultUserId;
 
     /// <summary>solution/src of this repository (found by walking up to DataverseRelationship.sln).</summary>
     public static string SolutionFolder

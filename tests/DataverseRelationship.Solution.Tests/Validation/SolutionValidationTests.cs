@@ -131,6 +131,43 @@ public sealed class SolutionValidationTests
     }
 
     [Fact]
+    public void A_custom_api_without_an_execute_privilege_is_reported()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        copy.Replace("customapis/dvr_RecalculateAccounts/customapi.xml", "<executeprivilegename>prvWritedvr_scoresnapshot</executeprivilegename>", "<executeprivilegename />");
+
+        var findings = Validate(copy);
+
+        AssertFinding(findings, FindingKind.InvalidCustomApi, "custom API dvr_RecalculateAccounts: names no execute privilege");
+    }
+
+    [Fact]
+    public void A_privilege_on_a_table_that_does_not_exist_is_reported_for_apis_and_roles()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        copy.Replace("customapis/dvr_RecalculateAccount/customapi.xml", "prvWriteAccount", "prvWritedvr_nosuchtable");
+        copy.Replace("Roles/Relationship Manager.xml", "prvReaddvr_tierchange", "prvReaddvr_tierchanges");
+
+        var findings = Validate(copy);
+
+        AssertFinding(findings, FindingKind.MissingTable, "custom API dvr_RecalculateAccount: privilege prvWritedvr_nosuchtable names table dvr_nosuchtable");
+        AssertFinding(findings, FindingKind.MissingTable, "security role 'Relationship Manager': privilege prvReaddvr_tierchanges names table dvr_tierchanges");
+    }
+
+    [Fact]
+    public void A_role_id_the_code_names_must_be_the_id_of_a_role_in_the_solution()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        copy.Replace("Roles/Relationship Manager.xml", "{2d835d1f-c902-4798-b216-75d08ca7fecb}", "{2d835d1f-c902-4798-b216-75d08ca7feca}");
+        copy.Replace("Other/Solution.xml", "{2d835d1f-c902-4798-b216-75d08ca7fecb}", "{2d835d1f-c902-4798-b216-75d08ca7feca}");
+
+        var findings = Validate(copy);
+
+        AssertFinding(findings, FindingKind.InvalidSetting, "security role id 2d835d1f-c902-4798-b216-75d08ca7fecb is named by the code but no role in Roles/ has it");
+        Assert.DoesNotContain(findings, f => f.Kind == FindingKind.InvalidManifest);
+    }
+
+    [Fact]
     public void A_column_the_code_names_but_the_solution_lacks_is_reported()
     {
         using var copy = SolutionSourceCopy.Create();

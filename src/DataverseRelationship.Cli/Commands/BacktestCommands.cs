@@ -32,9 +32,11 @@ internal static class BacktestCommands
         var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap (the same seed gives the same intervals).", DefaultValueFactory = _ => 15, HelpName = "N" };
         var json = new Option<bool>("--json") { Description = "Write the results as JSON to standard output (no tables)." };
         var report = new Option<string>("--report") { Description = "Also write the results as a self-contained HTML page to this file.", HelpName = "FILE" };
+        var solution = SolutionOption();
+        var dates = ReplayCommandSupport.DatesOption();
         var command = new Command("backtest", "Score every account at past as-of dates with the engine, from its deals as known then, and measure the scores against what happened over the horizon after (won value, win rate, lost business, going quiet): Spearman correlations and churn AUC beside naive baselines, with bootstrap intervals. " + ExitCodes.Description)
         {
-            paths, policy, asOf, horizon, step, resamples, seed, json, report,
+            paths, policy, asOf, horizon, step, resamples, seed, json, report, solution, dates,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -44,12 +46,10 @@ internal static class BacktestCommands
                 Seed = parse.GetValue(seed),
             };
             (RelationshipPolicy chosen, string source) = Policy(parse.GetValue(policy), console);
-            DataSet dataSet = ReplayCommandSupport.LoadDataSet(parse.GetValue(paths) ?? [], console);
+            OutputFile? htmlFile = parse.GetValue(report) is { } htmlPath ? OutputFile.Prepare("--report", htmlPath, console) : null;
+            DataSet dataSet = Load(parse, paths, solution, dates, console);
             BacktestReport result = BacktestRun.Run(dataSet, chosen, source, options);
-            if (parse.GetValue(report) is { } htmlPath)
-            {
-                ReplayCommandSupport.WriteReportFile(htmlPath, console, w => BacktestHtmlRenderer.Render(result, w));
-            }
+            htmlFile?.Write(w => BacktestHtmlRenderer.Render(result, w));
 
             if (parse.GetValue(json))
             {
@@ -74,9 +74,11 @@ internal static class BacktestCommands
         var horizon = HorizonOption();
         var step = new Option<int>("--step") { Description = "Months between as-of dates (the training period has every date whose horizon ends by the latest, held-out one).", DefaultValueFactory = _ => 3, HelpName = "MONTHS" };
         var penalty = new Option<double>("--penalty") { Description = "Ridge penalty pulling each coefficient towards the policy's (0: none; larger: closer to the prior).", DefaultValueFactory = _ => 1.0, HelpName = "LAMBDA" };
+        var solution = SolutionOption();
+        var dates = ReplayCommandSupport.DatesOption();
         var command = new Command("calibrate", "Fit the churn-risk intercept and coefficients to the data set's own outcomes (regularised logistic regression on earlier as-of dates, the latest held out), print the held-out AUC before and after, and write the policy file. Refuses (exit code 2) when there are too few outcomes. " + ExitCodes.Description)
         {
-            paths, policy, output, horizon, step, penalty,
+            paths, policy, output, horizon, step, penalty, solution, dates,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -88,7 +90,9 @@ internal static class BacktestCommands
 
             var options = new BacktestOptions { HorizonMonths = Positive("--horizon", parse.GetValue(horizon)), StepMonths = Positive("--step", parse.GetValue(step)) };
             (RelationshipPolicy prior, string source) = Policy(parse.GetValue(policy), console);
-            DataSet dataSet = ReplayCommandSupport.LoadDataSet(parse.GetValue(paths) ?? [], console);
+            string file = parse.GetValue(output)!;
+            OutputFile policyFile = OutputFile.Prepare("--out", file, console);
+            DataSet dataSet = Load(parse, paths, solution, dates, console);
             IReadOnlyList<BacktestOrigin> origins = BacktestObservations.Observe(dataSet, BacktestRun.AsOfDates(dataSet, options), options.HorizonMonths, prior);
             CalibrationResult result;
             try
@@ -100,9 +104,8 @@ internal static class BacktestCommands
                 throw new BadInputException($"calibrate: {ex.Message}", ex);
             }
 
-            string file = parse.GetValue(output)!;
             string document = CompactPolicyJson.Write(result.Fitted);
-            WritePolicy(file, document, console);
+            policyFile.Write(w => w.Write(document));
             CalibrationRenderer.Render(result, dataSet.Source, source, file, console.Report);
             if (document.Length > CompactPolicyJson.EnvironmentVariableLength)
             {
@@ -114,29 +117,17 @@ internal static class BacktestCommands
         return command;
     }
 
-    /// <summary>Writes the policy next to its destination first and moves it into place, so a failed write leaves nothing half-written.</summary>
-    private static void WritePolicy(string path, string json, CliConsole console)
+    private static Option<string> SolutionOption() => new("--solution")
     {
-        string full = System.IO.Path.GetFullPath(path, console.CurrentDirectory);
-        string partial = full + ".partial";
-        try
-        {
-            System.IO.File.WriteAllText(partial, json, new System.Text.UTF8Encoding(false));
-            System.IO.File.Move(partial, full, overwrite: true);
-        }
-        catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
-        {
-            try
-            {
-                System.IO.File.Delete(partial);
-            }
-            catch (Exception cleanup) when (cleanup is System.IO.IOException or UnauthorizedAccessException)
-            {
-                // The partial file stays; the message below names the destination that was not written.
-            }
+        Description = "The unpacked solution whose column ranges and lengths the data set is checked against at load. Default: solution/src of the repository around the current folder, else the copy built next to dvrel.",
+        HelpName = "DIR",
+    };
 
-            throw new ReportNotWrittenException($"--out '{path}': cannot write the policy file ({ex.Message}).", ex);
-        }
+    /// <summary>The data set, checked against the solution's schema (the one the replay would run on) and the plausible years.</summary>
+    private static DataSet Load(ParseResult parse, Argument<string[]> paths, Option<string> solution, Option<string> dates, CliConsole console)
+    {
+        string folder = ReplayCommandSupport.FindSolution(parse.GetValue(solution), console);
+        return ReplayCommandSupport.LoadDataSet(parse.GetValue(paths) ?? [], console, ReplayCommandSupport.LoadOptions(parse.GetValue(dates), folder));
     }
 
     private static Option<string> PolicyOption(string description) => new("--policy") { Description = description, HelpName = "FILE" };

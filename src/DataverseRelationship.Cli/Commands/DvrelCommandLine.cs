@@ -93,9 +93,10 @@ public static class DvrelCommandLine
         var asOf = AsOfOption();
         var noFlows = new Option<bool>("--no-flows") { Description = "Do not run the solution's cloud flows (solution/src/Workflows). By default the follow-up flow runs after each committed tier change and the nightly flow does the scheduled recalculation; the report shows the follow-up tasks per owner and week." };
         var width = WidthOption();
+        var dates = ReplayCommandSupport.DatesOption();
         var command = new Command("preview", "Replay a data set (or the built-in sample) through the plugins and report tiers, health, the five scores, CLV, churn risk, explanations, tier timelines and deal verdicts. " + ExitCodes.Description)
         {
-            paths, policy, solution, json, report, csv, accounts, recalculate, synthetic, timings, wide, all, asOf, noFlows, width,
+            paths, policy, solution, json, report, csv, accounts, recalculate, synthetic, timings, wide, all, asOf, noFlows, width, dates,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -107,21 +108,18 @@ public static class DvrelCommandLine
             string? policyPath = parse.GetValue(policy);
             PolicyChoice chosen = policyPath is null ? PolicyChoice.SolutionDefault : PolicyChoice.FromFile(policyPath, console.CurrentDirectory);
             string solutionFolder = ReplayCommandSupport.FindSolution(parse.GetValue(solution), console);
+            OutputFile? htmlFile = parse.GetValue(report) is { } htmlPath ? OutputFile.Prepare("--report", htmlPath, console) : null;
+            OutputFile? csvFile = parse.GetValue(csv) is { } csvPath ? OutputFile.Prepare("--csv", csvPath, console) : null;
             string[] given = parse.GetValue(paths) ?? [];
-            DataSet dataSet = parse.GetValue(synthetic) is { } size ? Synthetic(size, given) : ReplayCommandSupport.LoadDataSet(given, console);
+            DataSet dataSet = parse.GetValue(synthetic) is { } size
+                ? Synthetic(size, given)
+                : ReplayCommandSupport.LoadDataSet(given, console, ReplayCommandSupport.LoadOptions(parse.GetValue(dates), solutionFolder));
             bool asJson = parse.GetValue(json);
             var options = new ReplayOptions { SolutionFolder = solutionFolder, Policy = chosen, RecalculateEveryDays = every, CollectTimings = parse.GetValue(timings), RunFlows = !parse.GetValue(noFlows), AsOf = AsOf(parse, asOf) };
             RunReport result = ReplayCommandSupport.Replay(dataSet, options, console, "Replaying", quiet: asJson);
             RequireEventsBy(options.AsOf, result);
-            if (parse.GetValue(report) is { } htmlPath)
-            {
-                ReplayCommandSupport.WriteReportFile(htmlPath, console, w => HtmlReportRenderer.Render(result, w));
-            }
-
-            if (parse.GetValue(csv) is { } csvPath)
-            {
-                ReplayCommandSupport.WriteReportFile(csvPath, console, w => AccountsCsv.Write(result.Accounts, w));
-            }
+            htmlFile?.Write(w => HtmlReportRenderer.Render(result, w));
+            csvFile?.Write(w => AccountsCsv.Write(result.Accounts, w));
 
             if (asJson)
             {
@@ -159,9 +157,10 @@ public static class DvrelCommandLine
         var recalculate = new Option<int>("--recalculate-every") { Description = RecalculateDescription, DefaultValueFactory = _ => 7, HelpName = "DAYS" };
         var asOf = AsOfOption();
         var width = WidthOption();
+        var dates = ReplayCommandSupport.DatesOption();
         var command = new Command("compare", "Replay the same data set under two policies and report the accounts whose tier or health band changes, and why. " + ExitCodes.Description)
         {
-            paths, policies, solution, json, report, recalculate, asOf, width,
+            paths, policies, solution, json, report, recalculate, asOf, width, dates,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -178,17 +177,15 @@ public static class DvrelCommandLine
             PolicyChoice a = chosen.Length == 2 ? chosen[0] : PolicyChoice.SolutionDefault;
             PolicyChoice b = chosen[^1];
             string solutionFolder = ReplayCommandSupport.FindSolution(parse.GetValue(solution), console);
-            DataSet dataSet = ReplayCommandSupport.LoadDataSet(parse.GetValue(paths) ?? [], console);
+            OutputFile? htmlFile = parse.GetValue(report) is { } htmlPath ? OutputFile.Prepare("--report", htmlPath, console) : null;
+            DataSet dataSet = ReplayCommandSupport.LoadDataSet(parse.GetValue(paths) ?? [], console, ReplayCommandSupport.LoadOptions(parse.GetValue(dates), solutionFolder));
             bool asJson = parse.GetValue(json);
             DateTime? until = AsOf(parse, asOf);
             RunReport reportA = ReplayCommandSupport.Replay(dataSet, new ReplayOptions { SolutionFolder = solutionFolder, Policy = a, RecalculateEveryDays = every, AsOf = until }, console, "Policy A", asJson);
             RunReport reportB = ReplayCommandSupport.Replay(dataSet, new ReplayOptions { SolutionFolder = solutionFolder, Policy = b, RecalculateEveryDays = every, AsOf = until }, console, "Policy B", asJson);
             RequireEventsBy(until, reportA);
             PolicyComparison comparison = PolicyComparison.Compare(a.Source, reportA, b.Source, reportB);
-            if (parse.GetValue(report) is { } htmlPath)
-            {
-                ReplayCommandSupport.WriteReportFile(htmlPath, console, w => HtmlReportRenderer.Render(reportB, w));
-            }
+            htmlFile?.Write(w => HtmlReportRenderer.Render(reportB, w));
 
             if (asJson)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
 using DataverseRelationship.Cli.DataSets;
@@ -32,8 +33,41 @@ public sealed class BadInputException : Exception
 /// <summary>What preview and compare share: loading the data set, finding the solution, replaying with progress, mapping errors to exit codes.</summary>
 internal static class ReplayCommandSupport
 {
+    /// <summary>The <c>--dates FROM-TO</c> option: the years a loaded date may fall in.</summary>
+    public static Option<string> DatesOption() => new("--dates")
+    {
+        Description = $"The years a date in the data set may fall in, FROM-TO; a date outside is refused at load (exit code 2) naming the file, record and column. Default: {DataSetLoadOptions.DefaultEarliestYear}-{DataSetLoadOptions.DefaultLatestYear}.",
+        HelpName = "FROM-TO",
+    };
+
+    /// <summary>What the loaders check: the solution's schema (the one the replay runs on) and the plausible years.</summary>
+    public static DataSetLoadOptions LoadOptions(string? dates, string solutionFolder)
+    {
+        DataSetLoadOptions options;
+        try
+        {
+            options = DataSetLoadOptions.ForSolution(solutionFolder);
+        }
+        catch (LocalDataverse.SolutionRegistrationException ex)
+        {
+            throw new SolutionNotFoundException(ex.Message, ex);
+        }
+
+        if (dates is null)
+        {
+            return options;
+        }
+
+        return DataSetLoadOptions.TryParseYears(dates, out int earliest, out int latest)
+            ? options with { EarliestYear = earliest, LatestYear = latest }
+            : throw new BadInputException($"--dates '{dates}': give two years FROM-TO between {DataSetLoadOptions.DataverseEarliestYear} and {DataSetLoadOptions.LatestAdmittedYear}, e.g. 1900-2100 (each year of the span costs replay time: the scheduled recalculation runs every week of it).");
+    }
+
+    /// <summary>The data set at the paths, or the built-in sample when there are none (loaded with the default checks).</summary>
+    public static DataSet LoadDataSet(IReadOnlyList<string> paths, CliConsole console) => LoadDataSet(paths, console, new DataSetLoadOptions());
+
     /// <summary>The data set at the paths, or the built-in sample when there are none.</summary>
-    public static DataSet LoadDataSet(IReadOnlyList<string> paths, CliConsole console)
+    public static DataSet LoadDataSet(IReadOnlyList<string> paths, CliConsole console, DataSetLoadOptions options)
     {
         if (paths.Count == 0)
         {
@@ -51,7 +85,7 @@ internal static class ReplayCommandSupport
 
         try
         {
-            return DataSetLoader.Load(full);
+            return DataSetLoader.Load(full, options);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -139,24 +173,9 @@ internal static class ReplayCommandSupport
         }
     }
 
-    /// <summary>Writes a file, turning an I/O error into <see cref="ReportNotWrittenException"/>.</summary>
-    public static void WriteReportFile(string path, CliConsole console, Action<TextWriter> write)
-    {
-        string full = Path.GetFullPath(path, console.CurrentDirectory);
-        try
-        {
-            using var writer = new StreamWriter(full, append: false, new System.Text.UTF8Encoding(false));
-            write(writer);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ReportNotWrittenException($"--report '{path}': cannot write the report ({ex.Message}).", ex);
-        }
-    }
-
     private static int Fail(CliConsole console, int exitCode, string message)
     {
-        console.Error.WriteLine("dvrel: " + message);
+        console.Error.WriteLine("dvrel: " + Reporting.TerminalText.Safe(message));
         return exitCode;
     }
 

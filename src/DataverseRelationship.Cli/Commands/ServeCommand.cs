@@ -18,9 +18,10 @@ internal static class ServeCommand
         var paths = new Argument<string[]>("paths") { Description = "The data set to serve (as for preview). None: the built-in sample.", Arity = ArgumentArity.ZeroOrMore };
         var port = new Option<int>("--port") { Description = "The loopback port to listen on.", DefaultValueFactory = _ => 5555, HelpName = "PORT" };
         var solution = new Option<string>("--solution") { Description = "The unpacked solution whose steps and Custom APIs run. Default: solution/src of the repository around the current folder, else the copy built next to dvrel.", HelpName = "DIR" };
+        var dates = ReplayCommandSupport.DatesOption();
         var command = new Command("serve", "Serve the local Web API on http://127.0.0.1:PORT over the sample (or a data set) replayed through the real plugins, until Ctrl+C. Then: dvrel pull|recalculate|verify --environment http://127.0.0.1:PORT. " + ExitCodes.Description)
         {
-            paths, port, solution,
+            paths, port, solution, dates,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -31,7 +32,7 @@ internal static class ServeCommand
             }
 
             string folder = ReplayCommandSupport.FindSolution(parse.GetValue(solution), console);
-            DataSet dataSet = ReplayCommandSupport.LoadDataSet(parse.GetValue(paths) ?? [], console);
+            DataSet dataSet = ReplayCommandSupport.LoadDataSet(parse.GetValue(paths) ?? [], console, ReplayCommandSupport.LoadOptions(parse.GetValue(dates), folder));
             console.Error.WriteLine($"serve: replaying {dataSet.Source} through the plugins...");
             using LocalWebApi api = LocalEnvironment.Create(dataSet, folder);
             string url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{listen}");

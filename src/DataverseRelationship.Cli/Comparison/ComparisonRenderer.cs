@@ -20,9 +20,9 @@ public static class ComparisonRenderer
     {
         ArgumentNullException.ThrowIfNull(comparison);
         ArgumentNullException.ThrowIfNull(console);
-        console.Write(new Rule($"[bold]Policy comparison[/]: {Markup.Escape(comparison.A.DataSet)}").LeftJustified());
-        console.MarkupLine($"A: [bold]{Markup.Escape(comparison.PolicyA)}[/] (version {Markup.Escape(comparison.A.PolicyVersion)})");
-        console.MarkupLine($"B: [bold]{Markup.Escape(comparison.PolicyB)}[/] (version {Markup.Escape(comparison.B.PolicyVersion)})");
+        console.Write(new Rule($"[bold]Policy comparison[/]: {Markup.Escape(TerminalText.Safe(comparison.A.DataSet))}").LeftJustified());
+        console.MarkupLine($"A: [bold]{Markup.Escape(TerminalText.Safe(comparison.PolicyA))}[/] (version {Markup.Escape(comparison.A.PolicyVersion)})");
+        console.MarkupLine($"B: [bold]{Markup.Escape(TerminalText.Safe(comparison.PolicyB))}[/] (version {Markup.Escape(comparison.B.PolicyVersion)})");
 
         var tiers = new Table().Border(TableBorder.Rounded).Title("Accounts per tier").AddColumn("Tier")
             .AddColumn(new TableColumn("A").RightAligned()).AddColumn(new TableColumn("B").RightAligned());
@@ -91,7 +91,7 @@ public static class ComparisonRenderer
             var cells = new List<Text> { new(ConsoleText.Fit(d.Name, nameWidth)), new(values[i][0]), new(values[i][1]), new(values[i][2]) };
             if (reasonInTable)
             {
-                cells.Add(new Text(d.Reason));
+                cells.Add(new Text(TerminalText.Safe(d.Reason)));
             }
 
             table.AddRow(cells);

@@ -27,6 +27,18 @@ public static class ColumnValues
         "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "yyyy-MM-ddTHH:mmK",
     ];
 
+    /// <summary>The most characters of a value an error message repeats.</summary>
+    public const int QuotedLength = 60;
+
+    /// <summary>A value as an error message repeats it: in quotes, cut to <see cref="QuotedLength"/> characters with its full length.</summary>
+    public static string Quote(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length <= QuotedLength
+            ? $"'{text}'"
+            : string.Create(CultureInfo.InvariantCulture, $"'{text[..QuotedLength]}…' ({text.Length:#,##0} characters)");
+    }
+
     public static int? ParseInt(string text, out string? error)
     {
         error = null;
@@ -35,7 +47,7 @@ public static class ColumnValues
             return value;
         }
 
-        error = $"'{text}' is not a whole number";
+        error = $"{Quote(text)} is not a whole number";
         return null;
     }
 
@@ -47,7 +59,7 @@ public static class ColumnValues
             return value;
         }
 
-        error = $"'{text}' is not a whole number";
+        error = $"{Quote(text)} is not a whole number";
         return null;
     }
 
@@ -60,7 +72,7 @@ public static class ColumnValues
             return value;
         }
 
-        error = $"'{text}' is not a number (use digits with '.' as the decimal point, no thousands separators)";
+        error = $"{Quote(text)} is not a number (use digits with '.' as the decimal point, no thousands separators)";
         return null;
     }
 
@@ -73,7 +85,7 @@ public static class ColumnValues
             return value;
         }
 
-        error = $"'{text}' is not a number (use digits with '.' as the decimal point, no thousands separators)";
+        error = $"{Quote(text)} is not a number (use digits with '.' as the decimal point, no thousands separators)";
         return null;
     }
 
@@ -88,7 +100,7 @@ public static class ColumnValues
             case "FALSE" or "NO" or "0":
                 return false;
             default:
-                error = $"'{text}' is not a yes/no value (True/False, Yes/No or 1/0)";
+                error = $"{Quote(text)} is not a yes/no value (True/False, Yes/No or 1/0)";
                 return null;
         }
     }
@@ -117,7 +129,7 @@ public static class ColumnValues
             return DateTime.SpecifyKind(us, t.Contains(':', StringComparison.Ordinal) ? DateTimeKind.Utc : DateTimeKind.Unspecified);
         }
 
-        error = $"'{text}' is not a date (use ISO 8601 like 2024-03-01 or 2024-03-01T14:30:00Z, or US style like 3/1/2024 2:30:00 PM)";
+        error = $"{Quote(text)} is not a date (use ISO 8601 like 2024-03-01 or 2024-03-01T14:30:00Z, or US style like 3/1/2024 2:30:00 PM)";
         return null;
     }
 
@@ -129,7 +141,7 @@ public static class ColumnValues
             return value;
         }
 
-        error = $"'{text}' is not a GUID";
+        error = $"{Quote(text)} is not a GUID";
         return null;
     }
 
@@ -148,7 +160,7 @@ public static class ColumnValues
         {
             if (!int.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
             {
-                error = $"'{text}' is not a list of choice values like [-1,418700001,-1]";
+                error = $"{Quote(text)} is not a list of choice values like [-1,418700001,-1]";
                 return null;
             }
 

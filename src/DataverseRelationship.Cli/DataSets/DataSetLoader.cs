@@ -11,9 +11,13 @@ namespace DataverseRelationship.Cli.DataSets;
 public static class DataSetLoader
 {
     /// <summary>Loads one path or several .csv paths; throws <see cref="DataSetException"/> listing the problems.</summary>
-    public static DataSet Load(IReadOnlyList<string> paths)
+    public static DataSet Load(IReadOnlyList<string> paths) => Load(paths, new DataSetLoadOptions());
+
+    /// <summary>Loads with the given limits, plausible years and schema.</summary>
+    public static DataSet Load(IReadOnlyList<string> paths, DataSetLoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
         if (paths.Count == 0)
         {
             throw new DataSetException([new DataSetProblem("(no path)", string.Empty, "give a .zip export, a folder of CSV files or CSV files")], 1);
@@ -21,7 +25,7 @@ public static class DataSetLoader
 
         if (paths.All(p => p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)))
         {
-            return CsvDataSetLoader.LoadFiles(paths);
+            return CsvDataSetLoader.LoadFiles(paths, null, options);
         }
 
         if (paths.Count > 1)
@@ -32,12 +36,12 @@ public static class DataSetLoader
         string path = paths[0];
         if (Directory.Exists(path))
         {
-            return CsvDataSetLoader.LoadDirectory(path);
+            return CsvDataSetLoader.LoadDirectory(path, options);
         }
 
         if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
-            return ConfigurationMigrationLoader.Load(path);
+            return ConfigurationMigrationLoader.Load(path, options);
         }
 
         throw new DataSetException([new DataSetProblem(Path.GetFileName(path), string.Empty, "is neither a .zip export, a folder nor a .csv file")], 1);

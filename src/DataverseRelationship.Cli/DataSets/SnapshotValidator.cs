@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DataverseRelationship.LocalDataverse.Schema;
 using DataverseRelationship.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
 
@@ -11,7 +12,8 @@ public delegate DataSetProblem RowLocator(string table, int index, string reason
 
 /// <summary>
 /// Checks loaded rows as a whole: unique ids, every lookup to account/contact/opportunity resolves, required names,
-/// value ranges of the standard columns and known values of every choice.
+/// every value within its column's range and length as the replay's schema gives them (<see cref="DataSetLoadOptions.Schema"/>),
+/// every date within the plausible years, and known values of every choice.
 /// </summary>
 public static class SnapshotValidator
 {
@@ -28,9 +30,13 @@ public static class SnapshotValidator
         [2] = [4, 5],
     };
 
+    /// <summary>Adds every problem found to <paramref name="problems"/>, checking values against the default schema.</summary>
+    public static void Validate(DataSetRows rows, ProblemLog problems, RowLocator locate) => Validate(rows, problems, locate, new DataSetLoadOptions());
+
     /// <summary>Adds every problem found to <paramref name="problems"/>.</summary>
-    public static void Validate(DataSetRows rows, ProblemLog problems, RowLocator locate)
+    public static void Validate(DataSetRows rows, ProblemLog problems, RowLocator locate, DataSetLoadOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(locate);
@@ -43,6 +49,19 @@ public static class SnapshotValidator
         void Unknown(string table, int index, string column, int value, string handling)
             => rows.AddUnknown(new UnknownOptionValue(locate(table, index, string.Empty), column, value, handling));
 
+        SchemaCatalog schema = options.SchemaToCheck();
+        void Columns(string table, IReadOnlyList<Entity> tableRows)
+        {
+            TableMetadata? metadata = schema.FindTable(table);
+            for (int i = 0; i < tableRows.Count; i++)
+            {
+                ColumnRules.Check(table, i, tableRows[i], metadata, options, Report);
+            }
+        }
+
+        Columns(AccountTable.LogicalName, rows.Accounts);
+        Columns(ContactTable.LogicalName, rows.Contacts);
+        Columns(OpportunityTable.LogicalName, rows.Opportunities);
         HashSet<Guid> accounts = UniqueIds(AccountTable.LogicalName, rows.Accounts, Report);
         HashSet<Guid> contacts = UniqueIds(ContactTable.LogicalName, rows.Contacts, Report);
         UniqueIds(OpportunityTable.LogicalName, rows.Opportunities, Report);
@@ -103,15 +122,6 @@ public static class SnapshotValidator
             const string T = OpportunityTable.LogicalName;
             CheckLookup(T, i, o, OpportunityTable.ParentAccountId, AccountTable.LogicalName);
             CheckLookup(T, i, o, OpportunityTable.CustomerId, AccountTable.LogicalName, ContactTable.LogicalName);
-            CheckRange(T, i, o, OpportunityTable.DiscountPercentage, 0m, 100m, Report);
-            CheckRange(T, i, o, OpportunityTable.SellerMargin, -100m, 100m, Report);
-            CheckRange(T, i, o, OpportunityTable.EstimatedValue, -1_000_000_000_000m, 1_000_000_000_000m, Report);
-            CheckRange(T, i, o, OpportunityTable.ActualValue, -1_000_000_000_000m, 1_000_000_000_000m, Report);
-            if (o.GetAttributeValue<int?>(OpportunityTable.PaymentDelayDays) is < 0)
-            {
-                Report(T, i, $"{OpportunityTable.PaymentDelayDays} must not be negative");
-            }
-
             CheckOption(T, i, o, OpportunityTable.StateCode, [0, 1, 2], Report);
             CheckStatus(i, o, Report, Unknown);
             CheckChoices(T, i, o, OpportunityTable.Concessions, ConcessionValues, (int)ConcessionChoice.None, Report, Unknown);
@@ -137,20 +147,6 @@ public static class SnapshotValidator
         }
 
         return ids;
-    }
-
-    private static void CheckRange(string table, int index, Entity row, string column, decimal min, decimal max, Action<string, int, string> report)
-    {
-        decimal? value = row.Attributes.TryGetValue(column, out object? raw) ? raw switch
-        {
-            decimal d => d,
-            Money m => m.Value,
-            _ => null,
-        } : null;
-        if (value is { } v && (v < min || v > max))
-        {
-            report(table, index, FormattableString.Invariant($"{column} is {v}; it must be between {min} and {max}"));
-        }
     }
 
     private static void CheckOption(string table, int index, Entity row, string column, int[] allowed, Action<string, int, string> report)

@@ -48,6 +48,27 @@ public sealed record PolicyChoice
     /// <summary>The environment variable's default value as the solution ships it.</summary>
     public static PolicyChoice SolutionDefault { get; } = new("solution default", null, null);
 
+    /// <summary>The most bytes a policy file may have (the environment variable holds 2,000 characters).</summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>The file's text, refused unless it is strict UTF-8 (the byte offset of the first invalid byte is named); a byte order mark is dropped.</summary>
+    private static string ReadStrictUtf8(string file)
+    {
+        using FileStream stream = File.OpenRead(file);
+        if (stream.Length > MaxFileBytes)
+        {
+            throw new DataSets.Limits.InputRefusedException(System.FormattableString.Invariant($"has {stream.Length:#,##0} bytes; a policy file has at most {MaxFileBytes:#,##0}"));
+        }
+
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        var validator = new DataSets.Limits.Utf8Validator();
+        validator.Append(bytes, 0);
+        validator.Complete();
+        ReadOnlySpan<byte> text = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes;
+        return System.Text.Encoding.UTF8.GetString(text);
+    }
+
     /// <summary>Reads and validates a policy file with the engine's parser (the one the plugins use).</summary>
     public static PolicyChoice FromFile(string path, string currentDirectory)
     {
@@ -56,11 +77,15 @@ public sealed record PolicyChoice
         string json;
         try
         {
-            json = File.ReadAllText(full);
+            json = ReadStrictUtf8(full);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             throw new PolicyFileException($"--policy '{path}': the file cannot be read ({ex.Message}).", ex);
+        }
+        catch (DataSets.Limits.InputRefusedException ex)
+        {
+            throw new PolicyFileException($"--policy '{path}': {ex.Message}.", ex);
         }
 
         try

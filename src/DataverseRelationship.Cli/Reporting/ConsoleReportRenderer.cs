@@ -46,7 +46,7 @@ public static class ConsoleReportRenderer
         ArgumentNullException.ThrowIfNull(console);
         options ??= new ConsoleReportOptions();
 
-        console.Write(new Rule($"[bold]Relationship preview[/]: {Markup.Escape(report.DataSet)}").LeftJustified());
+        console.Write(new Rule($"[bold]Relationship preview[/]: {Markup.Escape(TerminalText.Safe(report.DataSet))}").LeftJustified());
         console.MarkupLine($"Policy [bold]{Markup.Escape(report.PolicyVersion)}[/], replayed until {ReportText.DateTimeUtc(report.ReplayedUntil)}");
         RenderStatistics(report, console);
         RenderTiers(report, console);
@@ -73,7 +73,7 @@ public static class ConsoleReportRenderer
         console.MarkupLine($"[yellow]Warning[/]: {ReportText.Count(report.UnknownOptionValues.Count)} option values are not the solution's choices (kept, replayed as shown):");
         foreach (DataSets.UnknownOptionValue u in report.UnknownOptionValues.Take(max))
         {
-            console.MarkupLine("  " + Markup.Escape(u.ToString()));
+            console.MarkupLine("  " + Markup.Escape(TerminalText.Safe(u.ToString())));
         }
 
         if (report.UnknownOptionValues.Count > max)
@@ -254,7 +254,7 @@ public static class ConsoleReportRenderer
             foreach (TierChange c in a.Timeline)
             {
                 string arrow = c.IsPromotion ? "[green]↑[/]" : "[red]↓[/]";
-                node.AddNode($"{ReportText.Date(c.When)} {arrow} {Markup.Escape(ReportText.Tier(c.From))} → {Markup.Escape(ReportText.Tier(c.To))} ({Markup.Escape(ReportText.Label<TierChangeKindChoice>(c.Kind))}): {Markup.Escape(c.Reason)}");
+                node.AddNode($"{ReportText.Date(c.When)} {arrow} {Markup.Escape(ReportText.Tier(c.From))} → {Markup.Escape(ReportText.Tier(c.To))} ({Markup.Escape(ReportText.Label<TierChangeKindChoice>(c.Kind))}): {Markup.Escape(TerminalText.Safe(c.Reason))}");
             }
         }
 

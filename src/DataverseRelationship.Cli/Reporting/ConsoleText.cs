@@ -116,20 +116,11 @@ public static class ConsoleText
         }
     }
 
+    /// <summary>The text on one line: control and bidirectional characters escaped (<see cref="TerminalText"/>), line breaks and tabs as spaces.</summary>
     private static string Single(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!text.AsSpan().ContainsAnyInRange('\0', '\x1f'))
-        {
-            return text;
-        }
-
-        var flat = new StringBuilder(text.Length);
-        foreach (char c in text)
-        {
-            flat.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        return flat.ToString();
+        string safe = TerminalText.Safe(text);
+        return safe.AsSpan().IndexOfAny('\n', '\r', '\t') < 0 ? safe : safe.Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
     }
 }

@@ -206,7 +206,12 @@ namespace DataverseRelationship.Engine.Policies
 
         internal static string Text(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 
-        private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
+        /// <summary>The JSON path of a member; an empty name is shown as "" so the path always names something.</summary>
+        internal static string Join(string path, string name)
+        {
+            var shown = name.Length == 0 ? "\"\"" : name;
+            return path.Length == 0 ? shown : path + "." + shown;
+        }
 
         private static string Describe(XElement element)
         {
@@ -223,9 +228,23 @@ namespace DataverseRelationship.Engine.Policies
 
         private static string JsonName(XElement element)
         {
-            // JsonReaderWriterFactory maps names that are not valid XML names to <a:item item="name">.
+            // PolicyJsonReader names every member <item item="name">, as JsonReaderWriterFactory does for names that are not XML names.
             var item = element.Attribute("item");
             return item != null ? item.Value : element.Name.LocalName;
+        }
+
+        /// <summary>True when the object element has a member of that JSON name.</summary>
+        internal static bool HasMember(XElement element, string name)
+        {
+            foreach (var child in element.Elements())
+            {
+                if (string.Equals(JsonName(child), name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsType(XElement element, string type) =>

@@ -1,16 +1,15 @@
 using System.IO;
 using System.Runtime.Serialization.Json;
 using System.Text;
-using System.Xml;
-using System.Xml.Linq;
 using DataverseRelationship.Engine.Model;
 
 namespace DataverseRelationship.Engine.Policies
 {
     /// <summary>
-    /// Reads and writes the policy document as JSON with what .NET Framework 4.6.2 has (JsonReaderWriterFactory).
-    /// Fields left out of the document keep their built-in defaults; unknown fields, wrong types and values out of
-    /// range are rejected with a <see cref="PolicyValidationException"/> naming the field and the reason.
+    /// Reads the policy document with a strict JSON reader (<see cref="PolicyJsonReader"/>: syntax errors name the line
+    /// and column) and writes it with what .NET Framework 4.6.2 has (JsonReaderWriterFactory). Fields left out of the
+    /// document keep their built-in defaults; unknown or repeated fields, wrong types and values out of range are
+    /// rejected with a <see cref="PolicyValidationException"/> naming the field and the reason.
     /// </summary>
     public static class RelationshipPolicyJson
     {
@@ -22,27 +21,13 @@ namespace DataverseRelationship.Engine.Policies
                 throw new PolicyValidationException("(policy)", "the policy document is empty");
             }
 
-            XElement root;
-            try
-            {
-                var bytes = Encoding.UTF8.GetBytes(json);
-                using (var reader = JsonReaderWriterFactory.CreateJsonReader(bytes, XmlDictionaryReaderQuotas.Max))
-                {
-                    root = XElement.Load(reader);
-                }
-            }
-            catch (XmlException exception)
-            {
-                throw new PolicyValidationException("(policy)", "is not valid JSON (" + exception.Message + ")", exception);
-            }
-
+            var root = PolicyJsonReader.Read(json);
             if ((string?)root.Attribute("type") != "object")
             {
                 throw new PolicyValidationException("(policy)", "must be a JSON object");
             }
 
-            var version = root.Element("version");
-            if (version is null)
+            if (!PolicySchema.HasMember(root, "version"))
             {
                 throw new PolicyValidationException("version", "is required");
             }

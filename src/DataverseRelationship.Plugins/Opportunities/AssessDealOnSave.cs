@@ -59,7 +59,7 @@ public sealed class AssessDealOnSave : PluginBase
         var accountId = deal.GetReferenceId(OpportunityTable.ParentAccountId);
         if (accountId.HasValue)
         {
-            var account = context.SystemService.Retrieve(AccountTable.LogicalName, accountId.Value, new ColumnSet(AccountTable.Tier));
+            var account = ReferencedRow.Retrieve(context.SystemService, OpportunityTable.LogicalName, OpportunityTable.ParentAccountId, AccountTable.LogicalName, accountId.Value, new ColumnSet(AccountTable.Tier));
             tier = ChoiceMapping.ToTier(account.GetChoice(AccountTable.Tier), AccountTable.Tier) ?? RelationshipTier.Transactional;
         }
 

@@ -208,12 +208,14 @@ public sealed class DvrelCommandLineTests : IDisposable
     }
 
     [Fact]
-    public void A_report_that_cannot_be_written_is_a_failure()
+    public void A_report_path_in_a_missing_folder_is_refused_before_the_replay()
     {
         CommandRun run = CommandRun.Of("preview", "--report", Path.Combine(_folder.Path, "missing", "report.html"), CsvFolder());
 
-        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("--report", run.Error, StringComparison.Ordinal);
+        Assert.Contains("does not exist", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Output);
     }
 
     [Fact]

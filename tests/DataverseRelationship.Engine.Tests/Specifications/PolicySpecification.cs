@@ -92,15 +92,15 @@ namespace DataverseRelationship.Engine.Tests.Specifications
         }
 
         [Theory]
-        [InlineData("")]
-        [InlineData("{\"version\":")]
-        [InlineData("not json")]
-        [InlineData("[1,2]")]
-        public void A_document_that_does_not_parse_is_rejected(string json)
+        [InlineData("", "(policy)")]
+        [InlineData("{\"version\":", "version")]
+        [InlineData("not json", "(policy)")]
+        [InlineData("[1,2]", "(policy)")]
+        public void A_document_that_does_not_parse_is_rejected(string json, string field)
         {
             var error = Assert.Throws<PolicyValidationException>(() => RelationshipPolicyJson.Parse(json));
 
-            Assert.Equal("(policy)", error.Field);
+            Assert.Equal(field, error.Field);
         }
 
         [Fact]

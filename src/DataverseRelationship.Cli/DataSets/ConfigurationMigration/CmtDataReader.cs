@@ -24,6 +24,9 @@ public sealed class CmtDataReader
         _problems = problems ?? throw new ArgumentNullException(nameof(problems));
     }
 
+    /// <summary>The longest value accepted in any field (a kept column's own MaxLength is checked later).</summary>
+    public int MaxValueLength { get; init; } = Limits.LoadLimits.DataverseMaxTextLength;
+
     /// <summary>The rows read, per table.</summary>
     public Dictionary<string, List<Entity>> Rows { get; } = new(StringComparer.Ordinal)
     {
@@ -104,7 +107,7 @@ public sealed class CmtDataReader
         string idText = reader.GetAttribute("id") ?? string.Empty;
         if (!Guid.TryParse(idText, out Guid id))
         {
-            _problems.Add(_file, $"{CmtSchema.Line(info)}, {entity.Name} record", $"the record id '{idText}' is not a GUID");
+            _problems.Add(_file, $"{CmtSchema.Line(info)}, {entity.Name} record", $"the record id {ColumnValues.Quote(idText)} is not a GUID");
             return null;
         }
 
@@ -127,6 +130,12 @@ public sealed class CmtDataReader
 
         if (CmtSchema.SkippedTypes.Contains(field.Type) || value.Length == 0)
         {
+            return;
+        }
+
+        if (value.Length > MaxValueLength)
+        {
+            _problems.Add(_file, Where(), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the value is {value.Length:#,##0} characters long; the loader reads at most {MaxValueLength:#,##0}"));
             return;
         }
 

@@ -89,7 +89,7 @@ public sealed class ChoiceLabels
             return value;
         }
 
-        error = $"'{text}' is not a {Name} (expected one of: {string.Join(", ", Labels)})";
+        error = $"{ColumnValues.Quote(text)} is not a {Name} (expected one of: {string.Join(", ", Labels)})";
         return null;
     }
 

@@ -36,7 +36,10 @@ public static class CsvDataSetLoader
     }
 
     /// <summary>Loads account.csv, contact.csv and opportunity.csv from a folder (each optional, at least one).</summary>
-    public static DataSet LoadDirectory(string directory)
+    public static DataSet LoadDirectory(string directory) => LoadDirectory(directory, new DataSetLoadOptions());
+
+    /// <summary>Loads a folder with the given limits and schema.</summary>
+    public static DataSet LoadDirectory(string directory, DataSetLoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory))
@@ -50,11 +53,14 @@ public static class CsvDataSetLoader
             throw new DataSetException([new DataSetProblem(directory, string.Empty, "holds none of account.csv, contact.csv, opportunity.csv")], 1);
         }
 
-        return LoadFiles(files, directory);
+        return LoadFiles(files, directory, options);
     }
 
     /// <summary>Loads the given CSV files; each file's name says its table.</summary>
-    public static DataSet LoadFiles(IEnumerable<string> files, string? source = null)
+    public static DataSet LoadFiles(IEnumerable<string> files, string? source = null) => LoadFiles(files, source, new DataSetLoadOptions());
+
+    /// <summary>Loads the given CSV files with the given limits and schema; each file is read as strict UTF-8.</summary>
+    public static DataSet LoadFiles(IEnumerable<string> files, string? source, DataSetLoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(files);
         var problems = new ProblemLog();
@@ -73,18 +79,28 @@ public static class CsvDataSetLoader
             }
             else
             {
-                sources.Add(new CsvSource(label, table, () => new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true)));
+                sources.Add(new CsvSource(label, table, () => StrictUtf8(file)));
             }
         }
 
         problems.ThrowIfAny();
-        return Load(sources, source ?? string.Join(", ", sources.Select(s => s.Label)));
+        return Load(sources, source ?? string.Join(", ", sources.Select(s => s.Label)), options);
     }
 
+    /// <summary>A file as text, its bytes checked as strict UTF-8 on the way (a UTF-8 byte order mark is allowed and skipped).</summary>
+    private static StreamReader StrictUtf8(string file) => new(
+        new Limits.InspectedStream(File.OpenRead(file), new Limits.StreamChecks { Utf8 = true }),
+        new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true),
+        detectEncodingFromByteOrderMarks: false);
+
     /// <summary>Loads from readers (tests, stdin); the same checks as for files.</summary>
-    public static DataSet Load(IReadOnlyList<CsvSource> sources, string source)
+    public static DataSet Load(IReadOnlyList<CsvSource> sources, string source) => Load(sources, source, new DataSetLoadOptions());
+
+    /// <summary>Loads from readers with the given limits and schema.</summary>
+    public static DataSet Load(IReadOnlyList<CsvSource> sources, string source, DataSetLoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(options);
         var problems = new ProblemLog();
         var loaded = new Dictionary<string, TableRows>(StringComparer.Ordinal);
         foreach (CsvSource s in sources)
@@ -98,7 +114,7 @@ public static class CsvDataSetLoader
             var rows = new TableRows(s.Table, s.Label);
             loaded[s.Table] = rows;
             using TextReader reader = s.Open();
-            ReadTable(reader, rows, problems);
+            ReadTable(reader, rows, problems, options.Limits.MaxValueLength);
         }
 
         TableRows Rows(string table) => loaded.TryGetValue(table, out TableRows? r) ? r : new TableRows(table, table + ".csv");
@@ -113,18 +129,18 @@ public static class CsvDataSetLoader
         {
             TableRows t = Rows(table);
             return new DataSetProblem(t.File, $"line {t.Lines[index]}", reason);
-        });
+        }, options);
         problems.ThrowIfAny();
         return DataSet.FromSnapshot(source, dataRows);
     }
 
-    private static void ReadTable(TextReader reader, TableRows table, ProblemLog problems)
+    private static void ReadTable(TextReader reader, TableRows table, ProblemLog problems, int maxValueLength)
     {
         CsvColumn?[]? columns = null;
         string[] headers = [];
         try
         {
-            foreach (CsvRecord record in CsvRecordReader.Read(reader))
+            foreach (CsvRecord record in CsvRecordReader.Read(reader, maxValueLength))
             {
                 if (columns is null)
                 {
@@ -145,6 +161,12 @@ public static class CsvDataSetLoader
         catch (CsvFormatException e)
         {
             problems.Add(table.File, $"line {e.Line}", e.Message);
+            return;
+        }
+        catch (Limits.InputRefusedException e)
+        {
+            problems.Add(table.File, string.Empty, e.Message);
+            return;
         }
 
         if (columns is null)
@@ -349,11 +371,11 @@ public static class CsvDataSetLoader
                     string what = targets.Contains(SecurityTables.SystemUser)
                         ? "is not a GUID; a systemuser lookup needs the user's GUID"
                         : $"matches no {string.Join(" or ", targets)} in the data set";
-                    problems.Add(table.File, where, $"'{p.Text}' {what}");
+                    problems.Add(table.File, where, $"{ColumnValues.Quote(p.Text)} {what}");
                 }
                 else
                 {
-                    problems.Add(table.File, where, $"'{p.Text}' matches {matches.Count} rows; give the GUID instead");
+                    problems.Add(table.File, where, $"{ColumnValues.Quote(p.Text)} matches {matches.Count} rows; give the GUID instead");
                 }
             }
 

@@ -37,9 +37,14 @@ public sealed class CsvFormatException : Exception
 /// </summary>
 public static class CsvRecordReader
 {
-    public static IEnumerable<CsvRecord> Read(TextReader reader)
+    /// <summary>The most fields a record may have.</summary>
+    public const int MaxFields = 10_000;
+
+    /// <summary>Reads records; a field longer than <paramref name="maxFieldLength"/> characters or a record of more than <see cref="MaxFields"/> fields is a <see cref="CsvFormatException"/>.</summary>
+    public static IEnumerable<CsvRecord> Read(TextReader reader, int maxFieldLength = Limits.LoadLimits.DataverseMaxTextLength)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxFieldLength, 1);
         int line = 1;
         var field = new StringBuilder();
         var fields = new List<string>();
@@ -47,7 +52,7 @@ public static class CsvRecordReader
         {
             int start = line;
             fields.Clear();
-            bool endOfFile = ReadRecord(reader, field, fields, ref line);
+            bool endOfFile = ReadRecord(reader, field, fields, ref line, maxFieldLength);
             bool blank = fields.Count == 1 && fields[0].Length == 0;
             if (!blank)
             {
@@ -62,7 +67,7 @@ public static class CsvRecordReader
     }
 
     /// <summary>Reads one record into <paramref name="fields"/>; returns true at the end of the input.</summary>
-    private static bool ReadRecord(TextReader reader, StringBuilder field, List<string> fields, ref int line)
+    private static bool ReadRecord(TextReader reader, StringBuilder field, List<string> fields, ref int line, int maxFieldLength)
     {
         field.Clear();
         bool quoted = false;
@@ -71,6 +76,11 @@ public static class CsvRecordReader
         int quoteLine = line;
         while (true)
         {
+            if (field.Length > maxFieldLength)
+            {
+                throw new CsvFormatException(quoted ? quoteLine : line, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a field is longer than {maxFieldLength:#,##0} characters, the loader's limit (Dataverse holds at most {Limits.LoadLimits.DataverseMaxTextLength:#,##0} in a column)"));
+            }
+
             int c = reader.Read();
             if (quoted)
             {
@@ -111,6 +121,11 @@ public static class CsvRecordReader
                     fields.Add(field.ToString());
                     return true;
                 case ',':
+                    if (fields.Count >= MaxFields)
+                    {
+                        throw new CsvFormatException(line, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a row has more than {MaxFields:#,##0} fields"));
+                    }
+
                     fields.Add(field.ToString());
                     field.Clear();
                     afterQuote = false;

@@ -122,6 +122,13 @@ internal sealed class QueryEngine
 
         if (query.TopCount is { } top)
         {
+            // Without DISTINCT the first rows in order are the answer: Take after Order selects them without sorting
+            // every match (the latest snapshot of an account, for instance, is one row of its whole history).
+            if (seen == null && !ReferenceEquals(ordered, filtered))
+            {
+                ordered = ordered.Take(top);
+            }
+
             foreach (var row in ordered)
             {
                 if (result.Entities.Count >= top)

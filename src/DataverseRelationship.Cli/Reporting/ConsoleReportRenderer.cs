@@ -294,7 +294,7 @@ public static class ConsoleReportRenderer
             ConsoleText.WriteParagraph(console, $"{ReportText.Count(g.Count)} × {g.Reason}", string.Empty);
             foreach (RejectedEvent e in all ? g.Examples : g.Examples.Take(1))
             {
-                ConsoleText.WriteIndented(console, $"e.g. {ReportText.DateTimeUtc(e.At)} {e.Event}: {e.Message}");
+                ConsoleText.WriteIndented(console, $"e.g. {e.Event}: {e.Message}");
             }
         }
 

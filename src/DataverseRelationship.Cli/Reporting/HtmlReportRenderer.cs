@@ -243,7 +243,7 @@ public static class HtmlReportRenderer
             writer.Write($"<tr class=\"rejection-group\"><td class=\"num\" data-count=\"{g.Count}\">{E(ReportText.Count(g.Count))}</td><td>{E(g.Reason)}</td><td><ul class=\"examples\">");
             foreach (RejectedEvent r in g.Examples)
             {
-                writer.Write($"<li>{E(ReportText.DateTimeUtc(r.At))} {E(r.Event)}: {E(r.Message)}</li>");
+                writer.Write($"<li>{E(r.Event)}: {E(r.Message)}</li>");
             }
 
             writer.Write("</ul></td></tr>\n");

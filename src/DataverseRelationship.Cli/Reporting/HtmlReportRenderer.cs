@@ -91,15 +91,14 @@ public static class HtmlReportRenderer
 
         writer.Write("</table></section>\n");
         DealVerdictCounts d = report.Deals;
-        writer.Write("<section><h2>Deals against the tier rule</h2><div class=\"chart bars\" id=\"chart-verdicts\"></div>\n<table id=\"verdict-table\"><tr><th>Verdict</th><th class=\"num\">Deals</th></tr>\n");
+        writer.Write("</div>\n<div class=\"row\">\n<section><h2>Deals against the tier rule</h2><div class=\"chart bars\" id=\"chart-verdicts\"></div>\n<table id=\"verdict-table\"><tr><th>Verdict</th><th class=\"num\">Deals</th></tr>\n");
         foreach ((string label, long count) in Verdicts(d))
         {
             writer.Write($"<tr><td>{E(label)}</td><td class=\"num\">{E(ReportText.Count(count))}</td></tr>\n");
         }
 
-        writer.Write($"<tr><th>Total</th><th class=\"num\">{E(ReportText.Count(d.Total))}</th></tr></table></section>\n</div>\n");
-
-        writer.Write("<section><h2>Customer games</h2><div class=\"chart bars\" id=\"chart-games\"></div></section>\n");
+        writer.Write($"<tr><th>Total</th><th class=\"num\">{E(ReportText.Count(d.Total))}</th></tr></table></section>\n");
+        writer.Write("<section><h2>Customer games</h2><div class=\"chart bars\" id=\"chart-games\"></div></section>\n</div>\n");
 
         writer.Write("<section><h2>Score distributions</h2><div class=\"grid\">\n");
         IReadOnlyList<ScoreHistogram> histograms = ScoreHistogram.For(report);

@@ -26,6 +26,8 @@ param(
     [switch]$DryRun)
 . (Join-Path $PSScriptRoot 'common.ps1')
 
+$ManagedFromSource = "the managed zip is packed from unmanaged source (forms reuse their unmanaged XML, as pac solution pack --useUnmanagedFileForMissingManaged does); Dataverse's own managed export can differ, so for deployment export it managed from a build environment (.github/workflows/deploy.yml: import the unmanaged zip there, then export-solution with managed: true)"
+
 # The platform's sdkmessage rows for Win and Lose: their ids are the same in every environment that has them
 # (Dynamics 365 Sales installs them), but no public source lists them, so they are read from the environment.
 $MessageFetch = "<fetch><entity name='sdkmessage'><attribute name='sdkmessageid'/><attribute name='name'/><filter><condition attribute='name' operator='in'><value>Win</value><value>Lose</value></condition></filter></entity></fetch>"
@@ -202,7 +204,15 @@ if (-not $TestPackage -and (Test-Pac)) {
         Set-Content -LiteralPath $map -Value $mapping -Encoding utf8
     }
     $zip = Join-Path $Out (Get-ZipName $Source -Managed:($Type -eq 'Managed'))
-    Invoke-Step @('pac', 'solution', 'pack', '--zipfile', $zip, '--folder', $script:PackSource, '--packagetype', $Type, '--map', $map)
+    $pack = @('pac', 'solution', 'pack', '--zipfile', $zip, '--folder', $script:PackSource, '--packagetype', $Type, '--map', $map)
+    if ($Type -ne 'Unmanaged') {
+        # The source has no *_managed.xml form files (it was not unpacked from a managed export), and pac packs a
+        # managed zip from those files: --useUnmanagedFileForMissingManaged reuses the unmanaged XML for FormXml,
+        # AppModule and AppModuleSiteMap (https://learn.microsoft.com/power-platform/developer/cli/reference/solution#pac-solution-pack).
+        Write-Note $ManagedFromSource
+        $pack += '--useUnmanagedFileForMissingManaged'
+    }
+    Invoke-Step $pack
 }
 else {
     if (-not $TestPackage) { Write-Note "pac is not on PATH: packing with the project's own packer" }

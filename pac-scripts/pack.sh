@@ -18,6 +18,7 @@ usage() { sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 # (Dynamics 365 Sales installs them), but no public source lists them, so they are read from the environment.
 MESSAGE_FETCH="<fetch><entity name='sdkmessage'><attribute name='sdkmessageid'/><attribute name='name'/><filter><condition attribute='name' operator='in'><value>Win</value><value>Lose</value></condition></filter></entity></fetch>"
 GUID_PATTERN='^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$'
+MANAGED_FROM_SOURCE="the managed zip is packed from unmanaged source (forms reuse their unmanaged XML, as pac solution pack --useUnmanagedFileForMissingManaged does); Dataverse's own managed export can differ, so for deployment export it managed from a build environment (.github/workflows/deploy.yml: import the unmanaged zip there, then export-solution with managed: true)"
 MESSAGE_HINT="check that the current pac auth profile (pac auth list; pac-scripts/auth.sh signs in) points at the target environment and that Dynamics 365 Sales (which adds the Win and Lose messages of opportunity) is installed there, or pass --message-ids WIN_GUID,LOSE_GUID"
 
 # message_steps MESSAGE: the source's step files whose Name ends with ": MESSAGE of opportunity", one a line.
@@ -229,7 +230,15 @@ MAP
   else
     zip="$OUT_DIR/$(zip_name)"
   fi
-  run pac solution pack --zipfile "$zip" --folder "$PACK_SOURCE" --packagetype "$type" --map "$map"
+  if [ "$type" = Unmanaged ]; then
+    run pac solution pack --zipfile "$zip" --folder "$PACK_SOURCE" --packagetype "$type" --map "$map"
+  else
+    # The source has no *_managed.xml form files (it was not unpacked from a managed export), and pac packs a managed
+    # zip from those files: --useUnmanagedFileForMissingManaged reuses the unmanaged XML for FormXml, AppModule and
+    # AppModuleSiteMap (https://learn.microsoft.com/power-platform/developer/cli/reference/solution#pac-solution-pack).
+    note "$MANAGED_FROM_SOURCE"
+    run pac solution pack --zipfile "$zip" --folder "$PACK_SOURCE" --packagetype "$type" --map "$map" --useUnmanagedFileForMissingManaged
+  fi
 else
   if [ "$test_package" = 0 ]; then
     note "pac is not on PATH: packing with the project's own packer"

@@ -50,6 +50,7 @@ public sealed class SolutionPackage
     private readonly HashSet<string> mappedUsed = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedDictionary<string, byte[]> files = new(StringComparer.Ordinal);
     private readonly List<string> warnings = [];
+    private readonly List<string> formsWithoutManagedVariant = [];
 
     private SolutionPackage(string root, bool managed, bool testPackage, IReadOnlyDictionary<string, MappedAssembly> assemblies)
     {
@@ -158,6 +159,7 @@ public sealed class SolutionPackage
         }
         CheckOtherFolder();
         CheckEveryFileConsumed();
+        WarnOfFormsWithoutManagedVariant();
         var unusedAssembly = assemblies.Keys.FirstOrDefault(k => !mappedUsed.Contains(k));
         if (unusedAssembly is not null)
         {
@@ -534,6 +536,10 @@ public sealed class SolutionPackage
         {
             var variant = ManagedVariantOf(file);
             var use = managed && File.Exists(Full(variant)) ? variant : file;
+            if (managed && use == file && file.Contains("/FormXml/", StringComparison.OrdinalIgnoreCase))
+            {
+                formsWithoutManagedVariant.Add(file);
+            }
             consumed.Add(file);
             consumed.Add(use);
             chosen.Add(use);
@@ -548,6 +554,29 @@ public sealed class SolutionPackage
             chosen.Add(orphan);
         }
         return chosen;
+    }
+
+    /// <summary>
+    /// A managed zip packed from source is not what Dataverse exports: SolutionPackager "can't convert one type to
+    /// another" (https://learn.microsoft.com/power-platform/alm/solution-packager-tool#managed-and-unmanaged-solutions),
+    /// pac packs a managed zip from the <c>*_managed.xml</c> files a <c>--packagetype Both</c> unpack writes, and
+    /// <c>--useUnmanagedFileForMissingManaged</c> reuses the unmanaged XML of FormXml, AppModule and AppModuleSiteMap
+    /// (https://learn.microsoft.com/power-platform/developer/cli/reference/solution#pac-solution-pack). A managed
+    /// export marks what a solution changes in a form with <c>solutionaction</c> (the Power BI embedding page:
+    /// "when you export the solution as managed, add the solutionaction="Added" attribute",
+    /// https://learn.microsoft.com/power-apps/maker/model-driven-apps/embed-powerbi-report-in-system-form),
+    /// which no packer can compute without the environment's form. So the forms packed that way are named.
+    /// </summary>
+    private void WarnOfFormsWithoutManagedVariant()
+    {
+        if (formsWithoutManagedVariant.Count == 0)
+        {
+            return;
+        }
+        warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{formsWithoutManagedVariant.Count} form(s) have no _managed.xml ({string.Join(", ", formsWithoutManagedVariant)}): ")
+            + "the managed zip carries their unmanaged form XML, as pac solution pack --packagetype Managed --useUnmanagedFileForMissingManaged does, "
+            + "and may differ from Dataverse's managed export of the same solution (which marks form changes with solutionaction); "
+            + "to deploy, import the unmanaged zip into a build environment and export it managed (.github/workflows/deploy.yml)");
     }
 
     private static bool IsManagedVariant(string relative) =>

@@ -31,6 +31,26 @@ public sealed class RealSolutionPackingTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_managed_pack_of_the_repository_solution_names_every_form_as_reusing_its_unmanaged_XML()
+    {
+        // solution/src was not unpacked from a managed export: no form has a _managed.xml, so a managed pack from it
+        // is pac's --useUnmanagedFileForMissingManaged, not Dataverse's managed export (pac-scripts/README.md).
+        var source = Repository.SolutionSource;
+        var forms = Directory.EnumerateFiles(Path.Combine(source, "Entities"), "*.xml", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(source, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => f.Contains("/FormXml/", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(forms);
+        Assert.DoesNotContain(forms, f => f.EndsWith("_managed.xml", StringComparison.Ordinal));
+
+        var result = SolutionPacker.Pack(new PackRequest(source, [Repository.StandInPluginAssembly], folder.Path, PackageType.Managed, TestPackage: true));
+
+        var warning = Assert.Single(result.Warnings, w => w.Contains("have no _managed.xml", StringComparison.Ordinal));
+        Assert.StartsWith($"{forms.Count} form(s) have no _managed.xml", warning, StringComparison.Ordinal);
+        Assert.All(forms, f => Assert.Contains(f, warning, StringComparison.Ordinal));
+    }
+
     private static void AssertEveryComponentPresent(string source, UnpackedZip zip)
     {
         var customizations = zip.Customizations;

@@ -280,8 +280,36 @@ public sealed class SolutionPackerTests : IDisposable
         var managed = PackTest(source, PackageType.Managed);
 
         Assert.Empty(unmanaged.Warnings);
-        Assert.Contains("Managed 2", Assert.Single(managed.Warnings), StringComparison.Ordinal);
+        Assert.Contains("Managed 2", Assert.Single(managed.Warnings, w => w.StartsWith("Other/Solution.xml", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Equal("1", new UnpackedZip(managed.Zips[0].Path).Manifest.Element("Managed")!.Value);
+    }
+
+    [Fact]
+    public void A_managed_pack_names_the_forms_that_reuse_their_unmanaged_XML_and_says_to_export_managed_instead()
+    {
+        var source = Source();
+        var form = $"Entities/dvr_tierchange/FormXml/main/{SolutionSourceFixture.FormId}.xml";
+
+        var unmanaged = PackTest(source, PackageType.Unmanaged);
+        var managed = PackTest(source, PackageType.Managed);
+
+        Assert.DoesNotContain(unmanaged.Warnings, w => w.Contains("_managed.xml", StringComparison.Ordinal));
+        var warning = Assert.Single(managed.Warnings, w => w.Contains("have no _managed.xml", StringComparison.Ordinal));
+        Assert.StartsWith($"1 form(s) have no _managed.xml ({form})", warning, StringComparison.Ordinal);
+        Assert.Contains("--useUnmanagedFileForMissingManaged", warning, StringComparison.Ordinal);
+        Assert.Contains("export it managed", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_managed_pack_whose_forms_all_have_a_managed_variant_does_not_warn_of_reused_form_XML()
+    {
+        var source = Source();
+        var form = $"Entities/dvr_tierchange/FormXml/main/{SolutionSourceFixture.FormId}";
+        File.Copy(Path.Combine(source.Root, form + ".xml"), Path.Combine(source.Root, form + "_managed.xml"));
+
+        var managed = PackTest(source, PackageType.Managed);
+
+        Assert.DoesNotContain(managed.Warnings, w => w.Contains("have no _managed.xml", StringComparison.Ordinal));
     }
 
     private static string Relationships(params string[] relationships) =>

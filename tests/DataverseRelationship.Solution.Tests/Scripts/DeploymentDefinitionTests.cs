@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using DataverseRelationship.Solution.Tests.Packing;
@@ -68,11 +69,12 @@ public sealed class DeploymentDefinitionTests
     [InlineData("microsoft/powerplatform-actions/pack-solution@v1")]
     [InlineData("microsoft/powerplatform-actions/check-solution@v1")]
     [InlineData("microsoft/powerplatform-actions/import-solution@v1")]
+    [InlineData("microsoft/powerplatform-actions/export-solution@v1")]
     [InlineData("dotnet build src/DataverseRelationship.Plugins -c Release -f net462 -p:XrmSdk=Official")]
     [InlineData("verify-assembly --assembly")]
     [InlineData("verify-package --zip")]
     [InlineData("dotnet-version: 10.0.x")]
-    [InlineData("solution-type: Both")]
+    [InlineData("solution-type: Unmanaged")]
     [InlineData("bash pac-scripts/pack.sh --stage-only")]
     [InlineData("solution-folder: out/staged-src")]
     [InlineData("activate-plugins: true")]
@@ -85,14 +87,106 @@ public sealed class DeploymentDefinitionTests
     [Fact]
     public void The_deploy_workflow_authenticates_pac_again_after_who_am_i_before_pac_env_fetch_reads_the_message_ids()
     {
-        // who-am-i deletes its pac profile when it ends (powerplatform-cli-wrapper whoAmI.ts), so pack.sh --stage-only,
-        // whose pac env fetch needs one when the ids are not given, must follow a fresh pac-scripts/auth.sh.
-        var whoAmI = Workflow.IndexOf("powerplatform-actions/who-am-i@v1", StringComparison.Ordinal);
-        var auth = Workflow.IndexOf("bash pac-scripts/auth.sh", StringComparison.Ordinal);
-        var stage = Workflow.IndexOf("bash pac-scripts/pack.sh --stage-only", StringComparison.Ordinal);
+        // who-am-i runs pac auth clear when it ends (powerplatform-cli-wrapper src/actions/whoAmI.ts), as every
+        // powerplatform action does, which deletes every profile: pack.sh --stage-only, whose pac env fetch needs one
+        // when the ids are not given, must follow a fresh pac-scripts/auth.sh in the same step, with no action between.
+        var steps = Steps("pack");
+        var whoAmI = steps.FindIndex(s => s.Contains("powerplatform-actions/who-am-i@v1", StringComparison.Ordinal));
+        var stage = steps.FindIndex(s => s.Contains("bash pac-scripts/pack.sh --stage-only", StringComparison.Ordinal));
 
-        Assert.True(whoAmI >= 0 && auth > whoAmI && stage > auth, $"who-am-i at {whoAmI}, auth.sh at {auth}, pack.sh --stage-only at {stage}");
-        Assert.Contains("PAC_CLIENT_SECRET: ${{ secrets.PAC_CLIENT_SECRET }}", Workflow[whoAmI..stage], StringComparison.Ordinal);
+        Assert.True(whoAmI >= 0 && stage > whoAmI, $"who-am-i is step {whoAmI}, pack.sh --stage-only step {stage}");
+        var staging = steps[stage];
+        var auth = staging.IndexOf("bash pac-scripts/auth.sh", StringComparison.Ordinal);
+        Assert.True(auth >= 0 && auth < staging.IndexOf("bash pac-scripts/pack.sh --stage-only", StringComparison.Ordinal), staging);
+        Assert.Contains("PAC_CLIENT_SECRET: ${{ secrets.PAC_CLIENT_SECRET }}", staging, StringComparison.Ordinal);
+        Assert.Contains("DVR_WIN_MESSAGE_ID: ${{ vars.DVR_WIN_MESSAGE_ID }}", staging, StringComparison.Ordinal);
+        Assert.Contains("trap 'pac auth clear' EXIT", staging, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_deploy_workflow_exports_the_managed_zip_from_the_build_environment_after_importing_the_unmanaged_zip()
+    {
+        // SolutionPackager "can't convert one type to another": import unmanaged into a build environment, export
+        // managed (https://learn.microsoft.com/power-platform/alm/solution-packager-tool#managed-and-unmanaged-solutions,
+        // https://learn.microsoft.com/power-platform/alm/basics-alm#source-control-process-using-a-solution).
+        var steps = Steps("pack");
+        var pack = Assert.Single(steps, s => s.Contains("powerplatform-actions/pack-solution@v1", StringComparison.Ordinal));
+        var import = Assert.Single(steps, s => s.Contains("powerplatform-actions/import-solution@v1", StringComparison.Ordinal));
+        var export = Assert.Single(steps, s => s.Contains("powerplatform-actions/export-solution@v1", StringComparison.Ordinal));
+        var check = Assert.Single(steps, s => s.Contains("powerplatform-actions/check-solution@v1", StringComparison.Ordinal));
+        var verify = Assert.Single(steps, s => s.Contains("verify-package --zip", StringComparison.Ordinal));
+
+        Assert.Contains("solution-type: Unmanaged", pack, StringComparison.Ordinal);
+        Assert.Contains("solution-file: ${{ steps.solution.outputs.zip }}", pack, StringComparison.Ordinal);
+        Assert.Contains("solution-file: ${{ steps.solution.outputs.zip }}", import, StringComparison.Ordinal);
+        Assert.Contains("managed: true", export, StringComparison.Ordinal);
+        Assert.Contains("solution-name: ${{ steps.solution.outputs.name }}", export, StringComparison.Ordinal);
+        Assert.Contains("solution-output-file: ${{ steps.solution.outputs.managed-zip }}", export, StringComparison.Ordinal);
+        Assert.Contains("${{ steps.solution.outputs.managed-zip }}", verify, StringComparison.Ordinal);
+        Assert.Contains("path: ${{ steps.solution.outputs.managed-zip }}", check, StringComparison.Ordinal);
+        Assert.True(steps.IndexOf(pack) < steps.IndexOf(import) && steps.IndexOf(import) < steps.IndexOf(export)
+            && steps.IndexOf(export) < steps.IndexOf(verify) && steps.IndexOf(verify) < steps.IndexOf(check),
+            "pack unmanaged, import it, export managed, verify, check: in that order");
+        Assert.DoesNotContain("solution-type: Managed", Workflow, StringComparison.Ordinal);
+        Assert.DoesNotContain("solution-type: Both", Workflow, StringComparison.Ordinal);
+        Assert.Contains("environment: build", Job("pack"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_deploy_workflow_imports_into_the_target_only_the_managed_zip_the_build_environment_exported()
+    {
+        var import = Assert.Single(Steps("import"), s => s.Contains("powerplatform-actions/import-solution@v1", StringComparison.Ordinal));
+
+        Assert.Contains("solution-file: ${{ needs.pack.outputs.managed-zip }}", import, StringComparison.Ordinal);
+        Assert.Contains("managed-zip: ${{ steps.solution.outputs.managed-zip }}", Job("pack"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_script_help_or_document_names_the_nonexistent_pac_plugin_list()
+    {
+        // pac plugin has two commands, init and push (https://learn.microsoft.com/power-platform/developer/cli/reference/plugin).
+        var files = Directory.EnumerateFiles(Repository.PacScripts)
+            .Append(Path.Combine(Repository.Root, ".github", "workflows", "deploy.yml"))
+            .Append(Path.Combine(Repository.Root, "README.md"))
+            .Concat(Directory.EnumerateFiles(Path.Combine(Repository.Root, "docs"), "*.md"));
+
+        foreach (var file in files)
+        {
+            Assert.DoesNotContain("pac plugin list", File.ReadAllText(file), StringComparison.Ordinal);
+        }
+        foreach (var script in new[] { "plugin-push.sh", "plugin-push.ps1" })
+        {
+            Assert.Contains("pac plugin has only init and push", File.ReadAllText(Path.Combine(Repository.PacScripts, script)), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The text of a job of the workflow, from its key to the next job's.</summary>
+    private static string Job(string name)
+    {
+        var lines = Workflow.ReplaceLineEndings("\n").Split('\n');
+        var start = Array.IndexOf(lines, "  " + name + ":");
+        Assert.True(start >= 0, $"job {name} not found");
+        var end = Array.FindIndex(lines, start + 1, l => l.Length > 2 && l.StartsWith("  ", StringComparison.Ordinal) && l[2] != ' ' && l.EndsWith(':'));
+        return string.Join('\n', lines[start..(end < 0 ? lines.Length : end)]);
+    }
+
+    /// <summary>The steps of a job, each the text from its "- " line to the next step's.</summary>
+    private static List<string> Steps(string job)
+    {
+        var steps = new List<string>();
+        foreach (var line in Job(job).Split('\n').SkipWhile(l => l != "    steps:").Skip(1))
+        {
+            if (line.StartsWith("      - ", StringComparison.Ordinal))
+            {
+                steps.Add(line);
+            }
+            else if (steps.Count > 0)
+            {
+                steps[^1] += "\n" + line;
+            }
+        }
+        Assert.NotEmpty(steps);
+        return steps;
     }
 
     [Fact]

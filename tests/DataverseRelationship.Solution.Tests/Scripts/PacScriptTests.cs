@@ -220,10 +220,12 @@ public sealed class PacScriptTests
                 "dotnet build src/DataverseRelationship.Plugins -c Release -f net462 -p:XrmSdk=Official",
                 $"dotnet run --project src/DataverseRelationship.SolutionPackager -c Release -- verify-assembly --assembly {PluginAssembly}",
                 $"# {outFolder}/pack-map.xml maps PluginAssemblies/**/DataverseRelationship.Plugins.dll to {PluginAssembly}",
-                $"pac solution pack --zipfile {outFolder}/{zip} --folder {source.Root} --packagetype {type} --map {outFolder}/pack-map.xml",
+                $"pac solution pack --zipfile {outFolder}/{zip} --folder {source.Root} --packagetype {type} --map {outFolder}/pack-map.xml"
+                    + (type == "Unmanaged" ? "" : " --useUnmanagedFileForMissingManaged"),
             ],
             run.Lines);
         Assert.Empty(pac.PacCalls);
+        Assert.Equal(type != "Unmanaged", run.Error.Contains("the managed zip is packed from unmanaged source", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -289,7 +291,7 @@ public sealed class PacScriptTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("deployable: DataverseRelationship.Plugins", run.Output, StringComparison.Ordinal);
-        Assert.Equal([$"solution pack --zipfile {outFolder}/DataverseRelationship_1.2.3.4.zip --folder {source.Root} --packagetype Both --map {outFolder}/pack-map.xml"], pac.PacCalls);
+        Assert.Equal([$"solution pack --zipfile {outFolder}/DataverseRelationship_1.2.3.4.zip --folder {source.Root} --packagetype Both --map {outFolder}/pack-map.xml --useUnmanagedFileForMissingManaged"], pac.PacCalls);
         var map = System.Xml.Linq.XDocument.Load(Path.Combine(outFolder, "pack-map.xml")).Root!.Element("FileToFile")!;
         Assert.Equal("PluginAssemblies/**/DataverseRelationship.Plugins.dll", (string?)map.Attribute("map"));
         Assert.Equal(assembly, (string?)map.Attribute("to"));

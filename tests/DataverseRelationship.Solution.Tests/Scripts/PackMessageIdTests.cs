@@ -72,7 +72,7 @@ public sealed class PackMessageIdTests
         Assert.Equal(
             [
                 $"env fetch --xml {Fetch}",
-                $"solution pack --zipfile {outFolder}/DataverseRelationship_1.2.3.4.zip --folder {staged} --packagetype Both --map {outFolder}/pack-map.xml",
+                $"solution pack --zipfile {outFolder}/DataverseRelationship_1.2.3.4.zip --folder {staged} --packagetype Both --map {outFolder}/pack-map.xml --useUnmanagedFileForMissingManaged",
             ],
             pac.PacCalls);
         Assert.Equal(win, MessageId(Path.Combine(staged, WinStep)));
@@ -159,7 +159,7 @@ public sealed class PackMessageIdTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(
-            [$"solution pack --zipfile {outFolder}/DataverseRelationship_1.2.3.4.zip --folder {staged} --packagetype Both --map {outFolder}/pack-map.xml"],
+            [$"solution pack --zipfile {outFolder}/DataverseRelationship_1.2.3.4.zip --folder {staged} --packagetype Both --map {outFolder}/pack-map.xml --useUnmanagedFileForMissingManaged"],
             pac.PacCalls);
         Assert.Equal(LoseId, MessageId(Path.Combine(staged, WinStep)));
         Assert.Equal(WinId, MessageId(Path.Combine(staged, LoseStep)));
@@ -271,7 +271,7 @@ public sealed class PackMessageIdTests
                 "dotnet build src/DataverseRelationship.Plugins -c Release -f net462 -p:XrmSdk=Official",
                 $"dotnet run --project src/DataverseRelationship.SolutionPackager -c Release -- verify-assembly --assembly {PluginAssembly}",
                 $"# {outFolder}/pack-map.xml maps PluginAssemblies/**/DataverseRelationship.Plugins.dll to {PluginAssembly}",
-                $"pac solution pack --zipfile {outFolder}/DataverseRelationship_1.2.3.4.zip --folder {staged} --packagetype Both --map {outFolder}/pack-map.xml",
+                $"pac solution pack --zipfile {outFolder}/DataverseRelationship_1.2.3.4.zip --folder {staged} --packagetype Both --map {outFolder}/pack-map.xml --useUnmanagedFileForMissingManaged",
             ],
             run.Lines);
         Assert.Empty(pac.PacCalls);

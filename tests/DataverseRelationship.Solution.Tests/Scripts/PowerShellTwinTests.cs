@@ -17,9 +17,9 @@ public sealed class PowerShellTwinTests
     private static string DotnetRoot =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
 
-    private static PacScript Twin()
+    private static PacScript Twin(bool withPac = false)
     {
-        var script = new PacScript(withPac: false, withDotnet: true)
+        var script = new PacScript(withPac, withDotnet: true)
             .Set("PAC_ENVIRONMENT_URL", "https://contoso.crm4.dynamics.com")
             .Set("PAC_APPLICATION_ID", "5f1c2b3a-9d8e-4f7a-b6c5-d4e3f2a1b0c9")
             .Set("PAC_CLIENT_SECRET", "s3cr3t value/with+chars")
@@ -33,10 +33,14 @@ public sealed class PowerShellTwinTests
         return script;
     }
 
-    private static void AssertSameDryRun(string name, string[] bashArgs, string[] powerShellArgs)
+    private static void AssertSameDryRun(string name, string[] bashArgs, string[] powerShellArgs, bool withPac = false)
     {
         string pwsh = ExternalProgram.PowerShell.Require();
-        using PacScript twin = Twin();
+        using PacScript twin = Twin(withPac);
+        if (name == "pack")
+        {
+            _ = new SolutionSourceFixture(twin.Folder.Combine("src"));
+        }
         string[] resolved = Array.ConvertAll(bashArgs, a => a.Replace("{folder}", twin.Folder.Path, StringComparison.Ordinal));
         string[] resolvedPs = Array.ConvertAll(powerShellArgs, a => a.Replace("{folder}", twin.Folder.Path, StringComparison.Ordinal));
 
@@ -74,6 +78,14 @@ public sealed class PowerShellTwinTests
     public void Plugin_push_prints_the_same_build_and_push_in_both_shells() =>
         AssertSameDryRun("plugin-push", ["--plugin-id", PluginId, "--plugin-file", "{folder}/plugin.dll"],
             ["-PluginId", PluginId, "-PluginFile", "{folder}/plugin.dll"]);
+
+    [SkippableTheory]
+    [InlineData("Unmanaged")]
+    [InlineData("Managed")]
+    [InlineData("Both")]
+    public void Pack_with_pac_prints_the_same_pac_solution_pack_in_both_shells(string type) =>
+        AssertSameDryRun("pack", ["--type", type, "--source", "{folder}/src", "--out", "{folder}/out", "--assembly", "{folder}/plugin.dll"],
+            ["-Type", type, "-Source", "{folder}/src", "-Out", "{folder}/out", "-Assembly", "{folder}/plugin.dll"], withPac: true);
 
     [SkippableFact]
     public void Bump_version_prints_the_same_version_command_in_both_shells()

@@ -280,11 +280,7 @@ public static class ConsoleReportRenderer
         }
 
         long total = Math.Max(report.Statistics.EventsRejected, report.Rejections.Count);
-        IReadOnlyList<RejectionGroup> groups = report.RejectionGroups.Count > 0
-            ? report.RejectionGroups
-            : report.Rejections.GroupBy(r => RejectionTally.Reason(r.Message), StringComparer.Ordinal)
-                .Select(g => new RejectionGroup(g.Key, g.Count(), g.Take(RejectionTally.ExamplesPerReason).ToArray()))
-                .OrderByDescending(g => g.Count).ToArray();
+        IReadOnlyList<RejectionGroup> groups = report.RejectionReasons();
         console.WriteLine();
         console.Write(new Rule($"Rejected events ({ReportText.Count(total)}) for {ReportText.Count(groups.Count)} {(groups.Count == 1 ? "reason" : "reasons")}").LeftJustified());
         RejectionGroup[] shown = groups.Take(max).ToArray();

@@ -231,11 +231,7 @@ public static class HtmlReportRenderer
         }
 
         // Grouped by reason (the message with its figures as "…"), largest first, with the first examples of each.
-        IReadOnlyList<RejectionGroup> groups = report.RejectionGroups.Count > 0
-            ? report.RejectionGroups
-            : report.Rejections.GroupBy(r => RejectionTally.Reason(r.Message), StringComparer.Ordinal)
-                .Select(g => new RejectionGroup(g.Key, g.Count(), g.Take(RejectionTally.ExamplesPerReason).ToArray()))
-                .OrderByDescending(g => g.Count).ToArray();
+        IReadOnlyList<RejectionGroup> groups = report.RejectionReasons();
         writer.Write($"<section id=\"rejections\"><h2>Rejected events ({E(ReportText.Count(report.Statistics.EventsRejected))}) for {E(ReportText.Count(groups.Count))} {(groups.Count == 1 ? "reason" : "reasons")}</h2>\n<table id=\"rejection-groups\"><tr><th class=\"num\">Events</th><th>Reason</th><th>Examples</th></tr>\n");
         foreach (RejectionGroup g in groups)
         {
@@ -396,7 +392,7 @@ public static class HtmlReportRenderer
         _ => 0,
     };
 
-    private static long Epoch(DateTime value) => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+    internal static long Epoch(DateTime value) => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
 
     private static string E(string value) => WebUtility.HtmlEncode(value);
 }

@@ -119,11 +119,7 @@ public static class JsonReportRenderer
         w.WriteStartArray("rejections");
         foreach (RejectedEvent r in report.Rejections)
         {
-            w.WriteStartObject();
-            w.WriteString("at", Utc(r.At));
-            w.WriteString("event", r.Event);
-            w.WriteString("message", r.Message);
-            w.WriteEndObject();
+            WriteRejection(w, r);
         }
 
         w.WriteEndArray();
@@ -136,11 +132,7 @@ public static class JsonReportRenderer
             w.WriteStartArray("examples");
             foreach (RejectedEvent r in g.Examples)
             {
-                w.WriteStartObject();
-                w.WriteString("at", Utc(r.At));
-                w.WriteString("event", r.Event);
-                w.WriteString("message", r.Message);
-                w.WriteEndObject();
+                WriteRejection(w, r);
             }
 
             w.WriteEndArray();
@@ -225,6 +217,15 @@ public static class JsonReportRenderer
         }
 
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteRejection(Utf8JsonWriter w, RejectedEvent r)
+    {
+        w.WriteStartObject();
+        w.WriteString("at", Utc(r.At));
+        w.WriteString("event", r.Event);
+        w.WriteString("message", r.Message);
         w.WriteEndObject();
     }
 

@@ -164,6 +164,23 @@ public sealed record RunReport
     /// <summary>Every rejected event (not only the kept ones) grouped by reason, largest group first.</summary>
     public IReadOnlyList<RejectionGroup> RejectionGroups { get; init; } = [];
 
+    /// <summary>The rejections by reason: <see cref="RejectionGroups"/>, or the kept rejections grouped when a report has none.</summary>
+    public IReadOnlyList<RejectionGroup> RejectionReasons()
+    {
+        if (RejectionGroups.Count > 0)
+        {
+            return RejectionGroups;
+        }
+
+        var tally = new RejectionTally();
+        foreach (RejectedEvent r in Rejections)
+        {
+            tally.Add(r);
+        }
+
+        return tally.Groups();
+    }
+
     /// <summary>The customer games a deal can carry (every procurement tactic except the recorded "None").</summary>
     public static IReadOnlyList<ProcurementTacticChoice> GameChoices { get; } =
         Enum.GetValues<ProcurementTacticChoice>().Where(t => t != ProcurementTacticChoice.None).ToArray();

@@ -57,7 +57,7 @@ internal static class ScoreHistoryHtml
             foreach (ScorePoint p in a.History)
             {
                 w.WriteStartObject();
-                w.WriteNumber("t", new DateTimeOffset(DateTime.SpecifyKind(p.TakenOn, DateTimeKind.Utc)).ToUnixTimeMilliseconds());
+                w.WriteNumber("t", HtmlReportRenderer.Epoch(p.TakenOn));
                 w.WriteString("date", ReportText.Date(p.TakenOn));
                 if (p.Health is { } health)
                 {

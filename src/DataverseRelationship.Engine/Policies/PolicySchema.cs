@@ -114,7 +114,7 @@ namespace DataverseRelationship.Engine.Policies
                 .Check("health.fairnessWeight", p => p.ReciprocityWeight + p.AutonomyWeight + p.IntegrityWeight + p.LoyaltyWeight + p.FairnessWeight > 0m ? null : "the health weights must not all be 0");
 
             var engagement = new Section<EngagementPolicy>()
-                .Number("saturationDeals", p => p.SaturationDeals, (p, v) => p with { SaturationDeals = v }, 0.1m, 100000m)
+                .Number("halfVolumeDeals", p => p.HalfVolumeDeals, (p, v) => p with { HalfVolumeDeals = v }, 0.1m, 100000m)
                 .Number("recencyHalfLifeMonths", p => p.RecencyHalfLifeMonths, (p, v) => p with { RecencyHalfLifeMonths = v }, 0.1m, 240m);
 
             var lifetimeValue = new Section<LifetimeValuePolicy>()

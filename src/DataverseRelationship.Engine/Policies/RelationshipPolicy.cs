@@ -13,7 +13,7 @@ namespace DataverseRelationship.Engine.Policies
         public static RelationshipPolicy Default { get; } = new RelationshipPolicy();
 
         /// <summary>Recorded with every computed result.</summary>
-        public string Version { get; init; } = "2.1.0-default";
+        public string Version { get; init; } = "2.2.0-default";
 
         public ScoringPolicy Scoring { get; init; } = new ScoringPolicy();
 
@@ -242,8 +242,11 @@ namespace DataverseRelationship.Engine.Policies
     /// <summary>How much and how recently the customer buys: reported beside the principles, never inside them.</summary>
     public sealed record EngagementPolicy
     {
-        /// <summary>Recency-weighted deals in the window at which the volume half of engagement is full.</summary>
-        public decimal SaturationDeals { get; init; } = 12m;
+        /// <summary>
+        /// Recency-weighted deals in the window that give half the volume points (volume = deals ÷ (deals + this)): the
+        /// volume keeps telling a busy customer from a busier one instead of capping at a count most accounts reach.
+        /// </summary>
+        public decimal HalfVolumeDeals { get; init; } = 12m;
 
         /// <summary>The recency half of engagement halves every this many months without a deal.</summary>
         public decimal RecencyHalfLifeMonths { get; init; } = 6m;

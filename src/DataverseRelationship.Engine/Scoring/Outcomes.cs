@@ -97,11 +97,13 @@ namespace DataverseRelationship.Engine.Scoring
                 return Principles.Unknown(ScoreKind.Engagement, new Factor(ReasonCodes.MissingEvidence, 0m, 0, "no deal of known value in the window"));
             }
 
-            var volume = Math.Min(1m, (reading.Decayed[DealSums.Deals] - reading.Decayed[DealSums.MissingValue]) / policy.Engagement.SaturationDeals);
+            // Saturating but never capped: half the volume points at engagement.halfVolumeDeals recency-weighted deals.
+            var valued = Math.Max(0m, reading.Decayed[DealSums.Deals] - reading.Decayed[DealSums.MissingValue]);
+            var volume = valued / (valued + policy.Engagement.HalfVolumeDeals);
             var recency = Recency(reading, policy);
             var factors = new List<Factor>(2)
             {
-                new Factor(ReasonCodes.DealVolume, ScoreArithmetic.Round(50m * volume), Valued(reading), Principles.DealsText(Valued(reading)) + " of known value in the window"),
+                new Factor(ReasonCodes.DealVolume, ScoreArithmetic.Round(50m * volume), Valued(reading), Principles.DealsText(Valued(reading)) + " of known value in the window (" + Principles.Number(policy.Engagement.HalfVolumeDeals) + " recency-weighted give half the volume points)"),
                 new Factor(ReasonCodes.DealRecency, ScoreArithmetic.Round(50m * recency), 0, reading.NewestDealAge.Value == 0 ? "a deal this month" : "last deal " + Principles.Number(reading.NewestDealAge.Value) + " months ago"),
             };
             return new ScoreExplanation(ScoreKind.Engagement, ScoreArithmetic.Score((50m * volume) + (50m * recency)), 0m, factors);

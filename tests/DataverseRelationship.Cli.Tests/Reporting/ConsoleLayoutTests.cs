@@ -161,7 +161,7 @@ public sealed class ConsoleLayoutTests
     public void Rejections_are_grouped_by_their_reason_with_figures_left_out()
     {
         Assert.Equal("Discount …% exceeds the …% Transactional cap; a multi-year term is required.", RejectionTally.Reason("Discount 24.68% exceeds the 5% Transactional cap; a multi-year term is required."));
-        Assert.Equal("Won value … below the … required (policy 2.1.0-default)", RejectionTally.Reason("Won value 27,142.43 below the 50,000 required (policy 2.1.0-default)"));
+        Assert.Equal("Won value … below the … required (policy 2.2.0-default)", RejectionTally.Reason("Won value 27,142.43 below the 50,000 required (policy 2.2.0-default)"));
         var tally = new RejectionTally();
         foreach (string message in new[] { "Discount 12% exceeds the 5% cap.", "Discount 30% exceeds the 5% cap.", "The account was deleted.", "Discount 7% exceeds the 5% cap." })
         {

@@ -108,5 +108,15 @@ namespace DataverseRelationship.Engine.Tests.Specifications
             Assert.True(busy.Engagement > quiet.Engagement);
             Assert.Equal(busy.Autonomy, quiet.Autonomy);
         }
+
+        [Fact]
+        public void Engagement_still_tells_a_busy_customer_from_a_busier_one_and_never_reaches_100_on_volume()
+        {
+            var busy = Assess(Account(), Monthly(12));
+            var busier = Assess(Account(), Monthly(12).Concat(Monthly(12)).Concat(Monthly(12)).Select(d => d with { Id = System.Guid.NewGuid() }).ToList());
+
+            Assert.True(busier.Engagement > busy.Engagement, $"{busier.Engagement} should exceed {busy.Engagement}");
+            Assert.True(busier.Engagement < 100m);
+        }
     }
 }

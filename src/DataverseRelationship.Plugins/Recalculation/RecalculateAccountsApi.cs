@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using DataverseRelationship.Plugins.Contacts;
 using DataverseRelationship.Plugins.Infrastructure;
@@ -25,7 +26,8 @@ namespace DataverseRelationship.Plugins.Recalculation;
 /// opportunities and key contacts. Writes: per account its changed computed columns and ledger (one SYSTEM Update at most) and a
 /// dvr_tierchange row when its tier changes; response Processed, Changed, NextContinuationToken (empty when done) and
 /// MoreRecords. Score history (<see cref="ScoreHistory"/>): per account once per period, one query for the trend
-/// baseline and one dvr_scoresnapshot row; per call one query for expired snapshots and their deletion.
+/// baseline (which also finds the account's expired snapshots, deleted at most <see cref="ScoreHistory.MaximumDeletionsPerAccount"/>)
+/// and one dvr_scoresnapshot row; on the first page of a run one sweep query for any other expired snapshots and their deletion.
 /// </summary>
 public sealed class RecalculateAccountsApi : PluginBase
 {
@@ -108,11 +110,19 @@ public sealed class RecalculateAccountsApi : PluginBase
         if (page.Entities.Count > 0)
         {
             var policy = PolicySource.Read(context);
-            deleted = ScoreHistory.DeleteExpired(context.SystemService, execution.OperationCreatedOn, policy.History);
+            // The sweep over every account's snapshots scans them all (no index on the date): once per run, on its first page.
+            deleted = after.HasValue ? 0 : ScoreHistory.DeleteExpired(context.SystemService, execution.OperationCreatedOn, policy.History);
             foreach (var account in page.Entities)
             {
                 var due = ScoreHistory.Due(account, execution.OperationCreatedOn, policy.History);
-                var history = due ? ScoreHistory.Columns(context.SystemService, account.Id, execution.OperationCreatedOn, policy) : null;
+                IList<Guid>? expired = null;
+                var history = due ? ScoreHistory.Columns(context.SystemService, account.Id, execution.OperationCreatedOn, policy, out expired) : null;
+                foreach (var id in expired ?? Array.Empty<Guid>())
+                {
+                    context.SystemService.Delete(ScoreSnapshotTable.LogicalName, id);
+                    deleted++;
+                }
+
                 var outcome = AccountRecalculation.Recalculate(context, account.Id, policy, change, account, contacts: () => RecountKeyContacts.CountKeyContacts(context.SystemService, account.Id), history: history);
                 if (due)
                 {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using DataverseRelationship.Engine.Model;
 using DataverseRelationship.Engine.Policies;
@@ -14,15 +15,22 @@ namespace DataverseRelationship.Plugins.Recalculation;
 /// The score history the scheduled recalculation keeps: one dvr_scoresnapshot row per account per period (policy
 /// history.periodDays; weekly periods start on Mondays), the trend baseline (the latest snapshot taken at least one
 /// trend window ago) copied onto the account so that every save's trend costs no query, and snapshots older than the
-/// retention deleted, a bounded number per call. Saves never write history.
+/// retention deleted: each account's own when it takes its snapshot (from the baseline query), and a sweep of the rest
+/// once per run. Saves never write history.
 /// </summary>
 public static class ScoreHistory
 {
     /// <summary>The largest magnitude a decimal column holds (dvr_scoresnapshot.dvr_lifetimevalue is decimal, not money).</summary>
     public const decimal SnapshotValueLimit = 100000000000m;
 
-    /// <summary>Expired snapshots deleted per call at most (the rest go on the next call or night).</summary>
+    /// <summary>Expired snapshots the sweep over every account deletes at most, once per scheduled run (the rest go on the next run).</summary>
     public const int MaximumDeletionsPerCall = 100;
+
+    /// <summary>
+    /// An account's own expired snapshots deleted at most when its period's snapshot is taken (one expires per period, so
+    /// this keeps up; a backlog, after a shorter retention was set, goes at this pace).
+    /// </summary>
+    public const int MaximumDeletionsPerAccount = 10;
 
     /// <summary>A Monday: periods are counted from it, so weekly periods start on Mondays.</summary>
     private static readonly DateTime PeriodOrigin = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -46,24 +54,36 @@ public static class ScoreHistory
 
     /// <summary>
     /// The history columns to write with this period's snapshot: the trend baseline (the latest snapshot taken at
-    /// least one trend window before <paramref name="asOf"/>, one query; blank when there is none) and the snapshot date.
+    /// least one trend window before <paramref name="asOf"/>; blank when there is none) and the snapshot date; and, from
+    /// the same query (the account's snapshots that old, newest first: bounded by its own history, indexed by account),
+    /// the account's snapshots older than the retention, for deleting.
     /// </summary>
-    public static Entity Columns(IOrganizationService service, Guid accountId, DateTime asOf, RelationshipPolicy policy)
+    public static Entity Columns(IOrganizationService service, Guid accountId, DateTime asOf, RelationshipPolicy policy, out IList<Guid> expired)
     {
         Argument.NotNull(service, nameof(service));
         Argument.NotNull(policy, nameof(policy));
         var query = new QueryExpression(ScoreSnapshotTable.LogicalName)
         {
             ColumnSet = new ColumnSet(ScoreSnapshotTable.HealthScore, ScoreSnapshotTable.TakenOn),
-            TopCount = 1,
+            PageInfo = new PagingInfo { Count = 5000, PageNumber = 1 },
         };
         query.Criteria.AddCondition(ScoreSnapshotTable.AccountId, ConditionOperator.Equal, accountId);
         query.Criteria.AddCondition(ScoreSnapshotTable.TakenOn, ConditionOperator.LessEqual, asOf.AddDays(-policy.Health.TrendWindowDays));
         query.AddOrder(ScoreSnapshotTable.TakenOn, OrderType.Descending);
-        var baseline = service.RetrieveMultiple(query).Entities;
+        var older = service.RetrieveMultiple(query).Entities;
+        var cutoff = asOf.AddDays(-policy.History.RetentionDays);
+        expired = new List<Guid>();
+        foreach (var row in older)
+        {
+            if (row.GetAttributeValue<DateTime>(ScoreSnapshotTable.TakenOn) < cutoff && expired.Count < MaximumDeletionsPerAccount)
+            {
+                expired.Add(row.Id);
+            }
+        }
+
         var columns = new Entity(AccountTable.LogicalName, accountId);
-        columns[AccountTable.TrendBaselineHealth] = baseline.Count == 0 ? null : baseline[0].GetAttributeValue<decimal?>(ScoreSnapshotTable.HealthScore);
-        columns[AccountTable.TrendBaselineOn] = baseline.Count == 0 ? null : baseline[0].GetAttributeValue<DateTime?>(ScoreSnapshotTable.TakenOn);
+        columns[AccountTable.TrendBaselineHealth] = older.Count == 0 ? null : older[0].GetAttributeValue<decimal?>(ScoreSnapshotTable.HealthScore);
+        columns[AccountTable.TrendBaselineOn] = older.Count == 0 ? null : older[0].GetAttributeValue<DateTime?>(ScoreSnapshotTable.TakenOn);
         columns[AccountTable.LastSnapshotOn] = asOf;
         return columns;
     }
@@ -99,7 +119,11 @@ public static class ScoreHistory
         return row;
     }
 
-    /// <summary>Deletes snapshots taken more than the retention before <paramref name="asOf"/>, oldest first, at most <see cref="MaximumDeletionsPerCall"/>.</summary>
+    /// <summary>
+    /// The sweep over every account (those no longer recalculated, deactivated ones, included): deletes snapshots taken
+    /// more than the retention before <paramref name="asOf"/>, oldest first, at most <see cref="MaximumDeletionsPerCall"/>.
+    /// The query has no index on the date, so the scheduled run makes it once, on its first page.
+    /// </summary>
     public static int DeleteExpired(IOrganizationService service, DateTime asOf, HistoryPolicy policy)
     {
         Argument.NotNull(service, nameof(service));

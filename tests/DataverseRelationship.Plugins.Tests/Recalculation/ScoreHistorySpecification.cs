@@ -107,4 +107,27 @@ public class ScoreHistorySpecification
         Assert.True(world.Now - oldest <= TimeSpan.FromDays(30 + 7), "oldest snapshot kept: " + oldest.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
         Assert.InRange(Snapshots(world, account), 4, 5);
     }
+
+    [Fact]
+    public void Retention_keeps_up_when_more_snapshots_expire_each_week_than_one_sweep_deletes()
+    {
+        // 120 accounts: 120 snapshots expire every week, more than the sweep's 100 a run; each account deletes its own.
+        var world = new RelationshipWorld();
+        world.SetPolicy("""{"version":"short-history","health":{"trendWindowDays":14},"history":{"retentionDays":30}}""");
+        for (var i = 0; i < 120; i++)
+        {
+            world.CreateAccount("Account " + i.ToString(System.Globalization.CultureInfo.InvariantCulture), relationshipMonths: 40);
+        }
+
+        for (var week = 0; week < 10; week++)
+        {
+            world.RecalculateAll();
+            world.AdvanceDays(7);
+        }
+
+        var takenOn = world.Dataverse.ReadAll(ScoreSnapshotTable.LogicalName).Select(s => s.GetAttributeValue<DateTime>(ScoreSnapshotTable.TakenOn)).ToList();
+        Assert.True(world.Now - takenOn.Min() <= TimeSpan.FromDays(30 + 7), "oldest snapshot kept: " + takenOn.Min().ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(takenOn.Count, 120 * 4, 120 * 5);
+    }
 }
+

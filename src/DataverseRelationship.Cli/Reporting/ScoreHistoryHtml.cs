@@ -37,7 +37,7 @@ internal static class ScoreHistoryHtml
         for (int i = 0; i < accounts.Length; i++)
         {
             AccountResult a = accounts[i];
-            ScorePoint first = a.History.First(p => p.Health.HasValue || p == a.History[^1]);
+            ScorePoint first = a.History.FirstOrDefault(p => p.Health.HasValue) ?? a.History[^1];
             ScorePoint last = a.History[^1];
             writer.Write($"<figure><figcaption>{E(a.Name)} <span class=\"note\">({E(ReportText.Date(first.TakenOn))}: {E(ReportText.Score(first.Health))} → {E(ReportText.Date(last.TakenOn))}: {E(ReportText.Score(last.Health))})</span></figcaption><div class=\"chart history\" id=\"history-{i}\"></div></figure>\n");
         }

@@ -81,6 +81,7 @@ public static class AccountRecalculation
         }
 
         var dealsRead = 0;
+        // Not rebuilt and changed means read from the stored text and a difference added: only its months are rewritten.
         var ledgerChanged = true;
         var rebuilt = false;
         if (ledger is null)
@@ -122,7 +123,7 @@ public static class AccountRecalculation
         var assessment = RelationshipEngine.AssessAccount(facts, ledger, asOf, policy);
         var desired = AccountMapping.ToColumns(assessment, accountId, facts.KeyContactCount);
         desired[AccountTable.Ledger] = !ledgerChanged ? storedLedger
-            : StoredLedger(!rebuilt && storedLedger is not null && change.Difference is not null ? LedgerText.Rewrite(storedLedger, ledger, change.Difference, fingerprint) : LedgerText.Write(ledger, fingerprint), accountId, context);
+            : StoredLedger(rebuilt ? LedgerText.Write(ledger, fingerprint) : LedgerText.Rewrite(storedLedger!, ledger, change.Difference!, fingerprint), accountId, context);
         if (history is not null)
         {
             foreach (var column in history.Attributes)

@@ -6,6 +6,7 @@ using DataverseRelationship.LocalDataverse.Observability;
 using DataverseRelationship.LocalDataverse.Pipeline;
 using DataverseRelationship.LocalDataverse.Registration;
 using DataverseRelationship.LocalDataverse.Schema;
+using DataverseRelationship.SolutionModel;
 using DataverseRelationship.LocalDataverse.Time;
 using Microsoft.Xrm.Sdk;
 
@@ -29,7 +30,7 @@ public sealed class LocalDataverse
 {
     private readonly Platform _platform;
 
-    private LocalDataverse(SchemaCatalog schema, IEnumerable<StepRegistration> steps, IReadOnlyDictionary<string, CustomApiDefinition> customApis, LocalDataverseOptions options)
+    private LocalDataverse(SchemaCatalog schema, IEnumerable<StepRegistration> steps, IReadOnlyDictionary<string, CustomApiRegistration> customApis, LocalDataverseOptions options)
     {
         Steps = steps.ToList();
         CustomApis = customApis;
@@ -48,7 +49,7 @@ public sealed class LocalDataverse
 
     /// <summary>A local Dataverse with the standard tables and no plugins.</summary>
     public LocalDataverse(LocalDataverseOptions options)
-        : this(SchemaCatalog.Standard(), [], new Dictionary<string, CustomApiDefinition>(), options ?? throw new ArgumentNullException(nameof(options)))
+        : this(SchemaCatalog.Standard(), [], new Dictionary<string, CustomApiRegistration>(), options ?? throw new ArgumentNullException(nameof(options)))
     {
     }
 
@@ -62,9 +63,9 @@ public sealed class LocalDataverse
         ArgumentException.ThrowIfNullOrWhiteSpace(solutionFolder);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(pluginAssemblies);
-        var schema = SchemaCatalog.Standard();
-        schema.LoadSolutionEntities(solutionFolder);
-        var registrations = new SolutionReader(solutionFolder, schema, pluginAssemblies, new Dictionary<Guid, string>(options.SecureConfigurations)).Read();
+        var source = SolutionReader.ReadSource(solutionFolder);
+        var schema = SchemaCatalog.Of(SolutionSchema.Of(source));
+        var registrations = new SolutionReader(source, schema, pluginAssemblies, new Dictionary<Guid, string>(options.SecureConfigurations)).Read();
         var dataverse = new LocalDataverse(schema, registrations.Steps, registrations.CustomApis, options);
         foreach (var definition in registrations.EnvironmentVariableDefinitions)
         {
@@ -86,7 +87,7 @@ public sealed class LocalDataverse
     public IReadOnlyList<StepRegistration> Steps { get; }
 
     /// <summary>The Custom APIs loaded from the solution, by unique name.</summary>
-    public IReadOnlyDictionary<string, CustomApiDefinition> CustomApis { get; }
+    public IReadOnlyDictionary<string, CustomApiRegistration> CustomApis { get; }
 
     /// <summary>Where "now" comes from.</summary>
     public IClock Clock
@@ -198,7 +199,7 @@ public sealed class LocalDataverse
         Seed(new Entity("role", role.Id) { ["name"] = role.Name, ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId), ["parentrootroleid"] = new EntityReference("role", role.Id) });
         lock (_platform.Gate)
         {
-            foreach (var grant in role.Privileges)
+            foreach (var grant in role.Grants)
             {
                 _platform.GrantPrivilege(role.Id, grant.Name, Platform.DepthMask(grant.Level));
             }

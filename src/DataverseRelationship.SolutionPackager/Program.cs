@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using DataverseRelationship.SolutionModel;
 using DataverseRelationship.SolutionPackager.Packing;
 
 namespace DataverseRelationship.SolutionPackager;
@@ -182,7 +183,7 @@ public static class Program
         {
             throw new CommandLineException($"--source: folder '{source}' does not exist");
         }
-        IReadOnlyList<Source.ValidationFinding> findings;
+        IReadOnlyList<ValidationFinding> findings;
         try
         {
             findings = Source.SolutionValidator.Validate(source, code: null);

@@ -17,13 +17,13 @@ namespace DataverseRelationship.WebApi;
 /// </summary>
 internal static class ActionParameters
 {
-    public static OrganizationRequest Request(CustomApiDefinition api, JsonObject body)
+    public static OrganizationRequest Request(CustomApiRegistration api, JsonObject body)
     {
         var request = new OrganizationRequest(api.UniqueName);
         var declared = api.RequestParameters.ToDictionary(p => p.UniqueName, StringComparer.Ordinal);
         foreach (KeyValuePair<string, JsonNode?> property in body)
         {
-            if (!declared.TryGetValue(property.Key, out CustomApiField? field))
+            if (!declared.TryGetValue(property.Key, out CustomApiParameter? field))
             {
                 throw new WebApiException($"The action {api.UniqueName} has no parameter '{property.Key}' (names are case-sensitive; it declares: {string.Join(", ", declared.Keys)}).");
             }
@@ -60,7 +60,7 @@ internal static class ActionParameters
         }
     }
 
-    private static object Value(CustomApiDefinition api, CustomApiField field, JsonNode node)
+    private static object Value(CustomApiRegistration api, CustomApiParameter field, JsonNode node)
     {
         try
         {

@@ -312,7 +312,7 @@ public sealed partial class LocalWebApi : IDisposable
     /// </summary>
     private async Task<JsonObject> Action(HttpRequest request, string name, EntityReference? target, string root)
     {
-        if (!Dataverse.CustomApis.TryGetValue(name, out CustomApiDefinition? api) || (api.BindingType == 0) != (target is null))
+        if (!Dataverse.CustomApis.TryGetValue(name, out CustomApiRegistration? api) || (api.BindingType == 0) != (target is null))
         {
             throw NotFound(target is null ? name : ActionNamespace + name);
         }

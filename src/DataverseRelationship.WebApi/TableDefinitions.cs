@@ -32,7 +32,7 @@ internal static partial class TableDefinitions
             {
                 ["@odata.context"] = root + "$metadata#EntityDefinitions/$entity",
                 ["LogicalName"] = table.LogicalName,
-                ["EntitySetName"] = EntitySetNames.Of(table.LogicalName),
+                ["EntitySetName"] = table.EntitySetName ?? EntitySetNames.Of(table.LogicalName),
                 ["PrimaryIdAttribute"] = table.PrimaryIdColumn,
                 ["PrimaryNameAttribute"] = table.PrimaryNameColumn,
             };

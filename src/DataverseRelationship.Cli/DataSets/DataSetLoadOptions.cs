@@ -37,9 +37,7 @@ public sealed record DataSetLoadOptions
     /// <summary>The options with the schema of the unpacked solution in <paramref name="solutionFolder"/>.</summary>
     public static DataSetLoadOptions ForSolution(string solutionFolder)
     {
-        SchemaCatalog schema = SchemaCatalog.Standard();
-        schema.LoadSolutionEntities(solutionFolder);
-        return new DataSetLoadOptions { Schema = schema };
+        return new DataSetLoadOptions { Schema = SchemaCatalog.FromSolution(solutionFolder) };
     }
 
     /// <summary>The schema to check against (see <see cref="Schema"/>).</summary>

@@ -40,7 +40,7 @@ public static class ColumnValues
     }
 
     /// <summary>The SDK value of a Custom API request parameter.</summary>
-    public static object? ToParameterValue(CustomApiField field, object? value, string where)
+    public static object? ToParameterValue(CustomApiParameter field, object? value, string where)
     {
         ArgumentNullException.ThrowIfNull(field);
         if (value == null)

@@ -28,10 +28,10 @@ public sealed class DataverseConnector
 
     private readonly IOrganizationService _service;
     private readonly SchemaCatalog _schema;
-    private readonly IReadOnlyDictionary<string, CustomApiDefinition> _apis;
+    private readonly IReadOnlyDictionary<string, CustomApiRegistration> _apis;
     private readonly EntitySetNames _sets;
 
-    public DataverseConnector(IOrganizationService service, SchemaCatalog schema, IReadOnlyDictionary<string, CustomApiDefinition> customApis, EntitySetNames sets)
+    public DataverseConnector(IOrganizationService service, SchemaCatalog schema, IReadOnlyDictionary<string, CustomApiRegistration> customApis, EntitySetNames sets)
     {
         _service = service ?? throw new ArgumentNullException(nameof(service));
         _schema = schema ?? throw new ArgumentNullException(nameof(schema));

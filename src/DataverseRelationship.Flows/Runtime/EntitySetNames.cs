@@ -6,38 +6,22 @@ using DataverseRelationship.LocalDataverse.Schema;
 namespace DataverseRelationship.Flows.Runtime;
 
 /// <summary>
-/// Web API entity set names (what the Dataverse connector's entityName and @odata.bind use) to table logical names and back.
-/// Standard tables carry the EntitySetName of their reference page (docs/reference/dataverse-columns.md); other tables
-/// get the default a new table receives, its logical name plus "s" (dvr_tierchange: dvr_tierchanges).
+/// Web API entity set names (what the Dataverse connector's entityName and @odata.bind use) to table logical names and
+/// back, as the solution model gives them (the standard tables' reference pages; a custom table's EntitySetName).
 /// </summary>
 public sealed class EntitySetNames
 {
-    private static readonly Dictionary<string, string> Standard = new(StringComparer.Ordinal)
-    {
-        ["account"] = "accounts",
-        ["opportunity"] = "opportunities",
-        ["opportunityclose"] = "opportunitycloses",
-        ["contact"] = "contacts",
-        ["systemuser"] = "systemusers",
-        ["team"] = "teams",
-        ["task"] = "tasks",
-        ["role"] = "roles",
-        ["businessunit"] = "businessunits",
-        ["environmentvariabledefinition"] = "environmentvariabledefinitions",
-        ["environmentvariablevalue"] = "environmentvariablevalues",
-    };
-
     private readonly Dictionary<string, string> _setByTable = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _tableBySet = new(StringComparer.Ordinal);
 
     public EntitySetNames(SchemaCatalog schema)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        foreach (var table in schema.Tables.Select(t => t.LogicalName).Concat(Standard.Keys).Distinct(StringComparer.Ordinal))
+        foreach (var table in schema.Tables)
         {
-            var set = Standard.TryGetValue(table, out var known) ? known : table + "s";
-            _setByTable[table] = set;
-            _tableBySet[set] = table;
+            var set = table.EntitySetName ?? table.LogicalName + "s";
+            _setByTable[table.LogicalName] = set;
+            _tableBySet[set] = table.LogicalName;
         }
     }
 

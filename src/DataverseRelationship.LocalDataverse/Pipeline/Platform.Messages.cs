@@ -590,7 +590,7 @@ internal sealed partial class Platform
     /// their stages and the API's plugin type runs in the main operation (stage 30)
     /// (https://learn.microsoft.com/power-apps/developer/data-platform/custom-api).
     /// </summary>
-    private OrganizationResponse ExecuteCustomApi(CustomApiDefinition api, OrganizationRequest request, Caller caller)
+    private OrganizationResponse ExecuteCustomApi(CustomApiRegistration api, OrganizationRequest request, Caller caller)
     {
         // "Set the custom API Execute Privilege Name (ExecutePrivilegeName) property to the name of the privilege to
         // require it" (https://learn.microsoft.com/power-apps/developer/data-platform/custom-api#secure-your-custom-api-with-a-privilege).

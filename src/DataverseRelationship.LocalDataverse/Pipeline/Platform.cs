@@ -21,7 +21,7 @@ namespace DataverseRelationship.LocalDataverse.Pipeline;
 internal sealed partial class Platform
 {
     private readonly Dictionary<string, List<StepRegistration>> _stepsByMessage = new(StringComparer.Ordinal);
-    private readonly IReadOnlyDictionary<string, CustomApiDefinition> _customApis;
+    private readonly IReadOnlyDictionary<string, CustomApiRegistration> _customApis;
     private readonly Dictionary<(string Message, string Table), List<StepRegistration>> _stepsByMessageAndTable = [];
     private readonly Dictionary<string, IPlugin> _pluginInstances = new(StringComparer.Ordinal);
     private readonly Queue<AsyncJob> _asyncQueue = new();
@@ -32,7 +32,7 @@ internal sealed partial class Platform
     /// <summary>Operations of the open transaction, published to <see cref="Committed"/> when it commits (only while someone listens).</summary>
     private readonly List<CommittedOperation> _uncommitted = [];
 
-    public Platform(SchemaCatalog schema, IEnumerable<StepRegistration> steps, IReadOnlyDictionary<string, CustomApiDefinition> customApis, int maxDepth, IClock clock)
+    public Platform(SchemaCatalog schema, IEnumerable<StepRegistration> steps, IReadOnlyDictionary<string, CustomApiRegistration> customApis, int maxDepth, IClock clock)
     {
         Schema = schema;
         Store = new RowStore(schema);
@@ -194,7 +194,7 @@ internal sealed partial class Platform
     }
 
     /// <summary>The pipeline: PreValidation, then (inside the transaction) PreOperation, main operation, PostOperation.</summary>
-    private void RunPipeline(OperationRun run, Caller caller, Action mainOperation, CustomApiDefinition? api = null)
+    private void RunPipeline(OperationRun run, Caller caller, Action mainOperation, CustomApiRegistration? api = null)
     {
         var steps = StepsFor(run.Message, run.Table);
         if ((steps.Count > 0 || api?.PluginType != null) && caller.Depth > MaxDepth)

@@ -2,8 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Xml;
-using System.Xml.Linq;
+using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.LocalDataverse.Registration;
 
@@ -47,81 +46,19 @@ public sealed class DeploymentManifest
     /// <summary>Environment variable schema names.</summary>
     public IReadOnlyList<string> EnvironmentVariables { get; }
 
-    /// <summary>Reads the manifest of an unpacked solution; a missing or malformed file fails naming it.</summary>
+    /// <summary>Reads the manifest of an unpacked solution through the solution model; a missing or malformed file fails naming it.</summary>
     public static DeploymentManifest Read(string solutionFolder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(solutionFolder);
-        string solutionFile = Path.Combine(solutionFolder, "Other", "Solution.xml");
-        XElement manifest = Load(solutionFile).Descendants("SolutionManifest").FirstOrDefault()
-            ?? throw new SolutionRegistrationException($"{solutionFile}: no SolutionManifest element.");
-        string uniqueName = Text(manifest, "UniqueName") ?? throw new SolutionRegistrationException($"{solutionFile}: the SolutionManifest has no UniqueName.");
-        string version = Text(manifest, "Version") ?? throw new SolutionRegistrationException($"{solutionFile}: the SolutionManifest has no Version.");
-
-        var assemblies = new List<DeploymentComponent>();
-        foreach (string file in Files(solutionFolder, "PluginAssemblies", "*.data.xml"))
-        {
-            XElement root = Load(file);
-            string fullName = (string?)root.Attribute("FullName") ?? throw new SolutionRegistrationException($"{file}: the PluginAssembly has no FullName.");
-            assemblies.Add(new DeploymentComponent(IdOf(file, root, "PluginAssemblyId"), fullName.Split(',', 2)[0].Trim()));
-        }
-
-        var flows = new List<DeploymentComponent>();
-        foreach (string file in Files(solutionFolder, "Workflows", "*.data.xml"))
-        {
-            XElement root = Load(file);
-            if (Text(root, "Category") == "5")
-            {
-                flows.Add(new DeploymentComponent(IdOf(file, root, "WorkflowId"), (string?)root.Attribute("Name") ?? Path.GetFileName(file)));
-            }
-        }
-
-        string customizations = Path.Combine(solutionFolder, "Other", "Customizations.xml");
-        List<string> references = File.Exists(customizations)
-            ? Load(customizations).Descendants("connectionreference")
-                .Select(c => (string?)c.Attribute("connectionreferencelogicalname"))
-                .OfType<string>()
-                .ToList()
-            : [];
-
-        List<string> variables = Files(solutionFolder, "environmentvariabledefinitions", "environmentvariabledefinition.xml")
-            .Select(f => (string?)Load(f).Attribute("schemaname") ?? Path.GetFileName(Path.GetDirectoryName(f)!))
-            .ToList();
+        SolutionSource source = SolutionReader.ReadSource(solutionFolder);
+        string solutionFile = Path.Combine(source.RootDirectory, "Other", "Solution.xml");
+        SolutionManifest manifest = source.Manifest ?? throw new SolutionRegistrationException($"{solutionFile}: the file does not exist or holds no SolutionManifest.");
+        string uniqueName = manifest.UniqueName.Length > 0 ? manifest.UniqueName : throw new SolutionRegistrationException($"{solutionFile}: the SolutionManifest has no UniqueName.");
+        string version = manifest.Version.Length > 0 ? manifest.Version : throw new SolutionRegistrationException($"{solutionFile}: the SolutionManifest has no Version.");
+        List<DeploymentComponent> assemblies = source.PluginAssemblies.Select(a => new DeploymentComponent(a.Id, a.FullName.Split(',', 2)[0].Trim())).ToList();
+        List<DeploymentComponent> flows = source.Flows.Where(f => f.Category == 5).Select(f => new DeploymentComponent(f.Id, f.Name)).ToList();
+        List<string> references = source.ConnectionReferences.Select(c => c.LogicalName).Where(n => n.Length > 0).ToList();
+        List<string> variables = source.EnvironmentVariables.Select(v => v.SchemaName).ToList();
         return new DeploymentManifest(uniqueName, version, assemblies, flows, references, variables);
     }
-
-    private static IEnumerable<string> Files(string solutionFolder, string folder, string pattern)
-    {
-        string path = Path.Combine(solutionFolder, folder);
-        return Directory.Exists(path)
-            ? Directory.EnumerateFiles(path, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            : [];
-    }
-
-    private static XElement Load(string file)
-    {
-        if (!File.Exists(file))
-        {
-            throw new SolutionRegistrationException($"{file}: the file does not exist.");
-        }
-
-        try
-        {
-            return XDocument.Load(file).Root ?? throw new SolutionRegistrationException($"{file}: empty document.");
-        }
-        catch (XmlException ex)
-        {
-            throw new SolutionRegistrationException($"{file}: not well-formed XML ({ex.Message}).", ex);
-        }
-    }
-
-    private static string? Text(XElement element, string name)
-    {
-        string? value = element.Element(name)?.Value;
-        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-    }
-
-    private static Guid IdOf(string file, XElement root, string attribute) =>
-        Guid.TryParse(((string?)root.Attribute(attribute))?.Trim('{', '}'), out Guid id)
-            ? id
-            : throw new SolutionRegistrationException($"{file}: {attribute} is missing or not a GUID.");
 }

@@ -1,21 +1,20 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Xml.Linq;
 using DataverseRelationship.LocalDataverse.Schema;
+using DataverseRelationship.SolutionModel;
 using Microsoft.Xrm.Sdk;
 
 namespace DataverseRelationship.LocalDataverse.Registration;
 
-/// <summary>What an unpacked solution registers: steps, Custom APIs and environment variable definitions.</summary>
+/// <summary>What an unpacked solution registers: steps, Custom APIs, environment variable definitions and roles.</summary>
 internal sealed class SolutionRegistrations
 {
     public List<StepRegistration> Steps { get; } = [];
 
-    public Dictionary<string, CustomApiDefinition> CustomApis { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, CustomApiRegistration> CustomApis { get; } = new(StringComparer.Ordinal);
 
     public List<Entity> EnvironmentVariableDefinitions { get; } = [];
 
@@ -23,97 +22,79 @@ internal sealed class SolutionRegistrations
 }
 
 /// <summary>
-/// Reads step registrations, plugin types, Custom APIs and environment variables from an unpacked (pac format)
-/// solution folder and resolves every plugin type in the given assemblies. Anything malformed or inconsistent
-/// fails with a <see cref="SolutionRegistrationException"/> naming the file and the reason.
+/// Turns the solution model's steps, plugin types, Custom APIs, environment variables and roles into what the pipeline
+/// runs, resolving every plugin type in the given assemblies. Anything the platform would refuse fails with a
+/// <see cref="SolutionRegistrationException"/> naming the file and the reason.
 /// </summary>
 internal sealed class SolutionReader
 {
-    /// <summary>Platform message ids; they are the same in every environment (docs/architecture.md).</summary>
-    private static readonly Dictionary<Guid, string> KnownMessageIds = new()
-    {
-        [new Guid("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8")] = "Create",
-        [new Guid("20bebb1b-ea3e-db11-86a7-000a3a5473e8")] = "Update",
-        [new Guid("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8")] = "Delete",
-        [new Guid("1cbebb1b-ea3e-db11-86a7-000a3a5473e8")] = "SetState",
-    };
-
-    private static readonly HashSet<string> PlatformMessages = new(StringComparer.Ordinal) { "Create", "Update", "Delete", "Win", "Lose", "SetState" };
-
-    private readonly string _folder;
+    private readonly SolutionSource _source;
     private readonly SchemaCatalog _schema;
     private readonly IReadOnlyList<Assembly> _assemblies;
     private readonly IReadOnlyDictionary<Guid, string> _secureConfigurations;
     private readonly Dictionary<Guid, string> _pluginTypeNamesById = new();
-    private bool _hasPluginAssemblyFiles;
 
-    public SolutionReader(string folder, SchemaCatalog schema, IReadOnlyList<Assembly> assemblies, IReadOnlyDictionary<Guid, string> secureConfigurations)
+    public SolutionReader(SolutionSource source, SchemaCatalog schema, IReadOnlyList<Assembly> assemblies, IReadOnlyDictionary<Guid, string> secureConfigurations)
     {
-        _folder = folder;
+        _source = source;
         _schema = schema;
         _assemblies = assemblies;
         _secureConfigurations = secureConfigurations;
     }
 
-    public SolutionRegistrations Read()
+    /// <summary>
+    /// Reads <paramref name="folder"/> through the solution model; a malformed file fails naming it. Packaging files
+    /// the local Dataverse does not run (Other/Solution.xml, Other/Customizations.xml) may be absent.
+    /// </summary>
+    public static SolutionSource ReadSource(string folder)
     {
-        if (!Directory.Exists(_folder))
+        if (!Directory.Exists(folder))
         {
-            throw new SolutionRegistrationException($"The solution folder '{_folder}' does not exist.");
+            throw new SolutionRegistrationException($"The solution folder '{folder}' does not exist.");
         }
 
+        var source = SolutionSourceReader.Read(folder);
+        var fatal = source.ReadFindings.FirstOrDefault(f => File.Exists(Path.Combine(source.RootDirectory, f.File)) || Directory.Exists(Path.Combine(source.RootDirectory, f.File)));
+        if (fatal != null)
+        {
+            throw new SolutionRegistrationException($"{Path.Combine(source.RootDirectory, fatal.File)}: {fatal.Message}");
+        }
+
+        return source;
+    }
+
+    public SolutionRegistrations Read()
+    {
         var result = new SolutionRegistrations();
-        ReadPluginAssemblies();
-        ReadCustomApis(result);
-        ReadSteps(result);
-        ReadEnvironmentVariables(result);
-        ReadRoles(result);
+        foreach (var type in _source.PluginAssemblies.SelectMany(a => a.PluginTypes))
+        {
+            _pluginTypeNamesById[type.Id] = type.AssemblyQualifiedName;
+        }
+
+        foreach (var api in _source.CustomApis)
+        {
+            result.CustomApis[api.UniqueName] = ReadCustomApi(api);
+        }
+
+        foreach (var step in _source.Steps.OrderBy(s => s.File, StringComparer.Ordinal))
+        {
+            result.Steps.Add(ReadStep(step, result.CustomApis));
+        }
+
+        foreach (var variable in _source.EnvironmentVariables)
+        {
+            result.EnvironmentVariableDefinitions.Add(EnvironmentVariableRow(variable));
+        }
+
+        foreach (var role in _source.Roles)
+        {
+            result.Roles.Add(CheckRole(role));
+        }
+
         return result;
     }
 
-    private static XElement LoadRoot(string file)
-    {
-        try
-        {
-            return XDocument.Load(file).Root ?? throw new SolutionRegistrationException($"{file}: empty document.");
-        }
-        catch (System.Xml.XmlException ex)
-        {
-            throw new SolutionRegistrationException($"{file}: not well-formed XML ({ex.Message}).", ex);
-        }
-    }
-
-    /// <summary>An attribute or child element value (pac writes some fields either way).</summary>
-    private static string? Field(XElement element, string name)
-    {
-        var value = element.Attribute(name)?.Value ?? element.Element(name)?.Value;
-        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-    }
-
-    private static Guid? ParseGuid(string? text) => Guid.TryParse(text?.Trim('{', '}', ' '), out var id) ? id : null;
-
-    private void ReadPluginAssemblies()
-    {
-        var folder = Path.Combine(_folder, "PluginAssemblies");
-        if (!Directory.Exists(folder))
-        {
-            return;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(folder, "*.data.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            _hasPluginAssemblyFiles = true;
-            var root = LoadRoot(file);
-            foreach (var pluginType in root.Descendants("PluginType"))
-            {
-                var id = ParseGuid(Field(pluginType, "PluginTypeId"))
-                    ?? throw new SolutionRegistrationException($"{file}: a PluginType has no valid PluginTypeId.");
-                var name = Field(pluginType, "AssemblyQualifiedName") ?? Field(pluginType, "Name") ?? Field(pluginType, "TypeName")
-                    ?? throw new SolutionRegistrationException($"{file}: PluginType {id} has neither AssemblyQualifiedName nor Name.");
-                _pluginTypeNamesById[id] = name;
-            }
-        }
-    }
+    private string PathOf(string file) => Path.Combine(_source.RootDirectory, file);
 
     private Type ResolvePluginType(string typeName, string file)
     {
@@ -148,209 +129,140 @@ internal sealed class SolutionReader
         return type;
     }
 
-    private void ReadCustomApis(SolutionRegistrations result)
+    private CustomApiRegistration ReadCustomApi(CustomApiDefinition api)
     {
-        var folder = Path.Combine(_folder, "customapis");
-        if (!Directory.Exists(folder))
+        var file = PathOf(api.File);
+        var uniqueName = api.UniqueName.Length > 0 ? api.UniqueName : Path.GetFileName(Path.GetDirectoryName(file)!);
+        var binding = api.BindingType;
+        if (binding is < 0 or > 2)
         {
-            return;
+            throw new SolutionRegistrationException($"{file}: bindingtype '{api.BindingType}' is not 0 (global), 1 (entity) or 2 (entity collection).");
         }
 
-        foreach (var file in Directory.EnumerateFiles(folder, "customapi.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        if (binding != 0)
         {
-            var root = LoadRoot(file);
-            var apiFolder = Path.GetDirectoryName(file)!;
-            var uniqueName = Field(root, "uniquename") ?? Path.GetFileName(apiFolder);
-            var bindingText = Field(root, "bindingtype") ?? "0";
-            if (!int.TryParse(bindingText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var binding) || binding is < 0 or > 2)
+            if (api.BoundEntity == null)
             {
-                throw new SolutionRegistrationException($"{file}: bindingtype '{bindingText}' is not 0 (global), 1 (entity) or 2 (entity collection).");
+                throw new SolutionRegistrationException($"{file}: Custom API '{uniqueName}' is bound but has no boundentitylogicalname.");
             }
 
-            var boundEntity = Field(root, "boundentitylogicalname");
-            if (binding != 0)
+            if (!_schema.HasTable(api.BoundEntity))
             {
-                if (boundEntity == null)
-                {
-                    throw new SolutionRegistrationException($"{file}: Custom API '{uniqueName}' is bound but has no boundentitylogicalname.");
-                }
-
-                if (!_schema.HasTable(boundEntity))
-                {
-                    throw new SolutionRegistrationException($"{file}: Custom API '{uniqueName}' is bound to the unknown table '{boundEntity}'.");
-                }
+                throw new SolutionRegistrationException($"{file}: Custom API '{uniqueName}' is bound to the unknown table '{api.BoundEntity}'.");
             }
-
-            Type? pluginType = null;
-            var pluginTypeIdText = root.Element("plugintypeid")?.Element("plugintypeid")?.Value ?? root.Element("plugintypeid")?.Value;
-            if (!string.IsNullOrWhiteSpace(pluginTypeIdText))
-            {
-                var pluginTypeId = ParseGuid(pluginTypeIdText)
-                    ?? throw new SolutionRegistrationException($"{file}: plugintypeid '{pluginTypeIdText}' is not a GUID.");
-                if (!_pluginTypeNamesById.TryGetValue(pluginTypeId, out var typeName))
-                {
-                    throw new SolutionRegistrationException($"{file}: Custom API '{uniqueName}' names plugin type {pluginTypeId}, which no PluginAssemblies/*.data.xml declares.");
-                }
-
-                pluginType = ResolvePluginType(typeName, file);
-            }
-
-            result.CustomApis[uniqueName] = new CustomApiDefinition
-            {
-                UniqueName = uniqueName,
-                BindingType = binding,
-                BoundEntityLogicalName = boundEntity,
-                PluginType = pluginType,
-                RequestParameters = ReadFields(Path.Combine(apiFolder, "customapirequestparameters"), uniqueName),
-                ResponseProperties = ReadFields(Path.Combine(apiFolder, "customapiresponseproperties"), uniqueName),
-                ExecutePrivilegeName = Field(root, "executeprivilegename"),
-            };
         }
+
+        Type? pluginType = null;
+        if (api.PluginTypeId is { } pluginTypeId)
+        {
+            if (!_pluginTypeNamesById.TryGetValue(pluginTypeId, out var typeName))
+            {
+                throw new SolutionRegistrationException($"{file}: Custom API '{uniqueName}' names plugin type {pluginTypeId}, which no PluginAssemblies/*.data.xml declares.");
+            }
+
+            pluginType = ResolvePluginType(typeName, file);
+        }
+
+        return new CustomApiRegistration
+        {
+            UniqueName = uniqueName,
+            BindingType = binding,
+            BoundEntityLogicalName = binding == 0 ? null : api.BoundEntity,
+            PluginType = pluginType,
+            RequestParameters = api.RequestParameters.Select(f => Parameter(f, uniqueName)).ToList(),
+            ResponseProperties = api.ResponseProperties.Select(f => Parameter(f, uniqueName)).ToList(),
+            ExecutePrivilegeName = api.ExecutePrivilegeName,
+        };
     }
 
-    /// <summary>Roles/*.xml: &lt;Role id name&gt;&lt;RolePrivileges&gt;&lt;RolePrivilege name level /&gt;...</summary>
-    private void ReadRoles(SolutionRegistrations result)
+    private CustomApiParameter Parameter(CustomApiField field, string apiName)
     {
-        var folder = Path.Combine(_folder, "Roles");
-        if (!Directory.Exists(folder))
+        if (!Enum.IsDefined(typeof(CustomApiFieldType), field.Type))
         {
-            return;
+            throw new SolutionRegistrationException($"{PathOf(field.File)}: '{field.Name}' of Custom API '{apiName}' has the unknown type '{field.Type}'.");
         }
 
-        foreach (var file in Directory.EnumerateFiles(folder, "*.xml").Order(StringComparer.Ordinal))
-        {
-            var root = LoadRoot(file);
-            var id = ParseGuid(root.Attribute("id")?.Value)
-                ?? throw new SolutionRegistrationException($"{file}: the role has no id (a GUID in the id attribute).");
-            var name = root.Attribute("name")?.Value ?? throw new SolutionRegistrationException($"{file}: the role has no name.");
-            var grants = new List<RolePrivilegeGrant>();
-            foreach (var privilege in root.Element("RolePrivileges")?.Elements("RolePrivilege") ?? [])
-            {
-                var privilegeName = privilege.Attribute("name")?.Value;
-                var level = privilege.Attribute("level")?.Value;
-                if (string.IsNullOrWhiteSpace(privilegeName) || level is not ("Basic" or "Local" or "Deep" or "Global"))
-                {
-                    throw new SolutionRegistrationException($"{file}: role '{name}' has a RolePrivilege without a name or with level '{level}' (Basic, Local, Deep or Global).");
-                }
-
-                grants.Add(new RolePrivilegeGrant(privilegeName, level));
-            }
-
-            result.Roles.Add(new RoleDefinition(id, name, grants));
-        }
+        return new CustomApiParameter(field.Name, (CustomApiFieldType)field.Type, field.IsOptional);
     }
 
-    private static List<CustomApiField> ReadFields(string folder, string apiName)
+    private RoleDefinition CheckRole(RoleDefinition role)
     {
-        var fields = new List<CustomApiField>();
-        if (!Directory.Exists(folder))
+        var file = PathOf(role.File);
+        if (role.Id == Guid.Empty)
         {
-            return fields;
+            throw new SolutionRegistrationException($"{file}: the role has no id (a GUID in the id attribute).");
         }
 
-        foreach (var file in Directory.EnumerateFiles(folder, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        if (role.Name.Length == 0)
         {
-            var root = LoadRoot(file);
-            var name = Field(root, "uniquename") ?? Path.GetFileName(Path.GetDirectoryName(file)!);
-            var typeText = Field(root, "type");
-            if (!int.TryParse(typeText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var typeCode) || !Enum.IsDefined(typeof(CustomApiFieldType), typeCode))
-            {
-                throw new SolutionRegistrationException($"{file}: '{name}' of Custom API '{apiName}' has the unknown type '{typeText}'.");
-            }
-
-            var optional = Field(root, "isoptional") is "1" or "true" or "True";
-            fields.Add(new CustomApiField(name, (CustomApiFieldType)typeCode, optional));
+            throw new SolutionRegistrationException($"{file}: the role has no name.");
         }
 
-        return fields;
+        var bad = role.Grants.FirstOrDefault(g => string.IsNullOrWhiteSpace(g.Name) || g.Level is not ("Basic" or "Local" or "Deep" or "Global"));
+        if (bad != null)
+        {
+            throw new SolutionRegistrationException($"{file}: role '{role.Name}' has a RolePrivilege without a name or with level '{bad.Level}' (Basic, Local, Deep or Global).");
+        }
+
+        return role;
     }
 
-    private void ReadSteps(SolutionRegistrations result)
+    private StepRegistration ReadStep(StepDefinition step, Dictionary<string, CustomApiRegistration> customApis)
     {
-        var folder = Path.Combine(_folder, "SdkMessageProcessingSteps");
-        if (!Directory.Exists(folder))
+        var file = PathOf(step.File);
+        var name = step.Name.Length > 0 ? step.Name : throw new SolutionRegistrationException($"{file}: the step has no Name.");
+        var message = step.MessageName
+            ?? throw new SolutionRegistrationException($"{file}: the message of step '{name}' is unknown: its SdkMessageId is not a known platform message and its Name does not follow '<type>: <Message> of <table>'.");
+        if (!PlatformMessages.TableMessages.Contains(message) && !customApis.ContainsKey(message))
         {
-            return;
+            throw new SolutionRegistrationException($"{file}: step '{name}' is registered on message '{message}', which the local Dataverse does not run (supported: {string.Join(", ", PlatformMessages.TableMessages)} and the solution's Custom APIs).");
         }
 
-        foreach (var file in Directory.EnumerateFiles(folder, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            result.Steps.Add(ReadStep(file, result.CustomApis));
-        }
-    }
-
-    private StepRegistration ReadStep(string file, Dictionary<string, CustomApiDefinition> customApis)
-    {
-        var root = LoadRoot(file);
-        if (root.Name.LocalName != "SdkMessageProcessingStep")
-        {
-            throw new SolutionRegistrationException($"{file}: the root element is '{root.Name.LocalName}', expected SdkMessageProcessingStep.");
-        }
-
-        var name = Field(root, "Name") ?? throw new SolutionRegistrationException($"{file}: the step has no Name.");
-        var id = ParseGuid(Field(root, "SdkMessageProcessingStepId"))
-            ?? throw new SolutionRegistrationException($"{file}: step '{name}' has no valid SdkMessageProcessingStepId.");
-        var message = MessageOf(file, name, ParseGuid(Field(root, "SdkMessageId")));
-        if (!PlatformMessages.Contains(message) && !customApis.ContainsKey(message))
-        {
-            throw new SolutionRegistrationException($"{file}: step '{name}' is registered on message '{message}', which the local Dataverse does not run (supported: {string.Join(", ", PlatformMessages)} and the solution's Custom APIs).");
-        }
-
-        var primaryEntity = Field(root, "PrimaryEntity") ?? string.Empty;
-        if (primaryEntity == "none")
-        {
-            primaryEntity = string.Empty;
-        }
-
+        var primaryEntity = step.PrimaryEntity == "none" ? string.Empty : step.PrimaryEntity;
         TableMetadata? table = null;
         if (primaryEntity.Length > 0)
         {
             table = _schema.FindTable(primaryEntity)
                 ?? throw new SolutionRegistrationException($"{file}: step '{name}' is registered on the unknown table '{primaryEntity}'.");
         }
-        else if (PlatformMessages.Contains(message))
+        else if (PlatformMessages.TableMessages.Contains(message))
         {
             throw new SolutionRegistrationException($"{file}: step '{name}' on {message} has no PrimaryEntity.");
         }
 
-        var stageText = Field(root, "Stage");
-        if (!int.TryParse(stageText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var stageValue) || stageValue is not (10 or 20 or 40))
+        if (step.Stage is not (10 or 20 or 40))
         {
-            throw new SolutionRegistrationException($"{file}: step '{name}' has the unknown stage '{stageText}' (expected 10 PreValidation, 20 PreOperation or 40 PostOperation).");
+            throw new SolutionRegistrationException($"{file}: step '{name}' has the unknown stage '{step.Stage}' (expected 10 PreValidation, 20 PreOperation or 40 PostOperation).");
         }
 
-        var modeText = Field(root, "Mode") ?? "0";
-        if (modeText is not ("0" or "1"))
+        if (step.Mode is not (0 or 1))
         {
-            throw new SolutionRegistrationException($"{file}: step '{name}' has the unknown mode '{modeText}' (expected 0 synchronous or 1 asynchronous).");
+            throw new SolutionRegistrationException($"{file}: step '{name}' has the unknown mode '{step.Mode}' (expected 0 synchronous or 1 asynchronous).");
         }
 
-        var isAsync = modeText == "1";
-        if (isAsync && stageValue != 40)
+        var isAsync = step.Mode == 1;
+        if (isAsync && step.Stage != 40)
         {
-            throw new SolutionRegistrationException($"{file}: step '{name}' is asynchronous at stage {stageValue}; asynchronous steps run only in PostOperation (40).");
+            throw new SolutionRegistrationException($"{file}: step '{name}' is asynchronous at stage {step.Stage}; asynchronous steps run only in PostOperation (40).");
         }
 
-        var rankText = Field(root, "Rank") ?? "1";
-        if (!int.TryParse(rankText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var rank))
+        if (step.Rank < 0)
         {
-            throw new SolutionRegistrationException($"{file}: step '{name}' has the non-numeric rank '{rankText}'.");
+            throw new SolutionRegistrationException($"{file}: step '{name}' has a rank that is not a whole number of 0 or more.");
         }
 
-        var filtering = SplitColumns(Field(root, "FilteringAttributes"));
-        if (filtering.Count > 0 && message != "Update")
+        if (step.FilteringAttributes.Count > 0 && message != "Update")
         {
             throw new SolutionRegistrationException($"{file}: step '{name}' has filtering attributes on {message}; filtering attributes apply to Update only.");
         }
 
-        foreach (var column in filtering)
+        foreach (var column in step.FilteringAttributes)
         {
             RequireColumn(file, name, table!, column, "filtering attribute");
         }
 
-        var typeName = Field(root, "PluginTypeName") ?? throw new SolutionRegistrationException($"{file}: step '{name}' has no PluginTypeName.");
-        var pluginTypeId = ParseGuid(Field(root, "PluginTypeId"));
-        if (_hasPluginAssemblyFiles && pluginTypeId is { } typeId)
+        var typeName = step.PluginTypeName.Length > 0 ? step.PluginTypeName : throw new SolutionRegistrationException($"{file}: step '{name}' has no PluginTypeName.");
+        if (_source.PluginAssemblies.Count > 0 && step.PluginTypeId is { } typeId)
         {
             if (!_pluginTypeNamesById.TryGetValue(typeId, out var declared))
             {
@@ -363,9 +275,7 @@ internal sealed class SolutionReader
             }
         }
 
-        var images = root.Element("SdkMessageProcessingStepImages")?.Elements("SdkMessageProcessingStepImage")
-            .Select(image => ReadImage(file, name, message, stageValue, table, image))
-            .ToList() ?? [];
+        var images = step.Images.Select(image => ReadImage(file, name, message, step.Stage, table, image)).ToList();
         var duplicateAlias = images.GroupBy(i => i.Alias, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicateAlias != null)
         {
@@ -374,17 +284,17 @@ internal sealed class SolutionReader
 
         return new StepRegistration
         {
-            Id = id,
+            Id = step.Id,
             Name = name,
             Message = message,
             PrimaryEntity = primaryEntity,
-            Stage = (PipelineStage)stageValue,
+            Stage = (PipelineStage)step.Stage,
             IsAsynchronous = isAsync,
-            Rank = rank,
-            FilteringAttributes = filtering.ToHashSet(StringComparer.Ordinal),
+            Rank = step.Rank,
+            FilteringAttributes = step.FilteringAttributes.ToHashSet(StringComparer.Ordinal),
             Images = images,
-            UnsecureConfiguration = Field(root, "CustomConfiguration"),
-            SecureConfiguration = _secureConfigurations.GetValueOrDefault(id),
+            UnsecureConfiguration = step.CustomConfiguration,
+            SecureConfiguration = _secureConfigurations.GetValueOrDefault(step.Id),
             PluginTypeName = typeName,
             PluginType = ResolvePluginType(typeName, file),
             SourceFile = file,
@@ -392,34 +302,6 @@ internal sealed class SolutionReader
     }
 
     private static string TypeFullName(string assemblyQualifiedName) => assemblyQualifiedName.Split(',', 2)[0].Trim();
-
-    private static string MessageOf(string file, string stepName, Guid? messageId)
-    {
-        if (messageId is { } id && KnownMessageIds.TryGetValue(id, out var known))
-        {
-            return known;
-        }
-
-        // Plugin Registration Tool convention: "<plugin type>: <Message> of <table>" (or "... of any Entity").
-        var colon = stepName.LastIndexOf(": ", StringComparison.Ordinal);
-        if (colon >= 0)
-        {
-            var rest = stepName[(colon + 2)..];
-            var of = rest.EndsWith(" of", StringComparison.Ordinal) ? rest.Length - 3 : rest.IndexOf(" of ", StringComparison.Ordinal);
-            var message = (of >= 0 ? rest[..of] : rest).Trim();
-            if (message.Length > 0 && !message.Contains(' ', StringComparison.Ordinal))
-            {
-                return message;
-            }
-        }
-
-        throw new SolutionRegistrationException($"{file}: the message of step '{stepName}' is unknown: its SdkMessageId is not a known platform message and its Name does not follow '<type>: <Message> of <table>'.");
-    }
-
-    private static List<string> SplitColumns(string? text) =>
-        string.IsNullOrWhiteSpace(text)
-            ? []
-            : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToLowerInvariant()).Distinct().ToList();
 
     private static void RequireColumn(string file, string stepName, TableMetadata table, string column, string what)
     {
@@ -429,17 +311,14 @@ internal sealed class SolutionReader
         }
     }
 
-    private static ImageRegistration ReadImage(string file, string stepName, string message, int stage, TableMetadata? table, XElement image)
+    private static ImageRegistration ReadImage(string file, string stepName, string message, int stage, TableMetadata? table, StepImageDefinition image)
     {
-        var alias = Field(image, "EntityAlias") ?? Field(image, "Name")
-            ?? throw new SolutionRegistrationException($"{file}: an image of step '{stepName}' has no EntityAlias.");
-        var kindText = Field(image, "ImageType");
-        if (kindText is not ("0" or "1" or "2"))
+        var alias = image.Alias.Length > 0 ? image.Alias : throw new SolutionRegistrationException($"{file}: an image of step '{stepName}' has no EntityAlias.");
+        if (image.ImageType is not (0 or 1 or 2))
         {
-            throw new SolutionRegistrationException($"{file}: image '{alias}' of step '{stepName}' has the unknown ImageType '{kindText}' (0 pre, 1 post, 2 both).");
+            throw new SolutionRegistrationException($"{file}: image '{alias}' of step '{stepName}' has the unknown ImageType '{image.ImageType}' (0 pre, 1 post, 2 both).");
         }
 
-        var kind = (ImageKind)int.Parse(kindText, CultureInfo.InvariantCulture);
         var expectedProperty = message switch
         {
             "Create" => "id",
@@ -447,13 +326,13 @@ internal sealed class SolutionReader
             "SetState" => "EntityMoniker",
             _ => throw new SolutionRegistrationException($"{file}: image '{alias}' of step '{stepName}': the {message} message has no entity images."),
         };
-        var property = Field(image, "MessagePropertyName") ?? expectedProperty;
+        var property = image.MessagePropertyName.Length > 0 ? image.MessagePropertyName : expectedProperty;
         if (!string.Equals(property, expectedProperty, StringComparison.Ordinal))
         {
             throw new SolutionRegistrationException($"{file}: image '{alias}' of step '{stepName}' has MessagePropertyName '{property}'; {message} images use '{expectedProperty}'.");
         }
 
-        var registration = new ImageRegistration(alias, kind, SplitColumns(Field(image, "Attributes")), property);
+        var registration = new ImageRegistration(alias, (ImageKind)image.ImageType, image.Attributes, property);
 
         // Pre-images do not exist for Create and post-images do not exist for Delete; post-images exist only in
         // PostOperation (https://learn.microsoft.com/power-apps/developer/data-platform/understand-the-data-context#entity-images).
@@ -480,37 +359,26 @@ internal sealed class SolutionReader
         return registration;
     }
 
-    private void ReadEnvironmentVariables(SolutionRegistrations result)
+    private static Entity EnvironmentVariableRow(EnvironmentVariableDefinition variable)
     {
-        var folder = Path.Combine(_folder, "environmentvariabledefinitions");
-        if (!Directory.Exists(folder))
+        var schemaName = variable.SchemaName.Length > 0 ? variable.SchemaName : Path.GetFileName(Path.GetDirectoryName(variable.File)!);
+        var row = new Entity("environmentvariabledefinition");
+        row["schemaname"] = schemaName;
+        if (variable.DisplayName is { Length: > 0 } displayName)
         {
-            return;
+            row["displayname"] = displayName;
         }
 
-        foreach (var file in Directory.EnumerateFiles(folder, "environmentvariabledefinition.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        if (!string.IsNullOrWhiteSpace(variable.DefaultValue))
         {
-            var root = LoadRoot(file);
-            var schemaName = Field(root, "schemaname") ?? Path.GetFileName(Path.GetDirectoryName(file)!);
-            var row = new Entity("environmentvariabledefinition");
-            row["schemaname"] = schemaName;
-            var displayName = root.Element("displayname")?.Attribute("default")?.Value ?? Field(root, "displayname");
-            if (displayName != null)
-            {
-                row["displayname"] = displayName;
-            }
-
-            if (Field(root, "defaultvalue") is { } defaultValue)
-            {
-                row["defaultvalue"] = defaultValue;
-            }
-
-            if (int.TryParse(Field(root, "type"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var type))
-            {
-                row["type"] = new OptionSetValue(type);
-            }
-
-            result.EnvironmentVariableDefinitions.Add(row);
+            row["defaultvalue"] = variable.DefaultValue.Trim();
         }
+
+        if (variable.Type >= 0)
+        {
+            row["type"] = new OptionSetValue(variable.Type);
+        }
+
+        return row;
     }
 }

@@ -69,8 +69,8 @@ public sealed class StepRegistration
     public override string ToString() => Name;
 }
 
-/// <summary>A Custom API read from <c>customapis/&lt;uniquename&gt;/customapi.xml</c>.</summary>
-public sealed class CustomApiDefinition
+/// <summary>A Custom API as the pipeline runs it: the solution's definition with its plugin type resolved.</summary>
+public sealed class CustomApiRegistration
 {
     public required string UniqueName { get; init; }
 
@@ -82,22 +82,16 @@ public sealed class CustomApiDefinition
     /// <summary>The plugin type that runs the API in the main operation stage (none: the API only raises its event).</summary>
     public Type? PluginType { get; init; }
 
-    public required IReadOnlyList<CustomApiField> RequestParameters { get; init; }
+    public required IReadOnlyList<CustomApiParameter> RequestParameters { get; init; }
 
-    public required IReadOnlyList<CustomApiField> ResponseProperties { get; init; }
+    public required IReadOnlyList<CustomApiParameter> ResponseProperties { get; init; }
 
     /// <summary>The privilege a caller needs to execute the API (customapi.executeprivilegename); null when none is named.</summary>
     public string? ExecutePrivilegeName { get; init; }
 }
 
-/// <summary>A security role of the solution (Roles/&lt;name&gt;.xml): its id, name and privileges with their levels.</summary>
-public sealed record RoleDefinition(Guid Id, string Name, IReadOnlyList<RolePrivilegeGrant> Privileges);
-
-/// <summary>One privilege a role grants, at a level (Basic, Local, Deep or Global).</summary>
-public sealed record RolePrivilegeGrant(string Name, string Level);
-
 /// <summary>A Custom API request parameter or response property: unique name, type code and whether it is optional.</summary>
-public sealed record CustomApiField(string UniqueName, CustomApiFieldType Type, bool IsOptional);
+public sealed record CustomApiParameter(string UniqueName, CustomApiFieldType Type, bool IsOptional);
 
 /// <summary>
 /// Custom API parameter type codes

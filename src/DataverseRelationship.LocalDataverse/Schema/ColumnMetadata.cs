@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.LocalDataverse.Schema;
 
@@ -39,5 +40,5 @@ public sealed class ColumnMetadata
     public bool IsPlatformSet { get; init; }
 
     /// <summary>The .NET type a value of this column must have.</summary>
-    public Type ClrType => ColumnTypes.ClrType(Type);
+    public Type ClrType => ColumnClrTypes.Of(Type);
 }

@@ -1,17 +1,18 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Xml.Linq;
+using DataverseRelationship.LocalDataverse.Registration;
+using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.LocalDataverse.Schema;
 
-/// <summary>The tables the local Dataverse knows: the standard ones the project touches plus every table and column in solution/src.</summary>
+/// <summary>
+/// The tables the local Dataverse stores rows in, built from the solution model's <see cref="SolutionSchema"/> (the
+/// standard tables plus every table and column in solution/src), plus any system table a host adds.
+/// </summary>
 public sealed class SchemaCatalog
 {
     private readonly Dictionary<string, TableMetadata> _tables = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<int>> _globalChoices = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<CascadeDeleteRule> _cascades = [];
 
     private SchemaCatalog()
@@ -19,17 +20,28 @@ public sealed class SchemaCatalog
     }
 
     /// <summary>The standard tables only.</summary>
-    public static SchemaCatalog Standard()
+    public static SchemaCatalog Standard() => Of(SolutionSchema.Standard);
+
+    /// <summary>The tables of <paramref name="schema"/>; a column the local Dataverse cannot store fails naming its file.</summary>
+    public static SchemaCatalog Of(SolutionSchema schema)
     {
+        ArgumentNullException.ThrowIfNull(schema);
         var catalog = new SchemaCatalog();
-        foreach (var table in StandardTables.All())
+        foreach (var table in schema.Tables)
         {
-            catalog._tables.Add(table.LogicalName, table);
+            catalog.AddTable(ToMetadata(table));
         }
 
-        catalog._cascades.AddRange(StandardTables.CascadeDeletes());
+        foreach (var relationship in schema.Relationships)
+        {
+            catalog.AddRelationship(relationship);
+        }
+
         return catalog;
     }
+
+    /// <summary>The tables of the unpacked solution in <paramref name="solutionFolder"/>, read through the solution model.</summary>
+    public static SchemaCatalog FromSolution(string solutionFolder) => Of(SolutionSchema.Of(SolutionReader.ReadSource(solutionFolder)));
 
     /// <summary>The delete behaviour of every relationship the local Dataverse knows (standard ones and the solution's).</summary>
     public IReadOnlyList<CascadeDeleteRule> CascadeDeletes => _cascades;
@@ -60,266 +72,95 @@ public sealed class SchemaCatalog
         _tables[table.LogicalName] = table;
     }
 
-    /// <summary>
-    /// Reads every <c>Entities/&lt;Name&gt;/Entity.xml</c> of an unpacked (pac format) solution: columns of a standard
-    /// table are added to it; a new table gets its columns plus the system columns every custom table has.
-    /// </summary>
-    public void LoadSolutionEntities(string solutionFolder)
+    private static TableMetadata ToMetadata(TableDefinition table)
     {
-        LoadGlobalChoices(Path.Combine(solutionFolder, "OptionSets"));
-        var entitiesFolder = Path.Combine(solutionFolder, "Entities");
-        if (!Directory.Exists(entitiesFolder))
+        var metadata = new TableMetadata(table.LogicalName, table.PrimaryIdColumn, table.PrimaryNameColumn) { EntitySetName = table.EntitySetName };
+        foreach (var column in table.Columns)
         {
-            return;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(entitiesFolder, "Entity.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            LoadEntityXml(file);
-        }
-
-        LoadRelationships(Path.Combine(solutionFolder, "Other", "Relationships"));
-    }
-
-    /// <summary>Global choices (<c>OptionSets/&lt;name&gt;.xml</c>): the option values each accepts.</summary>
-    private void LoadGlobalChoices(string folder)
-    {
-        if (!Directory.Exists(folder))
-        {
-            return;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(folder, "*.xml").Order(StringComparer.Ordinal))
-        {
-            XElement root;
-            try
-            {
-                root = XDocument.Load(file).Root ?? throw new SolutionRegistrationException($"{file}: empty document.");
-            }
-            catch (System.Xml.XmlException ex)
-            {
-                throw new SolutionRegistrationException($"{file}: not well-formed XML ({ex.Message}).", ex);
-            }
-
-            var name = root.Attribute("Name")?.Value ?? Path.GetFileNameWithoutExtension(file);
-            _globalChoices[name] = OptionValues(file, root);
-        }
-    }
-
-    private static HashSet<int> OptionValues(string file, XElement optionSet)
-    {
-        var values = new HashSet<int>();
-        foreach (var option in optionSet.Element("options")?.Elements("option") ?? [])
-        {
-            var text = option.Attribute("value")?.Value;
-            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-            {
-                throw new SolutionRegistrationException($"{file}: option value '{text}' of choice '{optionSet.Attribute("Name")?.Value}' is not a whole number.");
-            }
-
-            values.Add(value);
-        }
-
-        return values;
-    }
-
-    /// <summary>
-    /// A custom lookup's target table is not in Entity.xml but in its one-to-many relationship
-    /// (<c>Other/Relationships/&lt;Table&gt;.xml</c>: ReferencingEntityName, ReferencingAttributeName, ReferencedEntityName).
-    /// </summary>
-    private void LoadRelationships(string folder)
-    {
-        if (!Directory.Exists(folder))
-        {
-            return;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(folder, "*.xml").Order(StringComparer.Ordinal))
-        {
-            XDocument document;
-            try
-            {
-                document = XDocument.Load(file);
-            }
-            catch (System.Xml.XmlException ex)
-            {
-                throw new SolutionRegistrationException($"{file}: not well-formed XML ({ex.Message}).", ex);
-            }
-
-            foreach (var relationship in document.Descendants("EntityRelationship"))
-            {
-                if (!string.Equals(relationship.Element("EntityRelationshipType")?.Value.Trim(), "OneToMany", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var referencing = relationship.Element("ReferencingEntityName")?.Value.Trim().ToLowerInvariant();
-                var referenced = relationship.Element("ReferencedEntityName")?.Value.Trim().ToLowerInvariant();
-                var attribute = relationship.Element("ReferencingAttributeName")?.Value.Trim().ToLowerInvariant();
-                if (referencing == null || referenced == null || attribute == null)
-                {
-                    throw new SolutionRegistrationException($"{file}: relationship '{relationship.Attribute("Name")?.Value}' lacks ReferencingEntityName, ReferencedEntityName or ReferencingAttributeName.");
-                }
-
-                var column = FindTable(referencing)?.FindColumn(attribute);
-                if (column == null)
-                {
-                    throw new SolutionRegistrationException($"{file}: relationship '{relationship.Attribute("Name")?.Value}' names column '{attribute}' of '{referencing}', which no Entity.xml defines.");
-                }
-
-                var cascadeDelete = relationship.Element("CascadeDelete")?.Value.Trim();
-                if (!string.IsNullOrEmpty(cascadeDelete))
-                {
-                    var name = relationship.Attribute("Name")?.Value ?? attribute;
-                    CascadeDeleteBehavior behavior;
-                    try
-                    {
-                        behavior = CascadeDeleteRule.Parse(cascadeDelete, $"{file}: relationship '{name}'");
-                    }
-                    catch (ArgumentException ex)
-                    {
-                        throw new SolutionRegistrationException(ex.Message, ex);
-                    }
-
-                    _cascades.RemoveAll(c => c.ReferencingTable == referencing && c.ReferencingColumn == attribute && c.ReferencedTable == referenced);
-                    _cascades.Add(new CascadeDeleteRule(name, referencing, attribute, referenced, behavior, file));
-                }
-
-                if (column.Type == ColumnType.Lookup && !column.Targets.Contains(referenced, StringComparer.Ordinal))
-                {
-                    FindTable(referencing)!.AddColumn(new ColumnMetadata(column.LogicalName, column.Type)
-                    {
-                        Targets = [.. column.Targets, referenced],
-                        IsPlatformSet = column.IsPlatformSet,
-                    });
-                }
-            }
-        }
-    }
-
-    private void LoadEntityXml(string file)
-    {
-        XDocument document;
-        try
-        {
-            document = XDocument.Load(file);
-        }
-        catch (System.Xml.XmlException ex)
-        {
-            throw new SolutionRegistrationException($"{file}: not well-formed XML ({ex.Message}).", ex);
-        }
-
-        var root = document.Root ?? throw new SolutionRegistrationException($"{file}: empty document.");
-        var entityElement = root.Descendants("entity").FirstOrDefault(e => e.Attribute("Name") != null);
-        var tableName = (entityElement?.Attribute("Name")?.Value ?? root.Element("Name")?.Value)?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(tableName))
-        {
-            throw new SolutionRegistrationException($"{file}: the table name is missing (EntityInfo/entity@Name or Name).");
-        }
-
-        var attributes = (entityElement ?? root).Descendants("attributes").Elements("attribute").ToList();
-        var existing = FindTable(tableName);
-        TableMetadata table;
-        if (existing != null)
-        {
-            table = existing;
-        }
-        else
-        {
-            var primaryKey = attributes.FirstOrDefault(a => string.Equals(a.Element("Type")?.Value.Trim(), "primarykey", StringComparison.OrdinalIgnoreCase));
-            var primaryIdColumn = primaryKey?.Element("LogicalName")?.Value.Trim().ToLowerInvariant() ?? tableName + "id";
-            table = new TableMetadata(tableName, primaryIdColumn);
-        }
-
-        foreach (var attribute in attributes)
-        {
-            var column = ReadColumn(file, tableName, attribute);
-            if (column == null || column.LogicalName == table.PrimaryIdColumn)
+            if (column.LogicalName == table.PrimaryIdColumn)
             {
                 continue;
             }
 
-            if (column.Type == ColumnType.Currency && !column.LogicalName.EndsWith("_base", StringComparison.Ordinal))
+            if (ToMetadata(column) is { } converted)
             {
-                table.WithMoney(column.LogicalName, column.MinValue, column.MaxValue);
-            }
-            else
-            {
-                table.AddColumn(column);
+                metadata.AddColumn(converted);
             }
         }
 
-        if (existing == null)
+        foreach (var (state, status) in table.DefaultStatuses)
         {
-            StandardTables.WithCustomTableSystemColumns(table);
-            if (!table.HasColumn("exchangerate") && table.Columns.Any(c => c.Type == ColumnType.Currency))
-            {
-                table.AddColumn(new ColumnMetadata("transactioncurrencyid", ColumnType.Lookup) { Targets = ["transactioncurrency"] });
-                table.AddColumn(new ColumnMetadata("exchangerate", ColumnType.DecimalNumber) { IsPlatformSet = true });
-            }
-
-            AddTable(table);
+            metadata.WithDefaultStatus(state, status);
         }
+
+        return metadata;
     }
 
-    private ColumnMetadata? ReadColumn(string file, string tableName, XElement attribute)
+    private static ColumnMetadata? ToMetadata(ColumnDefinition column)
     {
-        var physicalName = attribute.Attribute("PhysicalName")?.Value;
-        var logicalName = (attribute.Element("LogicalName")?.Value ?? physicalName)?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(logicalName))
+        if (column.Kind is not { } type)
         {
-            throw new SolutionRegistrationException($"{file}: an attribute of '{tableName}' has neither LogicalName nor PhysicalName.");
+            // Virtual columns (the name of a lookup's target, ...) and activity parties hold no stored value.
+            return column.Type.Trim().ToLowerInvariant() is "virtual" or "partylist"
+                ? null
+                : throw new SolutionRegistrationException($"{column.File}: column '{column.LogicalName}' of '{column.Table}' has the unsupported type '{column.Type}'.");
         }
 
-        var typeText = attribute.Element("Type")?.Value ?? string.Empty;
-        if (typeText.Trim().Equals("virtual", StringComparison.OrdinalIgnoreCase)
-            || typeText.Trim().Equals("partylist", StringComparison.OrdinalIgnoreCase))
+        if (type is ColumnType.Choice or ColumnType.Choices && column.OptionSetName != null && column.Options == null)
         {
-            return null;
+            throw new SolutionRegistrationException($"{column.File}: column '{column.LogicalName}' of '{column.Table}' uses the choice '{column.OptionSetName}', which OptionSets/ does not define.");
         }
 
-        var type = ColumnTypes.FromSolutionType(typeText)
-            ?? throw new SolutionRegistrationException($"{file}: column '{logicalName}' of '{tableName}' has the unsupported type '{typeText}'.");
-        IReadOnlySet<int>? allowed = null;
-        if (type is ColumnType.Choice or ColumnType.Choices)
+        var invalid = column.Options?.FirstOrDefault(o => o.Value == int.MinValue);
+        if (invalid != null)
         {
-            var globalName = attribute.Element("OptionSetName")?.Value.Trim();
-            var local = attribute.Element("optionset");
-            if (!string.IsNullOrEmpty(globalName))
-            {
-                allowed = _globalChoices.TryGetValue(globalName, out var values)
-                    ? values
-                    : throw new SolutionRegistrationException($"{file}: column '{logicalName}' of '{tableName}' uses the choice '{globalName}', which OptionSets/ does not define.");
-            }
-            else if (local?.Element("options") != null)
-            {
-                allowed = OptionValues(file, local);
-            }
+            throw new SolutionRegistrationException($"{column.File}: an option value of choice '{column.OptionSetName ?? column.LogicalName}' is not a whole number.");
         }
 
-        var behavior = ReadInt(attribute, "Behavior");
-        var format = attribute.Element("Format")?.Value.Trim();
-        return new ColumnMetadata(logicalName, type)
+        return new ColumnMetadata(column.LogicalName, type)
         {
-            Targets = type switch
-            {
-                ColumnType.Owner => ["systemuser", "team"],
-                ColumnType.Customer => ["account", "contact"],
-                _ => [],
-            },
-            AllowedValues = allowed,
-            MinValue = ReadDecimal(attribute, "MinValue"),
-            MaxValue = ReadDecimal(attribute, "MaxValue"),
-            MaxLength = ReadInt(attribute, "MaxLength") ?? ReadInt(attribute, "Length"),
-            DateBehavior = behavior is 2 || (behavior == null && string.Equals(format, "date", StringComparison.OrdinalIgnoreCase))
-                ? DateBehavior.DateOnly
-                : behavior is 3 ? DateBehavior.TimeZoneIndependent : DateBehavior.UserLocal,
+            Targets = column.Targets,
+            AllowedValues = type is ColumnType.Choice or ColumnType.Choices or ColumnType.State or ColumnType.Status
+                ? column.Options?.Select(o => o.Value).ToHashSet()
+                : null,
+            MinValue = column.MinValue,
+            MaxValue = column.MaxValue,
+            MaxLength = column.MaxLength,
+            DateBehavior = column.DateBehavior,
+            IsPlatformSet = column.IsPlatformSet,
         };
     }
 
-    private static decimal? ReadDecimal(XElement attribute, string name) =>
-        decimal.TryParse(attribute.Element(name)?.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+    /// <summary>
+    /// A relationship names the lookup column of the referencing table; its CascadeDelete says what deleting the
+    /// referenced row does (<c>Other/Relationships/&lt;Table&gt;.xml</c>: ReferencingEntityName, ReferencingAttributeName, ReferencedEntityName).
+    /// </summary>
+    private void AddRelationship(RelationshipDefinition relationship)
+    {
+        if (relationship.ReferencingTable.Length == 0 || relationship.ReferencedTable.Length == 0 || relationship.ReferencingAttribute.Length == 0)
+        {
+            throw new SolutionRegistrationException($"{relationship.File}: relationship '{relationship.Name}' lacks ReferencingEntityName, ReferencedEntityName or ReferencingAttributeName.");
+        }
 
-    private static int? ReadInt(XElement attribute, string name) =>
-        int.TryParse(attribute.Element(name)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+        if (FindTable(relationship.ReferencingTable)?.FindColumn(relationship.ReferencingAttribute) == null)
+        {
+            throw new SolutionRegistrationException($"{relationship.File}: relationship '{relationship.Name}' names column '{relationship.ReferencingAttribute}' of '{relationship.ReferencingTable}', which no Entity.xml defines.");
+        }
+
+        if (relationship.CascadeDelete is { } cascadeDelete)
+        {
+            CascadeDeleteBehavior behavior;
+            try
+            {
+                behavior = CascadeDeleteRule.Parse(cascadeDelete, $"{relationship.File}: relationship '{relationship.Name}'");
+            }
+            catch (ArgumentException ex)
+            {
+                throw new SolutionRegistrationException(ex.Message, ex);
+            }
+
+            _cascades.RemoveAll(c => c.ReferencingTable == relationship.ReferencingTable && c.ReferencingColumn == relationship.ReferencingAttribute && c.ReferencedTable == relationship.ReferencedTable);
+            _cascades.Add(new CascadeDeleteRule(relationship.Name, relationship.ReferencingTable, relationship.ReferencingAttribute, relationship.ReferencedTable, behavior, relationship.File));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.LocalDataverse.Schema;
 
@@ -25,6 +26,9 @@ public sealed class TableMetadata
     public string PrimaryIdColumn { get; }
 
     public string? PrimaryNameColumn { get; }
+
+    /// <summary>The Web API entity set name (accounts, dvr_tierchanges), when the model says.</summary>
+    public string? EntitySetName { get; init; }
 
     public IEnumerable<ColumnMetadata> Columns => _columns.Values;
 

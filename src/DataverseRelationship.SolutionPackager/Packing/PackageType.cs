@@ -1,3 +1,5 @@
+using DataverseRelationship.SolutionModel;
+
 namespace DataverseRelationship.SolutionPackager.Packing;
 
 /// <summary>Which zips a pack writes, as pac solution pack's <c>--packagetype</c>.</summary>

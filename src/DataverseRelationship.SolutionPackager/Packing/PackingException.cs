@@ -1,4 +1,5 @@
 using System;
+using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.SolutionPackager.Packing;
 

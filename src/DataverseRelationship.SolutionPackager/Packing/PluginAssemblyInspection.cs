@@ -7,6 +7,7 @@ using System.Linq;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.SolutionPackager.Packing;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.SolutionPackager.Packing;
 

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
+using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.SolutionPackager.Packing;
 

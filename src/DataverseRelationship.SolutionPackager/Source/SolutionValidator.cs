@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.SolutionPackager.Source;
 
@@ -60,36 +61,15 @@ public static partial class SolutionValidator
 
         // -------------------------------------------------------------- lookups
 
-        private bool TableExists(string table) =>
-            source.FindTable(table) is not null || StandardSchema.Tables.ContainsKey(table);
+        /// <summary>The whole schema: the standard tables (<see cref="StandardTables"/>) with the solution's columns, and the solution's tables.</summary>
+        private readonly SolutionSchema _schema = SolutionSchema.Of(source);
 
-        /// <summary>The column's type (solution first, then the standard catalog), or null when the table has no such column.</summary>
-        private string? ColumnType(string table, string column)
-        {
-            var defined = source.FindTable(table);
-            if (defined?.FindColumn(column) is { } c)
-            {
-                return c.Type;
-            }
+        private bool TableExists(string table) => _schema.FindTable(table) is not null;
 
-            if (defined is { DefinesTable: true })
-            {
-                return null;
-            }
+        /// <summary>The column's type as solution XML names it, or null when the table has no such column.</summary>
+        private string? ColumnType(string table, string column) => _schema.FindColumn(table, column)?.Type;
 
-            return StandardSchema.Tables.TryGetValue(table, out var standard) && standard.Columns.TryGetValue(column, out var type) ? type : null;
-        }
-
-        private string? TableForEntitySet(string entitySet)
-        {
-            var defined = source.Tables.FirstOrDefault(t => string.Equals(t.EntitySetName, entitySet, StringComparison.OrdinalIgnoreCase));
-            if (defined is not null)
-            {
-                return defined.LogicalName;
-            }
-
-            return StandardSchema.Tables.Values.FirstOrDefault(t => string.Equals(t.EntitySetName, entitySet, StringComparison.OrdinalIgnoreCase))?.LogicalName;
-        }
+        private string? TableForEntitySet(string entitySet) => _schema.TableForEntitySet(entitySet);
 
         private bool ColumnExists(string table, string column) => ColumnType(table, column) is not null;
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using DataverseRelationship.SolutionModel;
 using DataverseRelationship.SolutionPackager;
 
 namespace DataverseRelationship.Solution.Tests.Packing;

@@ -1,6 +1,7 @@
 using System.Linq;
 using DataverseRelationship.Engine.Policies;
 using DataverseRelationship.Plugins.Schema;
+using DataverseRelationship.SolutionModel;
 using DataverseRelationship.SolutionPackager.Source;
 
 namespace DataverseRelationship.Solution.Tests.Validation;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Xml.Linq;
 
-namespace DataverseRelationship.SolutionPackager.Source;
+namespace DataverseRelationship.SolutionModel;
 
 /// <summary>
 /// Rules of CustomizationsSolution.xsd (Schemas 9.0.0.2090, Microsoft Learn "Customization solutions file schema",

@@ -1,4 +1,4 @@
-namespace DataverseRelationship.SolutionPackager.Source;
+namespace DataverseRelationship.SolutionModel;
 
 /// <summary>One inconsistency found in the solution source: what kind, in which file, and a message naming the component and the reason.</summary>
 public sealed record ValidationFinding(FindingKind Kind, string File, string Message)

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace DataverseRelationship.SolutionPackager.Source;
+namespace DataverseRelationship.SolutionModel;
 
 /// <summary>
 /// Reads what a cloud flow definition references: its connection references, the tables and columns of its Dataverse

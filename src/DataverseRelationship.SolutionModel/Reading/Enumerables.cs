@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace DataverseRelationship.SolutionPackager.Source;
+namespace DataverseRelationship.SolutionModel;
 
 /// <summary>Small sequence lookups the model uses (kept here so the model needs no LINQ import).</summary>
 internal static class Enumerables

@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace DataverseRelationship.SolutionPackager.Source;
+namespace DataverseRelationship.SolutionModel;
 
 /// <summary>
 /// Reads an unpacked solution folder (the layout <c>pac solution unpack</c> writes) into a <see cref="SolutionSource"/>.
@@ -16,15 +16,6 @@ namespace DataverseRelationship.SolutionPackager.Source;
 /// </summary>
 public static class SolutionSourceReader
 {
-    /// <summary>Platform message ids that are the same in every environment, and the message names they stand for.</summary>
-    public static readonly IReadOnlyDictionary<Guid, string> KnownMessageIds = new Dictionary<Guid, string>
-    {
-        [new Guid("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8")] = "Create",
-        [new Guid("20bebb1b-ea3e-db11-86a7-000a3a5473e8")] = "Update",
-        [new Guid("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8")] = "Delete",
-        [new Guid("1cbebb1b-ea3e-db11-86a7-000a3a5473e8")] = "SetState",
-    };
-
     /// <summary>Reads the solution source under <paramref name="rootDirectory"/> (the folder holding Other/Solution.xml).</summary>
     public static SolutionSource Read(string rootDirectory)
     {
@@ -40,7 +31,7 @@ public static class SolutionSourceReader
         var tables = new List<TableDefinition>();
         var forms = new List<FormDefinition>();
         var views = new List<ViewDefinition>();
-        ReadEntities(state, tables, forms, views);
+        ReadEntities(state, optionSets, tables, forms, views);
         var relationships = ReadRelationships(state);
         var assemblies = ReadPluginAssemblies(state);
         var steps = ReadSteps(state);
@@ -188,7 +179,8 @@ public static class SolutionSourceReader
         var options = optionSet.Element("options")?.Elements("option")
             .Select(o => new OptionValue(
                 int.TryParse(o.Attribute("value")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : int.MinValue,
-                o.Element("labels")?.Elements("label").FirstOrDefault()?.Attribute("description")?.Value ?? ""))
+                o.Element("labels")?.Elements("label").FirstOrDefault()?.Attribute("description")?.Value ?? "",
+                int.TryParse(o.Attribute("state")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var st) ? st : null))
             .ToList() ?? [];
         SchemaRules.CheckOptionSetType(optionSet, name, file, findings);
         return new OptionSetDefinition(file, name, Text(optionSet, "OptionSetType") ?? "picklist", isGlobal, options);
@@ -196,7 +188,7 @@ public static class SolutionSourceReader
 
     // ------------------------------------------------------------------ entities, forms, views
 
-    private static void ReadEntities(ReadState state, List<TableDefinition> tables, List<FormDefinition> forms, List<ViewDefinition> views)
+    private static void ReadEntities(ReadState state, List<OptionSetDefinition> optionSets, List<TableDefinition> tables, List<FormDefinition> forms, List<ViewDefinition> views)
     {
         var entities = Path.Combine(state.Root, "Entities");
         if (!Directory.Exists(entities))
@@ -240,14 +232,48 @@ public static class SolutionSourceReader
                 }
 
                 var local = attribute.Element("optionset") is { } os ? ReadOptionSet(os, file, isGlobal: false, state.Findings) : null;
-                columns.Add(new ColumnDefinition(file, tableName, logical, type, Text(attribute, "OptionSetName"), local,
-                    Dec(attribute, "MinValue"), Dec(attribute, "MaxValue"), Int(attribute, "Accuracy"), Int(attribute, "MaxLength"),
-                    Int(attribute, "Behavior"), Text(attribute, "Format"), Flag(attribute, "IsSecured"), Flag(attribute, "IsCustomField"),
-                    Flag(attribute, "ValidForCreateApi"), Flag(attribute, "ValidForUpdateApi")));
+                var globalName = Text(attribute, "OptionSetName");
+                var options = local?.Options
+                    ?? (string.IsNullOrEmpty(globalName) ? null : optionSets.FirstOrDefault(o => string.Equals(o.Name, globalName, StringComparison.OrdinalIgnoreCase))?.Options);
+                columns.Add(new ColumnDefinition
+                {
+                    File = file,
+                    Table = tableName,
+                    LogicalName = logical.ToLowerInvariant(),
+                    Type = type,
+                    OptionSetName = string.IsNullOrEmpty(globalName) ? null : globalName,
+                    LocalOptionSet = local,
+                    Options = options,
+                    MinValue = Dec(attribute, "MinValue"),
+                    MaxValue = Dec(attribute, "MaxValue"),
+                    Accuracy = Int(attribute, "Accuracy"),
+                    MaxLength = Int(attribute, "MaxLength") ?? Int(attribute, "Length"),
+                    DateTimeBehavior = Int(attribute, "Behavior"),
+                    Format = Text(attribute, "Format"),
+                    IsSecured = Flag(attribute, "IsSecured"),
+                    IsCustomField = Flag(attribute, "IsCustomField"),
+                    ValidForCreateApi = Flag(attribute, "ValidForCreateApi"),
+                    ValidForUpdateApi = Flag(attribute, "ValidForUpdateApi"),
+                    Targets = type.Trim().ToLowerInvariant() switch
+                    {
+                        "owner" => ["systemuser", "team"],
+                        "customer" => ["account", "contact"],
+                        _ => [],
+                    },
+                });
             }
 
             var definesTable = entity.Attribute("unmodified")?.Value != "1";
-            tables.Add(new TableDefinition(file, tableName, Text(entity, "EntitySetName"), definesTable, columns));
+            var primaryKey = columns.FirstOrDefault(c => string.Equals(c.Type, "primarykey", StringComparison.OrdinalIgnoreCase));
+            tables.Add(new TableDefinition
+            {
+                File = file,
+                LogicalName = tableName,
+                EntitySetName = Text(entity, "EntitySetName"),
+                DefinesTable = definesTable,
+                PrimaryIdColumn = primaryKey?.LogicalName ?? tableName + "id",
+                Columns = columns,
+            });
             ReadForms(state, folder, tableName, forms);
             ReadViews(state, folder, tableName, views);
         }
@@ -357,7 +383,8 @@ public static class SolutionSourceReader
                 result.Add(new RelationshipDefinition(state.Relative(path), relationship.Attribute("Name")?.Value ?? "",
                     (Text(relationship, "ReferencingEntityName") ?? "").ToLowerInvariant(),
                     (Text(relationship, "ReferencedEntityName") ?? "").ToLowerInvariant(),
-                    (Text(relationship, "ReferencingAttributeName") ?? "").ToLowerInvariant()));
+                    (Text(relationship, "ReferencingAttributeName") ?? "").ToLowerInvariant(),
+                    Text(relationship, "CascadeDelete") is { Length: > 0 } cascade ? cascade : null));
             }
         }
 
@@ -441,35 +468,19 @@ public static class SolutionSourceReader
                 state.Id(imageId, "step image", path);
                 SchemaRules.CheckImageOrder(image, name, state.Relative(path), state.Findings);
                 images.Add(new StepImageDefinition(imageId ?? Guid.Empty, Text(image, "EntityAlias") ?? "", Int(image, "ImageType") ?? -1,
-                    Text(image, "MessagePropertyName") ?? "", CommaList(Text(image, "Attributes"))));
+                    Text(image, "MessagePropertyName") ?? "", CommaList(Text(image, "Attributes")).Select(c => c.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList()));
             }
 
-            result.Add(new StepDefinition(state.Relative(path), id.Value, name, messageId, MessageName(messageId, name),
+            result.Add(new StepDefinition(state.Relative(path), id.Value, name, messageId, PlatformMessages.MessageOf(messageId, name),
                 Text(root, "PluginTypeName") ?? "", ParseGuid(Text(root, "PluginTypeId")), (Text(root, "PrimaryEntity") ?? "").ToLowerInvariant(),
-                Int(root, "Stage") ?? -1, Int(root, "Mode") ?? -1, CommaList(Text(root, "FilteringAttributes")), images));
+                Int(root, "Stage") ?? -1, Text(root, "Mode") is null ? 0 : Int(root, "Mode") ?? -1, CommaList(Text(root, "FilteringAttributes")).Select(c => c.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList(), images)
+            {
+                Rank = Text(root, "Rank") is { Length: > 0 } rank ? int.TryParse(rank, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : -1 : 1,
+                CustomConfiguration = Text(root, "CustomConfiguration") is { Length: > 0 } configuration ? configuration : null,
+            });
         }
 
         return result;
-    }
-
-    /// <summary>The message a step registers on: from its id when the id is a known platform message, else from the name "&lt;type&gt;: &lt;Message&gt; of &lt;table&gt;".</summary>
-    public static string? MessageName(Guid? messageId, string stepName)
-    {
-        ArgumentNullException.ThrowIfNull(stepName);
-        if (messageId is { } id && KnownMessageIds.TryGetValue(id, out var known))
-        {
-            return known;
-        }
-
-        var colon = stepName.LastIndexOf(": ", StringComparison.Ordinal);
-        if (colon < 0)
-        {
-            return null;
-        }
-
-        var rest = stepName[(colon + 2)..];
-        var of = rest.IndexOf(" of ", StringComparison.Ordinal);
-        return of > 0 ? rest[..of].Trim() : rest.Trim();
     }
 
     // ------------------------------------------------------------------ custom APIs
@@ -501,7 +512,7 @@ public static class SolutionSourceReader
             var uniqueName = root.Attribute("uniquename")?.Value ?? Text(root, "uniquename") ?? "";
             var requests = ReadApiFields(state, Path.Combine(apiFolder, "customapirequestparameters"), "customapirequestparameter.xml");
             var responses = ReadApiFields(state, Path.Combine(apiFolder, "customapiresponseproperties"), "customapiresponseproperty.xml");
-            result.Add(new CustomApiDefinition(state.Relative(path), uniqueName, Int(root, "bindingtype") ?? -1,
+            result.Add(new CustomApiDefinition(state.Relative(path), uniqueName, string.IsNullOrEmpty(Text(root, "bindingtype")) ? 0 : Int(root, "bindingtype") ?? -1,
                 string.IsNullOrEmpty(Text(root, "boundentitylogicalname")) ? null : Text(root, "boundentitylogicalname"),
                 ParseGuid(Text(root.Element("plugintypeid"), "plugintypeid")), requests, responses,
                 string.IsNullOrWhiteSpace(Text(root, "executeprivilegename")) ? null : Text(root, "executeprivilegename")!.Trim()));
@@ -532,7 +543,7 @@ public static class SolutionSourceReader
                 continue;
             }
 
-            result.Add(new CustomApiField(state.Relative(path), Text(root, "name") ?? root.Attribute("uniquename")?.Value ?? "", Int(root, "type") ?? -1,
+            result.Add(new CustomApiField(state.Relative(path), root.Attribute("uniquename")?.Value ?? Text(root, "uniquename") ?? Text(root, "name") ?? "", Int(root, "type") ?? -1,
                 Flag(root, "isoptional")));
         }
 
@@ -703,7 +714,7 @@ public static class SolutionSourceReader
             }
 
             result.Add(new EnvironmentVariableDefinition(state.Relative(path), root.Attribute("schemaname")?.Value ?? "", Int(root, "type") ?? -1,
-                root.Element("defaultvalue")?.Value));
+                root.Element("defaultvalue")?.Value, root.Element("displayname")?.Attribute("default")?.Value ?? Text(root, "displayname")));
         }
 
         return result;
@@ -723,7 +734,7 @@ public static class SolutionSourceReader
             var id = ParseGuid(root.Attribute("id")?.Value);
             state.Id(id, "role", path);
             result.Add(new RoleDefinition(state.Relative(path), id ?? Guid.Empty, root.Attribute("name")?.Value ?? "",
-                root.Element("RolePrivileges")?.Elements("RolePrivilege").Select(p => p.Attribute("name")?.Value ?? "").ToList() ?? []));
+                root.Element("RolePrivileges")?.Elements("RolePrivilege").Select(p => new RolePrivilege(p.Attribute("name")?.Value ?? "", p.Attribute("level")?.Value ?? "")).ToList() ?? []));
         }
 
         return result;

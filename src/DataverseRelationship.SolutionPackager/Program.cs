@@ -23,6 +23,7 @@ public static class Program
           DataverseRelationship.SolutionPackager verify-assembly --assembly <dll> [--test-package]
           DataverseRelationship.SolutionPackager verify-package --zip <zip>
           DataverseRelationship.SolutionPackager validate --source <folder>
+          DataverseRelationship.SolutionPackager generate-schema --source <folder> --out <file>
 
         pack             packs the unpacked solution (pac layout) into <UniqueName>_<Version>.zip and/or
                          <UniqueName>_<Version>_managed.zip, mapping each --assembly over the source's copy.
@@ -32,6 +33,8 @@ public static class Program
                          the offline stand-in, is strong-name signed and targets .NET Framework 4.6.2.
         verify-package   checks a zip before import: not a test package, every plugin assembly in it deployable.
         validate         checks the unpacked solution's consistency (the Source validator) and lists every finding.
+        generate-schema  writes the plugin code's column names from the solution (SolutionColumns.g.cs:
+                         --source solution/src --out src/DataverseRelationship.Plugins/Schema/SolutionColumns.g.cs).
         --test-package   accept an assembly built against the offline SDK stand-in; the zips are named
                          *_TEST-DO-NOT-IMPORT* and their description says DO NOT IMPORT.
         exit codes: 0 success, 1 packing failed or assembly refused, 2 bad command line or missing path.
@@ -59,7 +62,8 @@ public static class Program
                 "verify-assembly" => VerifyAssembly(options, output, error),
                 "verify-package" => VerifyPackage(options, output, error),
                 "validate" => Validate(options, output, error),
-                _ => throw new CommandLineException($"unknown command '{args[0]}' (expected pack, verify-assembly, verify-package or validate)"),
+                "generate-schema" => GenerateSchema(options, output),
+                _ => throw new CommandLineException($"unknown command '{args[0]}' (expected pack, verify-assembly, verify-package, validate or generate-schema)"),
             };
         }
         catch (CommandLineException e)
@@ -203,6 +207,20 @@ public static class Program
             return Failure;
         }
         output.WriteLine($"valid: {source}");
+        return 0;
+    }
+
+    private static int GenerateSchema(CommandLine options, TextWriter output)
+    {
+        options.Allow("--source", "--out");
+        var source = options.Single("--source");
+        if (!Directory.Exists(source))
+        {
+            throw new CommandLineException($"--source: folder '{source}' does not exist");
+        }
+        var outFile = options.Single("--out");
+        File.WriteAllText(outFile, Source.SchemaCode.Generate(SolutionSourceReader.Read(source)));
+        output.WriteLine($"wrote {outFile}");
         return 0;
     }
 

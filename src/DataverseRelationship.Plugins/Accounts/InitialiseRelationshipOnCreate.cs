@@ -66,7 +66,7 @@ public sealed class InitialiseRelationshipOnCreate : PluginBase
         target[AccountTable.ScoresCalculatedOn] = asOf;
 
         // A new account has no deals: its ledger starts empty (and complete), so its first deal is applied, not rebuilt.
-        target[AccountTable.Ledger] = LedgerText.Write(new AccountLedger { RebuiltOn = asOf.Date }, PolicyFingerprint.Of(policy));
+        target[AccountTable.RelationshipLedger] = LedgerText.Write(new AccountLedger { RebuiltOn = asOf.Date }, PolicyFingerprint.Of(policy));
         context.Trace("Starting tier " + assessment.EffectiveTier + ", health " + StoredValues.Describe(assessment.Health) + ".");
     }
 }

@@ -50,7 +50,7 @@ public static class AccountMapping
         AccountTable.KeyContactCount,
         AccountTable.ScoreExplanation,
         AccountTable.PolicyVersion,
-        AccountTable.Ledger,
+        AccountTable.RelationshipLedger,
         AccountTable.HealthTrendDelta,
         AccountTable.TrendBaselineHealth,
         AccountTable.TrendBaselineOn,

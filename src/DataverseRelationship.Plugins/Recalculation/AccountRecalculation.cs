@@ -70,7 +70,7 @@ public static class AccountRecalculation
 
         var fingerprint = PolicyFingerprint.Of(policy);
         var reason = "the recalculation rebuilds it";
-        var storedLedger = account.GetAttributeValue<string>(AccountTable.Ledger);
+        var storedLedger = account.GetAttributeValue<string>(AccountTable.RelationshipLedger);
         var ledger = change.RebuildFromDeals ? null : LedgerText.Read(storedLedger, fingerprint, out reason);
         if (ledger is not null && change.RebuildAfterDays is { } days && !(ledger.RebuiltOn > asOf.AddDays(-days)))
         {
@@ -122,7 +122,7 @@ public static class AccountRecalculation
         var facts = AccountMapping.ToFacts(inputs, asOf, keyContactCount);
         var assessment = RelationshipEngine.AssessAccount(facts, ledger, asOf, policy);
         var desired = AccountMapping.ToColumns(assessment, accountId, facts.KeyContactCount);
-        desired[AccountTable.Ledger] = !ledgerChanged ? storedLedger
+        desired[AccountTable.RelationshipLedger] = !ledgerChanged ? storedLedger
             : StoredLedger(rebuilt ? LedgerText.Write(ledger, fingerprint) : LedgerText.Rewrite(storedLedger!, ledger, change.Difference!, fingerprint), accountId, context);
         if (history is not null)
         {

@@ -3,6 +3,7 @@ namespace DataverseRelationship.Plugins.Schema;
 // Global choices (option sets) this solution defines. Values are Publisher.OptionValuePrefix * 10000 + n.
 
 /// <summary>dvr_relationshiptier.</summary>
+[SolutionChoice("dvr_relationshiptier")]
 public enum RelationshipTierChoice
 {
     Transactional = 418700000,
@@ -11,6 +12,7 @@ public enum RelationshipTierChoice
 }
 
 /// <summary>dvr_healthband.</summary>
+[SolutionChoice("dvr_healthband")]
 public enum HealthBandChoice
 {
     Good = 418700000,
@@ -21,6 +23,7 @@ public enum HealthBandChoice
 }
 
 /// <summary>dvr_healthtrend.</summary>
+[SolutionChoice("dvr_healthtrend")]
 public enum HealthTrendChoice
 {
     Improving = 418700000,
@@ -29,6 +32,7 @@ public enum HealthTrendChoice
 }
 
 /// <summary>dvr_concession: what a seller gives.</summary>
+[SolutionChoice("dvr_concession")]
 public enum ConcessionChoice
 {
     Discount = 418700000,
@@ -41,6 +45,7 @@ public enum ConcessionChoice
 }
 
 /// <summary>dvr_commitment: what a customer gives in return.</summary>
+[SolutionChoice("dvr_commitment")]
 public enum CommitmentChoice
 {
     Volume = 418700000,
@@ -54,6 +59,7 @@ public enum CommitmentChoice
 }
 
 /// <summary>dvr_procurementtactic: customer games and power plays.</summary>
+[SolutionChoice("dvr_procurementtactic")]
 public enum ProcurementTacticChoice
 {
     ReverseAuction = 418700000,
@@ -68,6 +74,7 @@ public enum ProcurementTacticChoice
 }
 
 /// <summary>dvr_sellerconduct: the seller's own conduct on a deal.</summary>
+[SolutionChoice("dvr_sellerconduct")]
 public enum SellerConductChoice
 {
     /// <summary>Recorded: the seller kept to the deal (an empty column means nobody recorded it).</summary>
@@ -78,6 +85,7 @@ public enum SellerConductChoice
 }
 
 /// <summary>dvr_priceband: the deal's seller margin against the policy's fair band.</summary>
+[SolutionChoice("dvr_priceband")]
 public enum PriceBandChoice
 {
     BelowFloor = 418700000,
@@ -86,6 +94,7 @@ public enum PriceBandChoice
 }
 
 /// <summary>dvr_tierruleverdict: the deal against its account tier's discount cap and reciprocity rule.</summary>
+[SolutionChoice("dvr_tierruleverdict")]
 public enum TierRuleVerdictChoice
 {
     /// <summary>The discount is within the tier's cap.</summary>
@@ -99,6 +108,7 @@ public enum TierRuleVerdictChoice
 }
 
 /// <summary>dvr_tierchangekind.</summary>
+[SolutionChoice("dvr_tierchangekind")]
 public enum TierChangeKindChoice
 {
     Automatic = 418700000,

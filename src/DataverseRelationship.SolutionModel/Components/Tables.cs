@@ -14,6 +14,9 @@ public sealed record TableDefinition
 
     public required string LogicalName { get; init; }
 
+    /// <summary>The schema name (Entity.xml &lt;Name&gt;: Account, dvr_ScoreSnapshot); the logical name when not known.</summary>
+    public string? SchemaName { get; init; }
+
     /// <summary>The Web API entity set name (accounts, opportunities, dvr_tierchanges).</summary>
     public string? EntitySetName { get; init; }
 
@@ -45,6 +48,12 @@ public sealed record ColumnDefinition
     public required string Table { get; init; }
 
     public required string LogicalName { get; init; }
+
+    /// <summary>The schema name (the attribute's PhysicalName: dvr_HealthScore); null for standard columns.</summary>
+    public string? SchemaName { get; init; }
+
+    /// <summary>What the column holds, as its description in Entity.xml says (the first language).</summary>
+    public string? Description { get; init; }
 
     /// <summary>The type as Entity.xml names it (picklist, decimal, money, datetime, ...).</summary>
     public required string Type { get; init; }

@@ -240,6 +240,8 @@ public static class SolutionSourceReader
                     File = file,
                     Table = tableName,
                     LogicalName = logical.ToLowerInvariant(),
+                    SchemaName = attribute.Attribute("PhysicalName")?.Value,
+                    Description = attribute.Element("Descriptions")?.Elements("Description").FirstOrDefault()?.Attribute("description")?.Value,
                     Type = type,
                     OptionSetName = string.IsNullOrEmpty(globalName) ? null : globalName,
                     LocalOptionSet = local,
@@ -269,6 +271,7 @@ public static class SolutionSourceReader
             {
                 File = file,
                 LogicalName = tableName,
+                SchemaName = (root.Element("Name")?.Value ?? entity.Attribute("Name")?.Value)?.Trim(),
                 EntitySetName = Text(entity, "EntitySetName"),
                 DefinesTable = definesTable,
                 PrimaryIdColumn = primaryKey?.LogicalName ?? tableName + "id",

@@ -404,7 +404,7 @@ public static partial class SolutionValidator
 
                 if (expected.MinValue is { } min && expected.MaxValue is { } max && (column.MinValue != min || column.MaxValue != max))
                 {
-                    Add(FindingKind.ColumnTypeMismatch, file, $"{where}: the code says range {min}..{max}, the solution has {column.MinValue}..{column.MaxValue}.");
+                    Add(FindingKind.ColumnTypeMismatch, file, $"{where}: the code says range {min}..{max}, the solution's <MinValue>..<MaxValue> is {column.MinValue}..{column.MaxValue} (regenerate {SchemaCode.RelativePath} if the solution is right).");
                 }
 
                 if (expected.LookupTarget is { } target && !source.Relationships.Any(r =>

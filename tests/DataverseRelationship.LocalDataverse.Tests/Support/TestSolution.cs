@@ -7,6 +7,7 @@ using System.Text;
 using System.Xml.Linq;
 using DataverseRelationship.LocalDataverse.Observability;
 using DataverseRelationship.LocalDataverse.Tests.Plugins;
+using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.LocalDataverse.Tests.Support;
 
@@ -16,13 +17,8 @@ public sealed record TestImage(string Alias, int ImageType, string Attributes, s
 /// <summary>Writes a small unpacked solution (pac layout) into a temporary folder.</summary>
 public sealed class TestSolution : IDisposable
 {
-    private static readonly Dictionary<string, string> MessageIds = new(StringComparer.Ordinal)
-    {
-        ["Create"] = "9ebdbb1b-ea3e-db11-86a7-000a3a5473e8",
-        ["Update"] = "20bebb1b-ea3e-db11-86a7-000a3a5473e8",
-        ["Delete"] = "a1bdbb1b-ea3e-db11-86a7-000a3a5473e8",
-        ["SetState"] = "1cbebb1b-ea3e-db11-86a7-000a3a5473e8",
-    };
+    /// <summary>The platform's message ids by name (the solution model's one table).</summary>
+    private static readonly Dictionary<string, string> MessageIds = PlatformMessages.KnownIds.ToDictionary(p => p.Value, p => p.Key.ToString(), StringComparer.Ordinal);
 
     private readonly HashSet<Type> _pluginTypes = [];
 

@@ -324,7 +324,7 @@ public class AccountRecalculationSpecification
         Assert.Equal(calls[small], calls[large]);
         var policy = DataverseRelationship.Engine.Policies.RelationshipPolicy.Default;
         var stored = DataverseRelationship.Engine.Scoring.LedgerText.Read(
-            world.Account(large).GetAttributeValue<string>(AccountTable.Ledger), DataverseRelationship.Engine.Policies.PolicyFingerprint.Of(policy), out var reason);
+            world.Account(large).GetAttributeValue<string>(AccountTable.RelationshipLedger), DataverseRelationship.Engine.Policies.PolicyFingerprint.Of(policy), out var reason);
         Assert.True(stored is not null, reason);
         var deals = world.Dataverse.ReadAll(OpportunityTable.LogicalName)
             .Where(o => o.GetAttributeValue<EntityReference>(OpportunityTable.ParentAccountId)?.Id == large)

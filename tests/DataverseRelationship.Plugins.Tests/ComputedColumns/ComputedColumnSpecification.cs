@@ -191,7 +191,7 @@ public class ComputedColumnSpecification
             AccountTable.KeyContactCount => [5],
             AccountTable.ScoreExplanation or AccountTable.PolicyVersion or OpportunityTable.DealExplanation => ["forged"],
             // A ledger claiming a large won deal this month: exactly what a forger would write to buy a promotion.
-            AccountTable.Ledger => [DataverseRelationship.Engine.Scoring.LedgerText.Format + " policy=0000000000000000\n2026-01 0:1 1:1 3:5000000"],
+            AccountTable.RelationshipLedger => [DataverseRelationship.Engine.Scoring.LedgerText.Format + " policy=0000000000000000\n2026-01 0:1 1:1 3:5000000"],
             OpportunityTable.PriceBand => [Choice((int)PriceBandChoice.AboveCeiling), Choice((int)PriceBandChoice.BelowFloor)],
             OpportunityTable.GameFlags => [new OptionSetValueCollection { Choice((int)ProcurementTacticChoice.None) }],
             OpportunityTable.TierRuleVerdict => [Choice((int)TierRuleVerdictChoice.WithinCap), Choice((int)TierRuleVerdictChoice.Reciprocated)],

@@ -119,7 +119,7 @@ public class RandomizedEventReplaySpecification
         var assessment = RelationshipEngine.AssessAccount(facts, deals, now, policy);
 
         // The ledger the saves kept up to date, one difference at a time, is the ledger of the stored deals.
-        var ledger = LedgerText.Read(account.GetAttributeValue<string>(AccountTable.Ledger), PolicyFingerprint.Of(policy), out var unreadable);
+        var ledger = LedgerText.Read(account.GetAttributeValue<string>(AccountTable.RelationshipLedger), PolicyFingerprint.Of(policy), out var unreadable);
         Assert.True(ledger is not null, when + ": the account's ledger cannot be used: " + unreadable);
         Assert.True(ledger!.SameAs(AccountLedger.Of(deals, policy)), when + ": the stored ledger differs from the ledger of the account's " + deals.Count + " deals");
 

@@ -8,6 +8,7 @@ using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
 using DataverseRelationship.Flows.Expressions;
+using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.Flows.Definition;
 
@@ -95,24 +96,14 @@ public static class FlowDefinitionReader
         };
     }
 
-    /// <summary>The solution's connection references (Other/Customizations.xml): logical name to connector id.</summary>
+    /// <summary>The solution's connection references (Other/Customizations.xml, read by the solution model): logical name to connector id.</summary>
     public static IReadOnlyDictionary<string, string> ReadSolutionConnectionReferences(string solutionFolder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(solutionFolder);
-        var path = Path.Combine(solutionFolder, "Other", "Customizations.xml");
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!File.Exists(path))
+        foreach (var reference in SolutionSourceReader.Read(solutionFolder).ConnectionReferences.Where(r => !string.IsNullOrWhiteSpace(r.LogicalName)))
         {
-            return result;
-        }
-
-        foreach (var reference in XDocument.Load(path).Descendants("connectionreference"))
-        {
-            var logicalName = (string?)reference.Attribute("connectionreferencelogicalname");
-            if (!string.IsNullOrWhiteSpace(logicalName))
-            {
-                result[logicalName] = ((string?)reference.Element("connectorid") ?? string.Empty).Trim();
-            }
+            result[reference.LogicalName] = reference.ConnectorId;
         }
 
         return result;

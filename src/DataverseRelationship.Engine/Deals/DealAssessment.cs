@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using DataverseRelationship.Engine.Explanations;
 using DataverseRelationship.Engine.Model;
 

@@ -1,5 +1,3 @@
-using DataverseRelationship.SolutionModel;
-
 namespace DataverseRelationship.SolutionPackager.Packing;
 
 /// <summary>Which zips a pack writes, as pac solution pack's <c>--packagetype</c>.</summary>

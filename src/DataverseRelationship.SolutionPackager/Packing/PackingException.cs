@@ -1,5 +1,4 @@
 using System;
-using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.SolutionPackager.Packing;
 

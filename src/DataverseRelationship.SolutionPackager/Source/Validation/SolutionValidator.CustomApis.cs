@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Reflection;
 using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.SolutionPackager.Source;

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
-using System.Text.RegularExpressions;
 using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.SolutionPackager.Source;

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.SolutionPackager.Source;

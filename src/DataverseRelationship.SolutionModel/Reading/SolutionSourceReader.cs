@@ -256,6 +256,8 @@ public static class SolutionSourceReader
                     IsCustomField = Flag(attribute, "IsCustomField"),
                     ValidForCreateApi = Flag(attribute, "ValidForCreateApi"),
                     ValidForUpdateApi = Flag(attribute, "ValidForUpdateApi"),
+                    // Valid neither for create nor for update: only the platform sets it (createdon, createdby, owningbusinessunit, ...).
+                    IsPlatformSet = Text(attribute, "ValidForCreateApi") == "0" && Text(attribute, "ValidForUpdateApi") == "0",
                     Targets = type.Trim().ToLowerInvariant() switch
                     {
                         "owner" => ["systemuser", "team"],

@@ -71,4 +71,23 @@ public sealed class SchemaCodeTests
 
         Assert.True(checkedColumns >= 80, $"only {checkedColumns} constants carry [SolutionColumn]");
     }
+
+    [Fact]
+    public void A_custom_table_without_a_system_column_or_with_one_named_in_lower_case_is_reported()
+    {
+        using var copy = SolutionSourceCopy.Create();
+        const string file = "Entities/dvr_TierChange/Entity.xml";
+        copy.Replace(file, "<attribute PhysicalName=\"ModifiedOn\">", "<attribute PhysicalName=\"modifiedon\">");
+        var text = copy.Read(file);
+        var start = text.IndexOf("        <attribute PhysicalName=\"OwningTeam\">", StringComparison.Ordinal);
+        var end = text.IndexOf("</attribute>", start, StringComparison.Ordinal) + "</attribute>".Length;
+        copy.Write(file, text.Remove(start, end - start));
+
+        var findings = SolutionValidator.Validate(copy.Root, code: null);
+
+        Assert.Contains(findings, f => f.Kind == FindingKind.MissingColumn && f.File == file
+            && f.Message.Contains("new table dvr_tierchange lacks the system column OwningTeam", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Kind == FindingKind.MalformedFile && f.File == file
+            && f.Message.Contains("PhysicalName=\"modifiedon\"> should be PhysicalName=\"ModifiedOn\"", StringComparison.Ordinal));
+    }
 }

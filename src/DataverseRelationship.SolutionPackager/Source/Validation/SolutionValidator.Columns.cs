@@ -53,6 +53,23 @@ public static partial class SolutionValidator
             }
         }
 
+        /// <summary>A new table lists the system columns every exported custom table carries, named as exports name them.</summary>
+        private void SystemColumns(TableDefinition table)
+        {
+            foreach (var schemaName in CustomTableSystemColumns.SchemaNames)
+            {
+                var column = table.FindColumn(schemaName.ToLowerInvariant());
+                if (column is null)
+                {
+                    Add(FindingKind.MissingColumn, table.File, $"new table {table.LogicalName} lacks the system column {schemaName}, which every exported custom table carries.");
+                }
+                else if (!string.Equals(column.SchemaName, schemaName, StringComparison.Ordinal))
+                {
+                    Add(FindingKind.MalformedFile, table.File, $"new table {table.LogicalName}: <attribute PhysicalName=\"{column.SchemaName}\"> should be PhysicalName=\"{schemaName}\", as exports write it.");
+                }
+            }
+        }
+
         private void Columns()
         {
             var prefix = Prefix;
@@ -66,6 +83,11 @@ public static partial class SolutionValidator
                 foreach (var duplicate in table.Columns.GroupBy(c => c.LogicalName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
                 {
                     Add(FindingKind.MalformedFile, table.File, $"column {table.LogicalName}.{duplicate.Key} is defined more than once.");
+                }
+
+                if (table.DefinesTable && !StandardTables.All.ContainsKey(table.LogicalName))
+                {
+                    SystemColumns(table);
                 }
 
                 foreach (var column in table.Columns.Where(c => c.IsCustomField))

@@ -48,6 +48,13 @@ public sealed class SampleOutcomeTests(SampleRuns runs) : IClassFixture<SampleRu
     }
 
     [Fact]
+    public void The_sample_names_no_currency_so_its_report_invents_none()
+    {
+        Assert.Equal(JsonValueKind.Null, runs.Default.GetProperty("currency").ValueKind);
+        Assert.Equal(0, runs.Default.GetProperty("currencies").GetArrayLength());
+    }
+
+    [Fact]
     public void Every_tier_holds_accounts_under_the_default_policy()
     {
         JsonElement tiers = runs.Default.GetProperty("tierDistribution");

@@ -193,6 +193,9 @@ public sealed class SampleOutcomeTests(SampleRuns runs) : IClassFixture<SampleRu
                 demotions++;
                 DateTime when = demotion.GetProperty("when").GetDateTime();
 
+                // The tier-change record says what health and trend the demotion came with; never a rising one.
+                Assert.Matches(@"\. Health [0-9.]+ \((Good|Fair|Poor), (Declining|Steady) [-+0-9.]+ in [0-9]+ days\)$", demotion.GetProperty("reason").GetString()!);
+
                 // The trend as the scheduled recalculation computes it: health against the latest snapshot taken at
                 // least one trend window earlier. It read Declining at some snapshot in the window before the demotion.
                 decimal? steepest = history.Where(h => h.On > when.AddDays(-policy.TrendWindowDays) && h.On <= when)

@@ -71,6 +71,12 @@ namespace DataverseRelationship.Engine
             var lifetime = Outcomes.LifetimeValue(reading, churn.Value, policy);
             var band = HealthClassification.Band(health.Value, policy.Health);
             var trend = HealthClassification.Trend(health.Value, account, asOf, policy.Health, out var trendChange);
+            var opener = health.Value.HasValue
+                ? "Health " + ExplanationText.Number(health.Value.Value) + " (" + BandWords(band) + (trend.HasValue ? ", " + trend.Value.ToString() + " " + ExplanationText.FormatChange(trendChange!.Value) + " in " + policy.Health.TrendWindowDays.ToString(System.Globalization.CultureInfo.InvariantCulture) + " days" : string.Empty) + ")"
+                : "Health unknown (insufficient evidence)";
+
+            // The tier-change record carries the health and trend it came with, so its history shows a decline before a demotion.
+            var change = decision.Change is null ? null : decision.Change with { Reason = decision.Change.Reason + ". " + opener };
 
             return new AccountAssessment
             {
@@ -78,7 +84,7 @@ namespace DataverseRelationship.Engine
                 EffectiveTier = decision.Verdict.EffectiveTier,
                 EligibleTier = decision.Verdict.EligibleTier,
                 TierVerdict = decision.Verdict,
-                TierChange = decision.Change,
+                TierChange = change,
                 Reciprocity = reciprocity.Value,
                 Autonomy = autonomy.Value,
                 Integrity = integrity.Value,
@@ -97,8 +103,7 @@ namespace DataverseRelationship.Engine
                 Confidence = confidence.Value ?? 0m,
                 OpportunitiesConsidered = Principles.Count(reading.Raw[DealSums.Deals]),
                 Scores = new[] { reciprocity, autonomy, integrity, loyalty, fairness, health, churn, confidence, engagement },
-                Explanation = (health.Value.HasValue ? "Health " + ExplanationText.Number(health.Value.Value) + " (" + BandWords(band) + (trend.HasValue ? ", " + trend.Value.ToString() + " " + ExplanationText.FormatPoints(trendChange!.Value) + " in " + policy.Health.TrendWindowDays.ToString(System.Globalization.CultureInfo.InvariantCulture) + " days" : string.Empty) + "): " : "Health unknown (insufficient evidence): ")
-                    + health.Text + ". Tier: " + decision.Verdict.Text,
+                Explanation = opener + ": " + health.Text + ". Tier: " + decision.Verdict.Text,
                 PolicyVersion = policy.Version,
             };
         }

@@ -110,7 +110,7 @@ internal static class ReplayCommandSupport
     {
         if (quiet || console.Progress is null)
         {
-            return RelationshipReplay.Run(dataSet, options);
+            return RelationshipReplay.Run(dataSet, options) with { Currencies = dataSet.Currencies };
         }
 
         RunReport? report = null;
@@ -131,7 +131,7 @@ internal static class ReplayCommandSupport
                 });
                 task.Value = task.MaxValue;
             });
-        return report!;
+        return report! with { Currencies = dataSet.Currencies };
     }
 
     /// <summary>A short progress line that fits 80 columns: the label and the deals created so far.</summary>

@@ -35,6 +35,16 @@ public sealed class DataSet
     /// <summary>systemuser ids the rows refer to (seller sponsors); the replay creates them before the first event.</summary>
     public IReadOnlyCollection<Guid> SystemUsers { get; }
 
+    /// <summary>The transaction currencies the rows refer to (empty when the data names none, as the sample and CSV folders).</summary>
+    public IReadOnlyList<DataSetCurrency> Currencies { get; private init; } = [];
+
+    /// <summary>The one currency every amount is in; null when the data names none or several.</summary>
+    public DataSetCurrency? Currency => Currencies.Count == 1 ? Currencies[0] : null;
+
+    /// <summary>The same data set, its amounts in <paramref name="currencies"/>.</summary>
+    public DataSet WithCurrencies(IReadOnlyList<DataSetCurrency> currencies) =>
+        new(Source, Counts, Snapshot, SystemUsers, _events) { Currencies = currencies ?? throw new ArgumentNullException(nameof(currencies)) };
+
     /// <summary>The events in time order (ties keep their creation order). Each call enumerates afresh.</summary>
     public IEnumerable<DataSetEvent> Events() => _events();
 

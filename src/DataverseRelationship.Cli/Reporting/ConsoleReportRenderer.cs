@@ -48,6 +48,7 @@ public static class ConsoleReportRenderer
 
         console.Write(new Rule($"[bold]Relationship preview[/]: {Markup.Escape(TerminalText.Safe(report.DataSet))}").LeftJustified());
         console.MarkupLine($"Policy [bold]{Markup.Escape(report.PolicyVersion)}[/], replayed until {ReportText.DateTimeUtc(report.ReplayedUntil)}");
+        console.MarkupLine(Markup.Escape(TerminalText.Safe(Capitalised(report.CurrencyText()))));
         RenderStatistics(report, console);
         RenderTiers(report, console);
         RenderDeals(report, console);
@@ -62,6 +63,8 @@ public static class ConsoleReportRenderer
     }
 
     /// <summary>Choice values the solution does not define: the load went on; each is listed with what the replay did.</summary>
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     private static void RenderUnknownOptionValues(RunReport report, IAnsiConsole console, int max)
     {
         if (report.UnknownOptionValues.Count == 0)

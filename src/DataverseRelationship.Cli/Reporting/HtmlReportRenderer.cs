@@ -60,7 +60,7 @@ public static class HtmlReportRenderer
         writer.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         writer.Write($"<title>Relationship preview – {E(report.DataSet)}</title>\n<style>\n{HtmlReportAssets.Style}\n</style>\n</head>\n<body>\n");
         writer.Write("<header><h1>Relationship preview</h1>\n");
-        writer.Write($"<p class=\"meta\">Data set <strong>{E(report.DataSet)}</strong> · policy <strong>{E(report.PolicyVersion)}</strong> · replayed {E(ReportText.Date(report.ReplayedFrom))} to {E(ReportText.Date(report.ReplayedUntil))} · generated {E(ReportText.DateTimeUtc(report.GeneratedAt))}</p></header>\n<main>\n");
+        writer.Write($"<p class=\"meta\">Data set <strong>{E(report.DataSet)}</strong> · policy <strong>{E(report.PolicyVersion)}</strong> · {E(report.CurrencyText())} · replayed {E(ReportText.Date(report.ReplayedFrom))} to {E(ReportText.Date(report.ReplayedUntil))} · generated {E(ReportText.DateTimeUtc(report.GeneratedAt))}</p></header>\n<main>\n");
         writer.Write("<p id=\"report-status\" data-status=\"loading\" data-charts=\"0\" data-errors=\"0\">Charts need JavaScript; every number is also in the tables.</p>\n");
 
         writer.Write("<section class=\"kpis\">\n");

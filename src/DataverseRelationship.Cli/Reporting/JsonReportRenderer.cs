@@ -28,6 +28,40 @@ public static class JsonReportRenderer
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>
+    /// "currency": the one currency of every amount, or null (unknown or several); "currencies": every currency the
+    /// rows name (isoCode, symbol, name; each null when the export does not say).
+    /// </summary>
+    private static void WriteCurrencies(Utf8JsonWriter w, RunReport report)
+    {
+        w.WritePropertyName("currency");
+        if (report.Currencies.Count == 1)
+        {
+            WriteCurrency(w, report.Currencies[0]);
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+
+        w.WriteStartArray("currencies");
+        foreach (DataSets.DataSetCurrency c in report.Currencies)
+        {
+            WriteCurrency(w, c);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteCurrency(Utf8JsonWriter w, DataSets.DataSetCurrency c)
+    {
+        w.WriteStartObject();
+        w.WriteString("isoCode", c.IsoCode);
+        w.WriteString("symbol", c.Symbol);
+        w.WriteString("name", c.Name);
+        w.WriteEndObject();
+    }
+
     /// <summary>Writes the report to <paramref name="output"/> (UTF-8, indented).</summary>
     public static void Render(RunReport report, Stream output, bool indented = true)
     {
@@ -38,6 +72,7 @@ public static class JsonReportRenderer
         w.WriteNumber("schemaVersion", SchemaVersion);
         w.WriteString("dataSet", report.DataSet);
         w.WriteString("policyVersion", report.PolicyVersion);
+        WriteCurrencies(w, report);
         w.WriteString("generatedAt", Utc(report.GeneratedAt));
         w.WriteString("replayedFrom", Utc(report.ReplayedFrom));
         w.WriteString("replayedUntil", Utc(report.ReplayedUntil));

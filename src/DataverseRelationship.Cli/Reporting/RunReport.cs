@@ -131,6 +131,20 @@ public sealed record RunReport
     /// <summary>The policy version the results were computed with.</summary>
     public required string PolicyVersion { get; init; }
 
+    /// <summary>The currencies the data set's amounts are in (empty: unknown, so amounts are shown without a symbol).</summary>
+    public IReadOnlyList<DataSets.DataSetCurrency> Currencies { get; init; } = [];
+
+    /// <summary>One line on the amounts' currency: the one named by the data, several (never converted), or unknown.</summary>
+    public string CurrencyText() => Currencies.Count switch
+    {
+        0 => "currency unknown (the data names none): amounts without a symbol",
+        1 => "amounts in " + Describe(Currencies[0]),
+        _ => "amounts in " + Currencies.Count + " currencies (" + string.Join(", ", Currencies.Select(c => c.Label)) + "), summed as recorded, not converted",
+    };
+
+    private static string Describe(DataSets.DataSetCurrency c) =>
+        c.Label + (c.Symbol is not null && c.Symbol != c.Label ? " (" + c.Symbol + ")" : string.Empty);
+
     /// <summary>When the report was produced (UTC).</summary>
     public DateTime GeneratedAt { get; init; }
 

@@ -9,7 +9,10 @@ public enum SampleAccountProfile
     SteadyPreferred,
     /// <summary>One contact, few small deals, some above the transactional discount cap without commitments.</summary>
     SmallTransactional,
-    /// <summary>A long partnership that decays: plan not reviewed, sponsor leaves, games, losses, late payments.</summary>
+    /// <summary>
+    /// A long partnership that decays in its recorded conduct: first margins squeezed, late payments and broken promises,
+    /// then the plan's reviews stop and the sponsor leaves, then games on most deals, deep discounts and losses.
+    /// </summary>
     Decliner,
     /// <summary>Plays every procurement game; deep discounts, half of them without commitments.</summary>
     GamePlayer,

@@ -26,6 +26,15 @@ public static class SampleDataSet
     /// <summary>The last day of the sample; deals still open then stay open.</summary>
     public static readonly DateTime End = new(2025, 12, 31, 0, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>Share of the sample after which a declining account's conduct starts to sour.</summary>
+    private const double SouringProgress = 0.35;
+
+    /// <summary>Share of the sample after which a declining account plays games and trades on deep discounts.</summary>
+    private const double DecliningProgress = 0.5;
+
+    /// <summary>The day a declining account's conduct starts to sour.</summary>
+    private static readonly DateTime SouringFrom = Start.AddDays(SouringProgress * (End - Start).TotalDays);
+
     private static readonly string[] CompanyNames =
     [
         "Northwind Traders", "Contoso Pharmaceuticals", "Fabrikam Logistics", "Adventure Works Cycles", "Litware Systems", "Tailspin Toys",
@@ -142,11 +151,13 @@ public static class SampleDataSet
                     Guid influencer = Contact(reference, created.AddHours(3), ContactRole.Influencer);
                     Contact(reference, created.AddHours(4), ContactRole.Influencer);
                     Sponsors(id, created.AddDays(1), sponsor, SellerSponsors[index % SellerSponsors.Length]);
-                    var plan = new Entity(AccountTable.LogicalName, id);
-                    plan[AccountTable.HasJointAccountPlan] = true;
-                    plan[AccountTable.JointPlanReviewedOn] = created.AddDays(2).Date;
-                    Events.Add(DataSetEvent.Update(created.AddDays(2), plan));
-                    DateTime decay = Start.AddDays(420 + _random.Next(0, 60));
+
+                    // The joint plan is reviewed every half year while the partnership is healthy; the reviews stop
+                    // when its conduct starts to sour, so the plan lapses only after the scores have fallen.
+                    JointPlan(id, created.AddDays(2), 180, SouringFrom);
+
+                    // Governance decays after conduct: the sponsor leaves half a year into the souring.
+                    DateTime decay = SouringFrom.AddDays(180 + _random.Next(0, 60));
                     var noSponsor = new Entity(AccountTable.LogicalName, id);
                     noSponsor[AccountTable.CustomerSponsorId] = null;
                     Events.Add(DataSetEvent.Update(decay, noSponsor));
@@ -196,7 +207,7 @@ public static class SampleDataSet
             while (at < End.AddDays(-10))
             {
                 double progress = (at - Start).TotalDays / (End - Start).TotalDays;
-                DealTerms terms = Terms(profile, progress, n);
+                DealTerms terms = Terms(profile, progress, n, index);
                 AddDeal(index, at, terms, n);
                 n++;
                 at = at.AddDays(meanGapDays * (0.4 + _random.NextDouble() * 1.2)).AddMinutes(_random.Next(0, 600));
@@ -282,7 +293,7 @@ public static class SampleDataSet
             }
         }
 
-        private DealTerms Terms(SampleAccountProfile profile, double progress, int n)
+        private DealTerms Terms(SampleAccountProfile profile, double progress, int n, int index)
         {
             double roll = _random.NextDouble();
             var concessions = new List<ConcessionChoice>();
@@ -331,11 +342,13 @@ public static class SampleDataSet
                     winRate = 0.45;
                     delivered = _random.NextDouble() < 0.85;
 
-                    // Nobody records the terms of most small deals: these accounts are scored on little evidence.
-                    recorded = _random.NextDouble() < 0.3;
+                    // Nobody records the terms of most small deals: these accounts are scored on little evidence,
+                    // and two of them on almost none (one deal in twelve), too little to score their health.
+                    bool almostNothing = index / 6 is 1 or 4;
+                    recorded = _random.NextDouble() < 0.3 && (!almostNothing || n % 12 == 5);
                     break;
-                case SampleAccountProfile.Decliner when progress < 0.35:
-                    value = Between(40_000, 150_000);
+                case SampleAccountProfile.Decliner when progress < SouringProgress:
+                    value = Between(40_000, 120_000);
                     discount = roll < 0.75 ? 3m : 12m;
                     if (discount == 12m)
                     {
@@ -344,15 +357,38 @@ public static class SampleDataSet
 
                     winRate = 0.78;
                     break;
+                case SampleAccountProfile.Decliner when progress < DecliningProgress:
+                    // Souring: the same exchange and no games yet, but the customer squeezes the margin and pays
+                    // late, and the seller over-promises.
+                    value = Between(35_000, 110_000);
+                    discount = roll < 0.7 ? 3m : 12m;
+                    if (discount == 12m)
+                    {
+                        commitments.Add(CommitmentChoice.MultiYearTerm);
+                    }
+
+                    margin = Between(5, 14);
+                    winRate = 0.55;
+                    delivered = _random.NextDouble() < 0.8;
+                    delay = _random.Next(15, 61);
+                    if (!delivered)
+                    {
+                        seller.Add(SellerConductChoice.OverPromised);
+                    }
+
+                    break;
                 case SampleAccountProfile.Decliner:
-                    value = Between(20_000, 90_000);
-                    discount = roll < 0.6 ? Between(18, 25) : roll < 0.85 ? 12m : 3m;
-                    if (discount > 12m && _random.NextDouble() < 0.4)
+                    value = Between(30_000, 100_000);
+                    // The customer demands deep discounts, mostly without giving anything back; the rule refuses
+                    // those above the cap, so what the reps record is the squeeze on price, the games and the delays.
+                    discount = roll < 0.3 ? Between(18, 25) : roll < 0.55 ? 12m : 3m;
+                    if (discount >= 12m && _random.NextDouble() < 0.4)
                     {
                         commitments.Add(CommitmentChoice.Volume);
                     }
 
-                    if (_random.NextDouble() < 0.7)
+                    // Games on most deals, and on one deal in three a demand for one-sided concessions as well.
+                    if (_random.NextDouble() < 0.85)
                     {
                         tactics.Add((n % 3) switch
                         {
@@ -360,6 +396,10 @@ public static class SampleDataSet
                             1 => ProcurementTacticChoice.DiscountDemandedAfterAward,
                             _ => ProcurementTacticChoice.PaymentWithholding,
                         });
+                        if (n % 3 == 0)
+                        {
+                            tactics.Add(ProcurementTacticChoice.OneSidedConcessionDemand);
+                        }
                     }
 
                     margin = Between(2, 10);
@@ -378,7 +418,6 @@ public static class SampleDataSet
                         seller.Add(SellerConductChoice.PriceChangedDuringContract);
                     }
 
-                    value *= (decimal)(1.2 - progress);
                     break;
                 case SampleAccountProfile.GamePlayer:
                     ProcurementTacticChoice[] games = Enum.GetValues<ProcurementTacticChoice>().Where(g => g != ProcurementTacticChoice.None).ToArray();
@@ -422,6 +461,12 @@ public static class SampleDataSet
                 concessions.Add(n % 3 == 0 ? ConcessionChoice.ExtendedPaymentTerms : n % 3 == 1 ? ConcessionChoice.FreeServices : ConcessionChoice.CustomWork);
             }
 
+            // A demand for one-sided concessions gets one: extended payment terms or free services, given for nothing.
+            if (tactics.Contains(ProcurementTacticChoice.OneSidedConcessionDemand) && !concessions.Contains(ConcessionChoice.ExtendedPaymentTerms))
+            {
+                concessions.Add(n % 2 == 0 ? ConcessionChoice.ExtendedPaymentTerms : ConcessionChoice.FreeServices);
+            }
+
             if (profile == SampleAccountProfile.GamePlayer && tactics.Contains(ProcurementTacticChoice.UnilateralRiskTransfer))
             {
                 concessions.Add(ConcessionChoice.AcceptedRisk);
@@ -457,13 +502,15 @@ public static class SampleDataSet
             Events.Add(DataSetEvent.Update(at, update));
         }
 
-        private void JointPlan(Guid account, DateTime first, int reviewEveryDays)
+        private void JointPlan(Guid account, DateTime first, int reviewEveryDays) => JointPlan(account, first, reviewEveryDays, End);
+
+        private void JointPlan(Guid account, DateTime first, int reviewEveryDays, DateTime reviewedUntil)
         {
             var plan = new Entity(AccountTable.LogicalName, account);
             plan[AccountTable.HasJointAccountPlan] = true;
             plan[AccountTable.JointPlanReviewedOn] = first.Date;
             Events.Add(DataSetEvent.Update(first, plan));
-            for (DateTime review = first.AddDays(reviewEveryDays); review < End; review = review.AddDays(reviewEveryDays))
+            for (DateTime review = first.AddDays(reviewEveryDays); review < reviewedUntil; review = review.AddDays(reviewEveryDays))
             {
                 var reviewed = new Entity(AccountTable.LogicalName, account);
                 reviewed[AccountTable.JointPlanReviewedOn] = review.Date;

@@ -23,6 +23,17 @@ namespace DataverseRelationship.Engine.Explanations
         }
 
         /// <summary>
+        /// A signed change to one decimal: "-1.6", "+12", "0". For the trend, whose margin (2 points by default) a
+        /// whole-point rounding would blur: a fall of 1.6 reads "Steady -1.6", not "Steady -2".
+        /// </summary>
+        public static string FormatChange(decimal change)
+        {
+            var rounded = Math.Round(change, 1, MidpointRounding.AwayFromZero);
+            var text = Math.Abs(rounded).ToString("0.#", CultureInfo.InvariantCulture);
+            return rounded > 0m ? "+" + text : rounded < 0m ? "-" + text : "0";
+        }
+
+        /// <summary>
         /// The factors that moved a score most (largest first, at most <see cref="FactorsNamed"/>; the largest negative
         /// one is always among them), then what is unknown. A score without a value names only what is missing.
         /// </summary>

@@ -13,7 +13,7 @@ namespace DataverseRelationship.Engine.Policies
         public static RelationshipPolicy Default { get; } = new RelationshipPolicy();
 
         /// <summary>Recorded with every computed result.</summary>
-        public string Version { get; init; } = "2.2.0-default";
+        public string Version { get; init; } = "2.3.0-default";
 
         public ScoringPolicy Scoring { get; init; } = new ScoringPolicy();
 
@@ -57,7 +57,11 @@ namespace DataverseRelationship.Engine.Policies
         public int WindowMonths { get; init; } = 36;
 
         /// <summary>A deal this many months old weighs half as much as a deal of the current month.</summary>
-        public decimal HalfLifeMonths { get; init; } = 12m;
+        /// <remarks>
+        /// Six months (policy 2.3.0): a deal two years old weighs 1/16 (seed 004: what created value two years ago may
+        /// create none today) and the last 90 days about 30 % of the window, so a turn in conduct shows in the trend.
+        /// </remarks>
+        public decimal HalfLifeMonths { get; init; } = 6m;
     }
 
     /// <summary>How much recorded evidence a score needs before it is known (below it, the score is null).</summary>

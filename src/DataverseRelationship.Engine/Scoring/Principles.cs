@@ -225,17 +225,18 @@ namespace DataverseRelationship.Engine.Scoring
                     ExplanationText.Percent(oneSided) + " of won value priced outside the fair band or exchanged one-sidedly", Party.Relationship));
             }
 
-            var wins = Count(raw[DealSums.Won]);
+            // Won business is won value: a deal marked won with no value recorded is not evidence of retained business.
+            var wonBusiness = raw[DealSums.WonValue] > 0m;
             var weightSum = 0m;
             foreach (var part in parts)
             {
                 weightSum += part.Weight;
             }
 
-            if (wins == 0 || parts.Count < policy.Evidence.MinimumLoyaltyComponents || weightSum <= 0m)
+            if (!wonBusiness || parts.Count < policy.Evidence.MinimumLoyaltyComponents || weightSum <= 0m)
             {
                 return Unknown(ScoreKind.Loyalty, new Factor(ReasonCodes.MissingEvidence, 0m, parts.Count,
-                    (wins == 0 ? "no won business in the window; " : string.Empty) + Number(parts.Count) + " of 5 loyalty components known ("
+                    (!wonBusiness ? "no won business of known value in the window; " : string.Empty) + Number(parts.Count) + " of 5 loyalty components known ("
                     + Number(policy.Evidence.MinimumLoyaltyComponents) + " needed)"));
             }
 

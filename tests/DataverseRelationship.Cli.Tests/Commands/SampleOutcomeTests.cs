@@ -1,7 +1,9 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using DataverseRelationship.Cli.Sample;
+using DataverseRelationship.Engine.Policies;
 using DataverseRelationship.Plugins.Schema;
 
 namespace DataverseRelationship.Cli.Tests.Commands;
@@ -31,6 +33,26 @@ public sealed class SampleRuns
 public sealed class SampleOutcomeTests(SampleRuns runs) : IClassFixture<SampleRuns>
 {
     private static long Number(JsonElement e, string a, string b) => e.GetProperty(a).GetProperty(b).GetInt64();
+
+    private static readonly string[] TierOrder = ["transactional", "preferred", "strategicPartner"];
+
+    private static bool IsAutomaticDemotion(JsonElement change) =>
+        change.GetProperty("kind").GetString() == "automatic"
+        && Array.IndexOf(TierOrder, change.GetProperty("to").GetString()) < Array.IndexOf(TierOrder, change.GetProperty("from").GetString());
+
+    /// <summary>Health at <paramref name="at"/> minus the latest snapshot at least <paramref name="windowDays"/> older; null without one.</summary>
+    private static decimal? ChangeOverWindow((DateTime On, decimal Health)[] history, (DateTime On, decimal Health) at, int windowDays)
+    {
+        (DateTime On, decimal Health)[] older = history.Where(h => h.On <= at.On.AddDays(-windowDays)).ToArray();
+        return older.Length == 0 ? null : at.Health - older[^1].Health;
+    }
+
+    [Fact]
+    public void The_sample_names_no_currency_so_its_report_invents_none()
+    {
+        Assert.Equal(JsonValueKind.Null, runs.Default.GetProperty("currency").ValueKind);
+        Assert.Equal(0, runs.Default.GetProperty("currencies").GetArrayLength());
+    }
 
     [Fact]
     public void Every_tier_holds_accounts_under_the_default_policy()
@@ -148,10 +170,63 @@ public sealed class SampleOutcomeTests(SampleRuns runs) : IClassFixture<SampleRu
             .ToDictionary(g => g.Key, g => g.Average(a => a.GetProperty("health").GetProperty("score").GetDecimal()));
         decimal healthiest = health.Values.Max();
 
-        // Customer games cost at least 20 points against the best-conducted profile; decliners (over-promising seller,
-        // squeezed margins, late payments) at least 10.
+        // Customer games cost at least 20 points against the best-conducted profile; so does two years of decline
+        // (squeezed margins, late payments, an over-promising seller, then games on most deals).
         Assert.True(healthiest - health[SampleAccountProfile.GamePlayer] >= 20m, $"best {healthiest:0.0}, game players {health[SampleAccountProfile.GamePlayer]:0.0}");
-        Assert.True(healthiest - health[SampleAccountProfile.Decliner] >= 10m, $"best {healthiest:0.0}, decliners {health[SampleAccountProfile.Decliner]:0.0}");
+        Assert.True(healthiest - health[SampleAccountProfile.Decliner] >= 20m, $"best {healthiest:0.0}, decliners {health[SampleAccountProfile.Decliner]:0.0}");
+    }
+
+    [Fact]
+    public void Declining_accounts_show_a_falling_trend_in_the_trend_window_before_each_demotion()
+    {
+        SampleData sample = SampleDataSet.Generate();
+        HealthPolicy policy = RelationshipPolicy.Default.Health;
+        var demotions = 0;
+        foreach (JsonElement account in runs.Default.GetProperty("accounts").EnumerateArray()
+            .Where(a => sample.Profiles[a.GetProperty("id").GetGuid()] == SampleAccountProfile.Decliner))
+        {
+            (DateTime On, decimal Health)[] history = account.GetProperty("history").EnumerateArray()
+                .Where(h => h.GetProperty("health").ValueKind == JsonValueKind.Number)
+                .Select(h => (h.GetProperty("takenOn").GetDateTime(), h.GetProperty("health").GetDecimal())).ToArray();
+            foreach (JsonElement demotion in account.GetProperty("timeline").EnumerateArray().Where(IsAutomaticDemotion))
+            {
+                demotions++;
+                DateTime when = demotion.GetProperty("when").GetDateTime();
+
+                // The tier-change record says what health and trend the demotion came with; never a rising one.
+                Assert.Matches(@"\. Health [0-9.]+ \((Good|Fair|Poor), (Declining|Steady) [-+0-9.]+ in [0-9]+ days\)$", demotion.GetProperty("reason").GetString()!);
+
+                // The trend as the scheduled recalculation computes it: health against the latest snapshot taken at
+                // least one trend window earlier. It read Declining at some snapshot in the window before the demotion.
+                decimal? steepest = history.Where(h => h.On > when.AddDays(-policy.TrendWindowDays) && h.On <= when)
+                    .Select(h => ChangeOverWindow(history, h, policy.TrendWindowDays)).Where(c => c.HasValue).Min();
+                Assert.True(
+                    steepest <= -policy.SteadyMargin,
+                    $"{account.GetProperty("name").GetString()} demoted on {when:yyyy-MM-dd} ({demotion.GetProperty("reason").GetString()}) with its steepest change over {policy.TrendWindowDays} days in the window before {steepest?.ToString("0.0", CultureInfo.InvariantCulture) ?? "unknown"}");
+            }
+        }
+
+        Assert.True(demotions >= 6, "declining accounts demoted " + demotions + " times");
+    }
+
+    [Fact]
+    public void No_tier_change_is_undone_within_the_dwell_time_and_no_two_automatic_changes_come_closer()
+    {
+        int dwell = RelationshipPolicy.Default.Tiers.MinimumDwellDays;
+        var changes = 0;
+        foreach (JsonElement account in runs.Default.GetProperty("accounts").EnumerateArray())
+        {
+            JsonElement[] automatic = account.GetProperty("timeline").EnumerateArray()
+                .Where(t => t.GetProperty("kind").GetString() == "automatic").ToArray();
+            changes += automatic.Length;
+            foreach ((JsonElement first, JsonElement next) in automatic.Zip(automatic.Skip(1)))
+            {
+                double days = (next.GetProperty("when").GetDateTime() - first.GetProperty("when").GetDateTime()).TotalDays;
+                Assert.True(days >= dwell, $"{account.GetProperty("name").GetString()}: {first.GetProperty("to").GetString()} then {next.GetProperty("to").GetString()} {days:0.0} days later");
+            }
+        }
+
+        Assert.True(changes > 20, changes + " automatic tier changes");
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class JsonReportRendererTests
     public void The_top_level_properties_are_the_stable_names_scripts_rely_on()
     {
         Assert.Equal(
-            ["schemaVersion", "dataSet", "policyVersion", "generatedAt", "replayedFrom", "replayedUntil", "statistics", "tierDistribution", "deals", "games", "accounts", "healthBands", "unknownOptionValues", "rejections", "rejectionGroups"],
+            ["schemaVersion", "dataSet", "policyVersion", "currency", "currencies", "generatedAt", "replayedFrom", "replayedUntil", "statistics", "tierDistribution", "deals", "games", "accounts", "healthBands", "unknownOptionValues", "rejections", "rejectionGroups"],
             Root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(2, Root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("2025-12-31T00:00:00Z", Root.GetProperty("replayedUntil").GetString());

@@ -131,24 +131,34 @@ namespace DataverseRelationship.Engine.Tests.Properties
         }
 
         /// <summary>
-        /// Discount dispersion needs two discounts in a size band, so a band holding one deal gains a dispersion of 0 when
-        /// it is duplicated; such histories are left out (the one place where more evidence adds a measurement).
+        /// Every history, including those with a size band holding a single discount: there, and only there, more
+        /// evidence adds a measurement (a dispersion needs two discounts), so integrity may move, but only through its
+        /// discount-consistency component: with that component's weight at 0 it stays within a point as well.
         /// </summary>
         [Fact]
         public void Duplicating_the_whole_history_moves_no_principle_by_more_than_one_point()
         {
             Gen.Select(RealisticAccount, RealisticOpportunities)
-                .Where((_, deals) => Enumerable.Range(0, 3).All(band => AccountLedger.Of(deals, Policy).Read(AsOf, Policy).Raw[DealSums.DiscountCount + band] != 1m))
                 .Sample((account, deals) =>
                 {
+                    var single = Enumerable.Range(0, 3).Any(band => AccountLedger.Of(deals, Policy).Read(AsOf, Policy).Raw[DealSums.DiscountCount + band] == 1m);
                     var once = Principles(RelationshipEngine.AssessAccount(account, deals, AsOf, Policy));
                     var twice = Principles(RelationshipEngine.AssessAccount(account, deals.Concat(deals.Select(d => d with { Id = Guid.NewGuid() })).ToArray(), AsOf, Policy));
                     for (var i = 0; i < once.Length; i++)
                     {
-                        if (once[i].HasValue && twice[i].HasValue)
+                        if (once[i].HasValue && twice[i].HasValue && !(single && i == 2))
                         {
                             Assert.InRange(twice[i]!.Value - once[i]!.Value, -1m, 1m);
                         }
+                    }
+
+                    if (single)
+                    {
+                        // Without the dispersion component (weight 0 in the policy) integrity stays within a point too.
+                        var withoutDispersion = Policy with { Integrity = Policy.Integrity with { DiscountConsistencyWeight = 0m } };
+                        var a = RelationshipEngine.AssessAccount(account, deals, AsOf, withoutDispersion).Integrity;
+                        var b = RelationshipEngine.AssessAccount(account, deals.Concat(deals.Select(d => d with { Id = Guid.NewGuid() })).ToArray(), AsOf, withoutDispersion).Integrity;
+                        Assert.True(!a.HasValue || !b.HasValue || Math.Abs(b.Value - a.Value) <= 1m, "integrity without dispersion " + a + " → " + b);
                     }
                 });
         }
@@ -221,7 +231,7 @@ namespace DataverseRelationship.Engine.Tests.Properties
                     var now = Principles(after);
                     for (var i = 0; i < then.Length; i++)
                     {
-                        Assert.True(!now[i].HasValue || (then[i].HasValue && now[i]!.Value <= then[i]!.Value + 0.01m) || i == 3, "principle " + i + ": " + then[i] + " → " + now[i]);
+                        Assert.True(!now[i].HasValue || (then[i].HasValue && now[i]!.Value <= then[i]!.Value + 0.01m), "principle " + i + ": " + then[i] + " → " + now[i]);
                     }
 
                     Assert.True(after.EligibleTier <= before.EligibleTier);

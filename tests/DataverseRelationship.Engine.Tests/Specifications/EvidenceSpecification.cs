@@ -58,6 +58,20 @@ namespace DataverseRelationship.Engine.Tests.Specifications
         }
 
         [Fact]
+        public void A_deal_marked_won_without_a_value_is_no_evidence_of_retained_business_and_leaves_loyalty_unknown()
+        {
+            // Tenure, sponsors and a joint plan are known; the only deal marked won has no value recorded.
+            var account = PartnerReadyAccount(strategic: true);
+            var valueless = new OpportunityFacts { Id = System.Guid.NewGuid(), State = DealState.Won, CreatedOn = MonthsAgo(3), CloseDate = MonthsAgo(1) };
+
+            var result = Assess(account, new List<OpportunityFacts> { Lost(2), Lost(4), valueless });
+
+            Assert.Null(result.Loyalty);
+            Assert.Contains("no won business of known value in the window", result.ExplanationOf(ScoreKind.Loyalty).Text, System.StringComparison.Ordinal);
+            Assert.NotNull(Assess(account, new List<OpportunityFacts> { Lost(2), Lost(4), Won(1) }).Loyalty);
+        }
+
+        [Fact]
         public void An_account_without_deals_is_neither_scored_nor_at_risk()
         {
             var result = Assess(Account(), new List<OpportunityFacts>());

@@ -41,10 +41,32 @@ namespace DataverseRelationship.Engine.Tests.Specifications
         [Fact]
         public void An_imbalance_is_corrected_by_later_deals_that_reciprocate()
         {
+            // Three free services conceded 6–8 months ago, then one prepayment (a commitment of the same policy share)
+            // last month: the older concessions have aged to about the weight of the one recent commitment.
             var early = Monthly(3, startMonthsAgo: 6).Select(d => d with { Concessions = Concessions.FreeServices }).ToList();
-            var repaid = early.Concat(Monthly(3, startMonthsAgo: 1).Select(d => d with { Commitments = Commitments.Prepayment })).ToList();
+            var repaid = early.Concat(Monthly(1, startMonthsAgo: 1).Select(d => d with { Commitments = Commitments.Prepayment })).ToList();
 
-            Assert.True(Assess(Account(), repaid).Reciprocity > Assess(Account(), early).Reciprocity + 30m);
+            var before = Assess(Account(), early).Reciprocity!.Value;
+            var after = Assess(Account(), repaid).Reciprocity!.Value;
+
+            // Unbalanced (the customer took 3 % of each deal's value for nothing), then nearly balanced again.
+            Assert.True(before < 70m && after > 90m, "before " + before + ", after " + after);
+        }
+
+        [Fact]
+        public void A_relationship_whose_conduct_turned_a_year_ago_is_scored_mostly_on_its_recent_conduct()
+        {
+            // Seed 004: what created value two years ago may create none today. A year of clean deals, then a year
+            // with a reverse auction and a demand for one-sided concessions on every deal.
+            var clean = Monthly(12, startMonthsAgo: 12.5);
+            var games = Monthly(12).Select(d => d with { Tactics = ProcurementTactics.ReverseAuction | ProcurementTactics.OneSidedConcessionDemand }).ToList();
+
+            var turned = Assess(Account(), clean.Concat(games).ToList()).Autonomy!.Value;
+            var onlyGames = Assess(Account(), games).Autonomy!.Value;
+
+            // The last year carries at least three quarters of the weight (a 6-month half-life gives it four fifths;
+            // 12 months would give two thirds), so autonomy stays within a quarter of the way back to the ideal.
+            Assert.True(turned <= onlyGames + ((100m - onlyGames) / 4m), "games only " + onlyGames + ", clean year then games " + turned);
         }
 
         [Fact]

@@ -190,6 +190,28 @@ namespace DataverseRelationship.Engine.Tests.Specifications
         }
 
         [Fact]
+        public void A_tier_change_records_the_health_and_the_trend_it_came_with()
+        {
+            // A strategic partner whose health was 99 a window ago, now playing a game on every deal.
+            var account = PartnerReadyAccount(strategic: true) with
+            {
+                CurrentTier = RelationshipTier.StrategicPartner,
+                TierChangedOn = MonthsAgo(24),
+                TrendBaselineHealth = 99m,
+                TrendBaselineOn = AsOf.AddDays(-91),
+            };
+            var deals = StrongHistory().Select(d => d with { Tactics = ProcurementTactics.OneSidedConcessionDemand }).ToList();
+
+            var result = Assess(account, deals);
+
+            Assert.Equal(RelationshipTier.Preferred, result.EffectiveTier);
+            Assert.Equal(HealthTrend.Declining, result.HealthTrend);
+            var reason = result.TierChange!.Reason;
+            Assert.StartsWith("Demoted one step from Strategic partner to Preferred", reason, System.StringComparison.Ordinal);
+            Assert.Matches(@"\. Health [0-9.]+ \((Good|Fair|Poor), Declining -[0-9.]+ in 90 days\)$", reason);
+        }
+
+        [Fact]
         public void Demotion_goes_one_step_at_a_time()
         {
             var nothing = new TierEvidence();

@@ -88,7 +88,7 @@ public class ScoreHistorySpecification
         Assert.NotNull(stored.GetAttributeValue<decimal?>(AccountTable.TrendBaselineHealth));
         Assert.True(delta < -2m, "health change over the window: " + delta);
         Assert.Equal((int)HealthTrendChoice.Declining, stored.GetAttributeValue<OptionSetValue>(AccountTable.HealthTrend)?.Value);
-        Assert.Contains("Declining " + DataverseRelationship.Engine.Explanations.ExplanationText.FormatPoints(delta!.Value) + " in 90 days", stored.GetAttributeValue<string>(AccountTable.ScoreExplanation), StringComparison.Ordinal);
+        Assert.Contains("Declining " + DataverseRelationship.Engine.Explanations.ExplanationText.FormatChange(delta!.Value) + " in 90 days", stored.GetAttributeValue<string>(AccountTable.ScoreExplanation), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,6 +27,9 @@ public sealed class CmtDataReader
     /// <summary>The longest value accepted in any field (a kept column's own MaxLength is checked later).</summary>
     public int MaxValueLength { get; init; } = Limits.LoadLimits.DataverseMaxTextLength;
 
+    /// <summary>The transaction currencies the rows refer to, and the transactioncurrency records the export holds.</summary>
+    public CurrencyReferences Currencies { get; } = new();
+
     /// <summary>The rows read, per table.</summary>
     public Dictionary<string, List<Entity>> Rows { get; } = new(StringComparer.Ordinal)
     {
@@ -51,6 +54,8 @@ public sealed class CmtDataReader
         CmtEntitySchema? entity = null;
         string? skippedEntity = null;
         Entity? row = null;
+        bool currencies = false;
+        CurrencyRecord? currency = null;
         bool sawRoot = false;
         while (reader.Read())
         {
@@ -74,6 +79,9 @@ public sealed class CmtDataReader
                     string name = reader.GetAttribute("name") ?? string.Empty;
                     entity = null;
                     skippedEntity = null;
+                    Describe(currency);
+                    currency = null;
+                    currencies = name == CurrencyTable;
                     if (!ReplayTables.IsReplayed(name))
                     {
                         skippedEntity = name;
@@ -83,6 +91,13 @@ public sealed class CmtDataReader
                         _problems.Add(_file, CmtSchema.Line(info), $"entity '{name}' is not described in data_schema.xml");
                     }
 
+                    break;
+                case 3 when reader.LocalName == "record" && currencies:
+                    Describe(currency);
+                    currency = Guid.TryParse(reader.GetAttribute("id"), out Guid currencyId) ? new CurrencyRecord(currencyId) : null;
+                    break;
+                case 4 when reader.LocalName == "field" && currency is not null:
+                    currency.Read(reader.GetAttribute("name"), reader.GetAttribute("value"));
                     break;
                 case 3 when reader.LocalName == "record" && entity is not null:
                     row = StartRecord(reader, info, entity);
@@ -96,9 +111,51 @@ public sealed class CmtDataReader
             }
         }
 
+        Describe(currency);
         if (!sawRoot)
         {
             _problems.Add(_file, string.Empty, "the file is empty");
+        }
+    }
+
+    private const string CurrencyTable = "transactioncurrency";
+
+    private const string CurrencyColumn = "transactioncurrencyid";
+
+    private void Describe(CurrencyRecord? record)
+    {
+        if (record is not null)
+        {
+            Currencies.Describe(record.Id, new DataSetCurrency(record.IsoCode, record.Symbol, record.Name));
+        }
+    }
+
+    /// <summary>The three columns of a transactioncurrency record the report names a currency by; others are ignored.</summary>
+    private sealed class CurrencyRecord(Guid id)
+    {
+        public Guid Id { get; } = id;
+
+        public string? IsoCode { get; private set; }
+
+        public string? Symbol { get; private set; }
+
+        public string? Name { get; private set; }
+
+        public void Read(string? field, string? value)
+        {
+            string? text = string.IsNullOrWhiteSpace(value) || value.Length > 100 ? null : value.Trim();
+            switch (field)
+            {
+                case "isocurrencycode":
+                    IsoCode = text;
+                    break;
+                case "currencysymbol":
+                    Symbol = text;
+                    break;
+                case "currencyname":
+                    Name = text;
+                    break;
+            }
         }
     }
 
@@ -169,6 +226,11 @@ public sealed class CmtDataReader
             }
 
             return;
+        }
+
+        if (name == CurrencyColumn && parsed is EntityReference rowCurrency)
+        {
+            Currencies.Refer(rowCurrency.Id, rowCurrency.Name);
         }
 
         if (ReplayTables.Keeps(entity.Name, name))

@@ -69,7 +69,7 @@ public static class ConfigurationMigrationLoader
             (table, index, reason) => new DataSetProblem(data.File, $"line {data.Lines[table][index]}, {table} record {RowId(rows, table, index)}", reason),
             options);
         problems.ThrowIfAny();
-        return DataSet.FromSnapshot(source ?? label, rows);
+        return DataSet.FromSnapshot(source ?? label, rows).WithCurrencies(data.Reader.Currencies.Referenced());
     }
 
     private static Guid RowId(DataSetRows rows, string table, int index) => table switch

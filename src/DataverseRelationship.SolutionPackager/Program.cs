@@ -34,7 +34,8 @@ public static class Program
         verify-package   checks a zip before import: not a test package, every plugin assembly in it deployable.
         validate         checks the unpacked solution's consistency (the Source validator) and lists every finding.
         generate-schema  writes the plugin code's column names from the solution (SolutionColumns.g.cs:
-                         --source solution/src --out src/DataverseRelationship.Plugins/Schema/SolutionColumns.g.cs).
+                         --source solution/src --out src/DataverseRelationship.Plugins/Schema/SolutionColumns.g.cs)
+                         and, next to it, the choices' labels (SolutionChoiceLabels.g.cs).
         --test-package   accept an assembly built against the offline SDK stand-in; the zips are named
                          *_TEST-DO-NOT-IMPORT* and their description says DO NOT IMPORT.
         exit codes: 0 success, 1 packing failed or assembly refused, 2 bad command line or missing path.
@@ -219,8 +220,12 @@ public static class Program
             throw new CommandLineException($"--source: folder '{source}' does not exist");
         }
         var outFile = options.Single("--out");
-        File.WriteAllText(outFile, Source.SchemaCode.Generate(SolutionSourceReader.Read(source)));
+        var solution = SolutionSourceReader.Read(source);
+        File.WriteAllText(outFile, Source.SchemaCode.Generate(solution));
         output.WriteLine($"wrote {outFile}");
+        var labelsFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outFile))!, Path.GetFileName(Source.SchemaCode.LabelsRelativePath));
+        File.WriteAllText(labelsFile, Source.SchemaCode.GenerateLabels(solution));
+        output.WriteLine($"wrote {labelsFile}");
         return 0;
     }
 

@@ -8,20 +8,11 @@ namespace DataverseRelationship.Cli.Reporting;
 /// <summary>How renderers write values: labels for choices, invariant numbers, ISO dates.</summary>
 public static class ReportText
 {
-    public static string Tier(RelationshipTierChoice? tier) => tier switch
-    {
-        null => "—",
-        RelationshipTierChoice.StrategicPartner => "Strategic partner",
-        _ => ChoiceLabels.Words(tier.Value.ToString()),
-    };
+    /// <summary>A tier's label, as the solution's choice names it; "—" when unknown.</summary>
+    public static string Tier(RelationshipTierChoice? tier) => tier is null ? "—" : ChoiceLabels.Label(tier.Value);
 
-    /// <summary>A health band's label; "Insufficient evidence" when too few principles are known.</summary>
-    public static string Band(HealthBandChoice? band) => band switch
-    {
-        null => "—",
-        HealthBandChoice.InsufficientEvidence => "Insufficient evidence",
-        _ => ChoiceLabels.Words(band.Value.ToString()),
-    };
+    /// <summary>A health band's label, as the solution's choice names it ("Insufficient evidence"); "—" when unknown.</summary>
+    public static string Band(HealthBandChoice? band) => band is null ? "—" : ChoiceLabels.Label(band.Value);
 
     /// <summary>The band as a narrow table column shows it: "Insufficient" for insufficient evidence (the legend says so).</summary>
     public static string BandShort(HealthBandChoice? band) =>
@@ -30,10 +21,10 @@ public static class ReportText
     /// <summary>A yes/no the plugins may leave unknown: "yes", "no" or "—".</summary>
     public static string YesNo(bool? value) => value switch { null => "—", true => "yes", false => "no" };
 
-    /// <summary>A choice's label ("DiscountDemandedAfterAward" reads "Discount Demanded After Award").</summary>
+    /// <summary>A choice's label, as the solution names it ("Discount demanded after award"); "—" when unknown.</summary>
     public static string Label<T>(T? value)
         where T : struct, Enum
-        => value is null ? "—" : ChoiceLabels.Words(value.Value.ToString());
+        => value is null ? "—" : ChoiceLabels.Label(value.Value);
 
     /// <summary>The stable machine name of a choice for JSON: camelCase of its member name ("strategicPartner").</summary>
     public static string Key<T>(T value)

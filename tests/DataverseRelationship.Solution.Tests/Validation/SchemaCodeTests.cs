@@ -22,6 +22,16 @@ public sealed class SchemaCodeTests
     }
 
     [Fact]
+    public void The_generated_choice_labels_are_what_the_solution_defines_today()
+    {
+        var generated = SchemaCode.GenerateLabels(SolutionSourceReader.Read(SolutionSourceCopy.RepositorySource));
+        var committed = File.ReadAllText(Path.Combine(RepositoryRoot, SchemaCode.LabelsRelativePath)).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+        Assert.True(generated == committed, $"{SchemaCode.LabelsRelativePath} is stale: run generate-schema (see SolutionColumns.g.cs) and commit the result.");
+        Assert.Equal("Multi-year term", DataverseRelationship.Plugins.Schema.SolutionChoiceLabels.Of("dvr_commitment", (int)DataverseRelationship.Plugins.Schema.CommitmentChoice.MultiYearTerm));
+    }
+
+    [Fact]
     public void A_range_changed_in_the_solution_after_generation_is_reported_naming_the_file_and_element()
     {
         using var copy = SolutionSourceCopy.Create();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Reflection;
 using System.Text;
 using DataverseRelationship.Plugins.Schema;
 
@@ -63,10 +64,29 @@ public sealed class ChoiceLabels
     /// <summary>dvr_sellerconduct; "None" records that the seller kept to the deal.</summary>
     public static ChoiceLabels SellerConduct { get; } = FromEnum<SellerConductChoice>("seller conduct").KeepingUnknownValues();
 
-    /// <summary>Labels from an enum's member names, split into words ("DecisionMaker" reads "Decision Maker").</summary>
+    /// <summary>
+    /// Labels of an enum's values: the solution's own labels for a choice it defines (<see cref="Label{T}"/>), else the
+    /// member names split into words ("DecisionMaker" reads "Decision Maker").
+    /// </summary>
     public static ChoiceLabels FromEnum<T>(string name)
         where T : struct, Enum
-        => new(name, Enum.GetValues<T>().Select(v => new KeyValuePair<string, int>(Words(v.ToString()), Convert.ToInt32(v, CultureInfo.InvariantCulture))));
+        => new(name, Enum.GetValues<T>().Select(v => new KeyValuePair<string, int>(Label(v), Convert.ToInt32(v, CultureInfo.InvariantCulture))));
+
+    /// <summary>
+    /// The label a user sees for a choice value: for an enum marked <c>[SolutionChoice]</c>, the label its option set gives
+    /// the value in solution/src (generated into <see cref="SolutionChoiceLabels"/>: "Multi-year term", "Over-promised");
+    /// otherwise, a standard choice, its member name split into words.
+    /// </summary>
+    public static string Label<T>(T value)
+        where T : struct, Enum
+        => (ChoiceSet<T>.Name is { } set ? SolutionChoiceLabels.Of(set, Convert.ToInt32(value, CultureInfo.InvariantCulture)) : null) ?? Words(value.ToString());
+
+    /// <summary>The option set an enum stands for, looked up once per enum.</summary>
+    private static class ChoiceSet<T>
+        where T : struct, Enum
+    {
+        public static readonly string? Name = typeof(T).GetCustomAttribute<SolutionChoiceAttribute>()?.OptionSetName;
+    }
 
     /// <summary>The value of a label or number; null with <paramref name="error"/> set when it is neither.</summary>
     public int? Parse(string text, out string? error)

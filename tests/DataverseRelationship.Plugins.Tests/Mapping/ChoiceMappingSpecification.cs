@@ -108,6 +108,15 @@ public class ChoiceMappingSpecification
     }
 
     [Fact]
+    public void The_engine_names_every_tier_as_the_solution_labels_it()
+    {
+        foreach (var tier in Enum.GetValues<RelationshipTier>())
+        {
+            Assert.Equal(SolutionChoiceLabels.Of("dvr_relationshiptier", ChoiceMapping.ToChoice(tier).Value), TierNames.Describe(tier));
+        }
+    }
+
+    [Fact]
     public void An_unknown_choice_value_is_rejected_naming_the_column_and_the_value()
     {
         var rejection = Assert.Throws<InvalidPluginExecutionException>(() => ChoiceMapping.ToCommitments(new[] { 418700099 }, OpportunityTable.Commitments));

@@ -51,4 +51,27 @@ public sealed class StoredValueTests
         Assert.Equal(0, first.GetAttributeValue<OptionSetValue>("statecode").Value);
         Assert.NotSame(first["statecode"], second["statecode"]);
     }
+
+    [Fact]
+    public void Equal_amounts_written_with_different_scales_read_back_with_their_own_scale()
+    {
+        // Boxes of equal values are shared between rows; 1.0 and 1.00 are equal decimals that print differently.
+        Gen.Select(Gen.Int[0, 1_000_000], Gen.Int[0, 4], Gen.Int[0, 4]).Sample((units, firstPlaces, secondPlaces) =>
+        {
+            var dataverse = new LocalDataverse(new LocalDataverseOptions { KeepOperationHistory = false });
+            var first = Math.Round(units / 10000m, firstPlaces);
+            // The same value with more places (a zero at a larger scale raises the scale: 1.5 + 0.00000 = 1.50000).
+            var second = first + new decimal(0, 0, 0, false, (byte)(secondPlaces + 5));
+            var a = dataverse.Service.Create(new Entity("opportunity") { ["name"] = "A", ["estimatedvalue"] = new Money(first), ["discountpercentage"] = first });
+            var b = dataverse.Service.Create(new Entity("opportunity") { ["name"] = "B", ["estimatedvalue"] = new Money(second), ["discountpercentage"] = second });
+
+            var readA = dataverse.Read("opportunity", a);
+            var readB = dataverse.Read("opportunity", b);
+
+            Assert.Equal(first.ToString(System.Globalization.CultureInfo.InvariantCulture), readA.GetAttributeValue<Money>("estimatedvalue").Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(second.ToString(System.Globalization.CultureInfo.InvariantCulture), readB.GetAttributeValue<Money>("estimatedvalue").Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(first.ToString(System.Globalization.CultureInfo.InvariantCulture), readA.GetAttributeValue<decimal>("discountpercentage").ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(second.ToString(System.Globalization.CultureInfo.InvariantCulture), readB.GetAttributeValue<decimal>("discountpercentage").ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
+    }
 }

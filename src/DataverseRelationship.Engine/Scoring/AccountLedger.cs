@@ -65,6 +65,21 @@ namespace DataverseRelationship.Engine.Scoring
             }
         }
 
+        /// <summary>
+        /// Adds a month's sums read from a stored ledger, keeping the instance when the month is new (what
+        /// <see cref="Apply(int, DealSums, decimal)"/> with factor 1 gives, without copying 64 sums into a fresh bucket).
+        /// </summary>
+        internal void Take(int month, DealSums sums)
+        {
+            if (_months.ContainsKey(month) || sums.IsEmpty)
+            {
+                Apply(month, sums, 1m);
+                return;
+            }
+
+            _months.Add(month, sums);
+        }
+
         /// <summary>Adds <paramref name="factor"/> × every month of <paramref name="other"/> (a save's difference, or a ledger taken out).</summary>
         public void Add(AccountLedger other, decimal factor)
         {
@@ -118,7 +133,15 @@ namespace DataverseRelationship.Engine.Scoring
         {
             Argument.NotNull(policy, nameof(policy));
             var now = DealContribution.MonthIndex(asOf);
-            var reading = new LedgerReading();
+            // The oldest month decides how many ages the reading keeps (at most 241: ages beyond are never read).
+            var oldestAge = 0;
+            foreach (var month in _months)
+            {
+                oldestAge = now - month.Key;
+                break;
+            }
+
+            var reading = new LedgerReading(oldestAge < 0 ? 1 : Math.Min(oldestAge, LedgerReading.OldestAge) + 1);
             var halfLife = (double)policy.Scoring.HalfLifeMonths;
             foreach (var month in _months)
             {
@@ -141,11 +164,17 @@ namespace DataverseRelationship.Engine.Scoring
         /// <summary>Quarters of won value kept for the stability of the relationship's value.</summary>
         public const int StabilityQuarters = 8;
 
-        private readonly decimal[] _wonByAge = new decimal[241];
-        private readonly decimal[] _lostByAge = new decimal[241];
+        /// <summary>The oldest age in months whose won and lost value a reading keeps.</summary>
+        internal const int OldestAge = 240;
 
-        internal LedgerReading()
+        private readonly decimal[] _wonByAge;
+        private readonly decimal[] _lostByAge;
+
+        /// <summary>A reading that keeps the won and lost value of ages 0 to <paramref name="ages"/> − 1 (older ones read as zero).</summary>
+        internal LedgerReading(int ages)
         {
+            _wonByAge = new decimal[ages];
+            _lostByAge = new decimal[ages];
         }
 
         /// <summary>The window's sums, each month weighted by its age (2^−age/half-life).</summary>

@@ -207,7 +207,7 @@ namespace DataverseRelationship.Engine.Scoring
             DateTime rebuiltOn = default;
             if (header.Length < 2 || header.Length > 3 || header[0] != Format || !header[1].StartsWith(PolicyPrefix, StringComparison.Ordinal)
                 || (header.Length == 3 && !(header[2].StartsWith(RebuiltPrefix, StringComparison.Ordinal)
-                    && DateTime.TryParseExact(header[2].Substring(RebuiltPrefix.Length), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out rebuiltOn))))
+                    && Day(header[2], RebuiltPrefix.Length, out rebuiltOn))))
             {
                 reason = "the stored ledger is not in the format " + Format;
                 return null;
@@ -220,7 +220,6 @@ namespace DataverseRelationship.Engine.Scoring
             }
 
             var ledger = new AccountLedger { RebuiltOn = header.Length == 3 ? rebuiltOn : (DateTime?)null };
-            var sums = new DealSums();
             var line = 1;
             for (var start = headerEnd + 1; headerEnd >= 0 && start <= text.Length; line++)
             {
@@ -230,13 +229,14 @@ namespace DataverseRelationship.Engine.Scoring
                     end = text.Length;
                 }
 
+                var sums = new DealSums();
                 if (!ReadMonth(text, start, end, sums, out var month))
                 {
                     reason = "line " + (line + 1).ToString(CultureInfo.InvariantCulture) + " of the stored ledger cannot be read";
                     return null;
                 }
 
-                ledger.Apply(month, sums, 1m);
+                ledger.Take(month, sums);
                 start = end + 1;
             }
 
@@ -246,12 +246,11 @@ namespace DataverseRelationship.Engine.Scoring
 
         /// <summary>
         /// Reads the month line between <paramref name="start"/> and <paramref name="end"/> in place (no substrings: a
-        /// save reads the whole ledger, so its cost is the text's length, not thousands of small strings).
+        /// save reads the whole ledger, so its cost is the text's length, not thousands of small strings) into fresh <paramref name="sums"/>.
         /// </summary>
         private static bool ReadMonth(string text, int start, int end, DealSums sums, out int month)
         {
             month = 0;
-            sums.Clear();
             if (end - start < 9 || text[start + 4] != '-' || text[start + 7] != ' '
                 || !Digits(text, start, 4, out var year) || !Digits(text, start + 5, 2, out var monthOfYear) || monthOfYear < 1 || monthOfYear > 12)
             {
@@ -360,6 +359,25 @@ namespace DataverseRelationship.Engine.Scoring
             }
 
             value = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, negative, (byte)places) + SixPlaces;
+            return true;
+        }
+
+        /// <summary>
+        /// A day written <c>yyyy-MM-dd</c> from <paramref name="start"/> to the end of <paramref name="text"/>, as a UTC
+        /// midnight; false unless it is exactly that and a real day (read by digits: a culture-aware
+        /// <see cref="DateTime.TryParseExact(string, string, IFormatProvider, DateTimeStyles, out DateTime)"/> cost more than the rest of a save's ledger read).
+        /// </summary>
+        private static bool Day(string text, int start, out DateTime day)
+        {
+            day = default;
+            if (text.Length - start != 10 || text[start + 4] != '-' || text[start + 7] != '-'
+                || !Digits(text, start, 4, out var year) || !Digits(text, start + 5, 2, out var month) || !Digits(text, start + 8, 2, out var dayOfMonth)
+                || year < 1 || month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > DateTime.DaysInMonth(year, month))
+            {
+                return false;
+            }
+
+            day = new DateTime(year, month, dayOfMonth, 0, 0, 0, DateTimeKind.Utc);
             return true;
         }
 

@@ -26,7 +26,7 @@ internal sealed partial class Platform
     private readonly Dictionary<string, IPlugin> _pluginInstances = new(StringComparer.Ordinal);
     private readonly Queue<AsyncJob> _asyncQueue = new();
     private readonly List<OperationRecord> _operations = [];
-    private readonly object _gate = new();
+    private readonly System.Threading.Lock _gate = new();
     private OperationRecord? _current;
 
     /// <summary>Operations of the open transaction, published to <see cref="Committed"/> when it commits (only while someone listens).</summary>
@@ -81,7 +81,7 @@ internal sealed partial class Platform
 
     public int PendingAsyncJobs => _asyncQueue.Count;
 
-    public object Gate => _gate;
+    public System.Threading.Lock Gate => _gate;
 
     public void ClearHistory() => _operations.Clear();
 

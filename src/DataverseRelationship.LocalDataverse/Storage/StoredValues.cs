@@ -15,9 +15,16 @@ internal sealed class StoredValues
 {
     private static readonly object True = true;
     private static readonly object False = false;
+    /// <summary>Slots of the shared decimal boxes (a direct-mapped cache: a value replaces the one in its slot).</summary>
+    private const int DecimalSlots = 1 << 14;
+
+    /// <summary>Slots of the shared date boxes.</summary>
+    private const int DateSlots = 1 << 10;
+
     private readonly Dictionary<int, object> _ints = [];
     private readonly Dictionary<(string, Guid), StoredReference> _references = [];
-    private object? _lastDate;
+    private readonly object?[] _decimals = new object?[DecimalSlots];
+    private readonly object?[] _dates = new object?[DateSlots];
 
     /// <summary>The cell form of a value already checked against its column.</summary>
     public object? ToStored(object? value, ColumnType? type)
@@ -27,7 +34,9 @@ internal sealed class StoredValues
             case null:
                 return null;
             case Money money when type == ColumnType.Currency:
-                return money.Value;
+                return Box(money.Value);
+            case decimal amount:
+                return Box(amount);
             case OptionSetValue option when type is ColumnType.Choice or ColumnType.State or ColumnType.Status:
                 return Box(option.Value);
             case EntityReference reference when reference.KeyAttributes.Count == 0:
@@ -41,13 +50,7 @@ internal sealed class StoredValues
             case int number:
                 return Box(number);
             case DateTime date:
-                if (_lastDate is DateTime last && last == date && last.Kind == date.Kind)
-                {
-                    return _lastDate;
-                }
-
-                _lastDate = date;
-                return _lastDate;
+                return Box(date);
             default:
                 return ValueCopy.Clone(value);
         }
@@ -83,6 +86,45 @@ internal sealed class StoredValues
         }
 
         return reference;
+    }
+
+    /// <summary>
+    /// A box of the decimal shared with the cells that hold the same value at the same scale (scores, rates and prices
+    /// repeat across rows: a score snapshot holds eleven decimals), so a million rows do not keep a million boxes of
+    /// 1.00. Bit-equal only: 1.0 and 1.00 are equal decimals but print differently, so they keep their own boxes.
+    /// </summary>
+    private object Box(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var slot = (int)((uint)HashCode.Combine(bits[0], bits[1], bits[2], bits[3]) % DecimalSlots);
+        if (_decimals[slot] is decimal shared)
+        {
+            Span<int> sharedBits = stackalloc int[4];
+            decimal.GetBits(shared, sharedBits);
+            if (bits.SequenceEqual(sharedBits))
+            {
+                return _decimals[slot]!;
+            }
+        }
+
+        object box = value;
+        _decimals[slot] = box;
+        return box;
+    }
+
+    /// <summary>A box of the date shared with the cells that hold the same instant and kind (a run's dates repeat across its rows).</summary>
+    private object Box(DateTime value)
+    {
+        var slot = (int)((uint)HashCode.Combine(value.Ticks) % DateSlots);
+        if (_dates[slot] is DateTime shared && shared == value && shared.Kind == value.Kind)
+        {
+            return _dates[slot]!;
+        }
+
+        object box = value;
+        _dates[slot] = box;
+        return box;
     }
 
     private object Box(int value)

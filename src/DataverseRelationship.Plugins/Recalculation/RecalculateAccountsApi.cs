@@ -26,7 +26,7 @@ namespace DataverseRelationship.Plugins.Recalculation;
 /// opportunities and key contacts. Writes: per account its changed computed columns and ledger (one SYSTEM Update at most) and a
 /// dvr_tierchange row when its tier changes; response Processed, Changed, NextContinuationToken (empty when done) and
 /// MoreRecords. Score history (<see cref="ScoreHistory"/>): per account once per period, one query for the trend
-/// baseline (which also finds the account's expired snapshots, deleted at most <see cref="ScoreHistory.MaximumDeletionsPerAccount"/>)
+/// baseline, bounded by the stored one (which also finds the account's expired snapshots, deleted at most <see cref="ScoreHistory.MaximumDeletionsPerAccount"/>)
 /// and one dvr_scoresnapshot row; on the first page of a run one sweep query for any other expired snapshots and their deletion.
 /// </summary>
 public sealed class RecalculateAccountsApi : PluginBase
@@ -116,7 +116,7 @@ public sealed class RecalculateAccountsApi : PluginBase
             {
                 var due = ScoreHistory.Due(account, execution.OperationCreatedOn, policy.History);
                 IList<Guid>? expired = null;
-                var history = due ? ScoreHistory.Columns(context.SystemService, account.Id, execution.OperationCreatedOn, policy, out expired) : null;
+                var history = due ? ScoreHistory.Columns(context.SystemService, account, execution.OperationCreatedOn, policy, out expired) : null;
                 foreach (var id in expired ?? Array.Empty<Guid>())
                 {
                     context.SystemService.Delete(ScoreSnapshotTable.LogicalName, id);

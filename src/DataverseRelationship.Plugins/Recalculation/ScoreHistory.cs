@@ -55,23 +55,28 @@ public static class ScoreHistory
     /// <summary>
     /// The history columns to write with this period's snapshot: the trend baseline (the latest snapshot taken at
     /// least one trend window before <paramref name="asOf"/>; blank when there is none) and the snapshot date; and, from
-    /// the same query (the account's snapshots that old, newest first: bounded by its own history, indexed by account),
-    /// the account's snapshots older than the retention, for deleting.
+    /// the same query (indexed by account, newest first), the account's snapshots older than the retention, for deleting.
+    /// The query asks only for the snapshots that can be the new baseline: the baseline moves forward with the clock,
+    /// so it is one taken at or after the account's stored baseline (<paramref name="account"/>'s dvr_trendbaselineon),
+    /// a week or two of rows instead of the whole retained history. Only when none is found there (the stored
+    /// baseline's snapshot was deleted, or the policy's trend window grew) is the account's history read again without
+    /// that bound, in a second query.
     /// </summary>
-    public static Entity Columns(IOrganizationService service, Guid accountId, DateTime asOf, RelationshipPolicy policy, out IList<Guid> expired)
+    public static Entity Columns(IOrganizationService service, Entity account, DateTime asOf, RelationshipPolicy policy, out IList<Guid> expired)
     {
         Argument.NotNull(service, nameof(service));
+        Argument.NotNull(account, nameof(account));
         Argument.NotNull(policy, nameof(policy));
-        var query = new QueryExpression(ScoreSnapshotTable.LogicalName)
-        {
-            ColumnSet = new ColumnSet(ScoreSnapshotTable.HealthScore, ScoreSnapshotTable.TakenOn),
-            PageInfo = new PagingInfo { Count = 5000, PageNumber = 1 },
-        };
-        query.Criteria.AddCondition(ScoreSnapshotTable.AccountId, ConditionOperator.Equal, accountId);
-        query.Criteria.AddCondition(ScoreSnapshotTable.TakenOn, ConditionOperator.LessEqual, asOf.AddDays(-policy.Health.TrendWindowDays));
-        query.AddOrder(ScoreSnapshotTable.TakenOn, OrderType.Descending);
-        var older = service.RetrieveMultiple(query).Entities;
         var cutoff = asOf.AddDays(-policy.History.RetentionDays);
+        var latest = asOf.AddDays(-policy.Health.TrendWindowDays);
+        var storedBaseline = account.GetAttributeValue<DateTime?>(AccountTable.TrendBaselineOn);
+        var bounded = storedBaseline.HasValue && storedBaseline.Value <= latest;
+        var older = Older(service, account.Id, latest, bounded ? storedBaseline : null, cutoff);
+        if (bounded && (older.Count == 0 || older[0].GetAttributeValue<DateTime>(ScoreSnapshotTable.TakenOn) < storedBaseline!.Value))
+        {
+            older = Older(service, account.Id, latest, null, cutoff);
+        }
+
         expired = new List<Guid>();
         foreach (var row in older)
         {
@@ -81,11 +86,36 @@ public static class ScoreHistory
             }
         }
 
-        var columns = new Entity(AccountTable.LogicalName, accountId);
+        var columns = new Entity(AccountTable.LogicalName, account.Id);
         columns[AccountTable.TrendBaselineHealth] = older.Count == 0 ? null : older[0].GetAttributeValue<decimal?>(ScoreSnapshotTable.HealthScore);
         columns[AccountTable.TrendBaselineOn] = older.Count == 0 ? null : older[0].GetAttributeValue<DateTime?>(ScoreSnapshotTable.TakenOn);
         columns[AccountTable.LastSnapshotOn] = asOf;
         return columns;
+    }
+
+    /// <summary>
+    /// The account's snapshots taken at or before <paramref name="latest"/>, newest first: all of them, or (with
+    /// <paramref name="from"/>) those taken from then on and those older than the retention <paramref name="cutoff"/>.
+    /// </summary>
+    private static DataCollection<Entity> Older(IOrganizationService service, Guid accountId, DateTime latest, DateTime? from, DateTime cutoff)
+    {
+        var query = new QueryExpression(ScoreSnapshotTable.LogicalName)
+        {
+            ColumnSet = new ColumnSet(ScoreSnapshotTable.HealthScore, ScoreSnapshotTable.TakenOn),
+            PageInfo = new PagingInfo { Count = 5000, PageNumber = 1 },
+        };
+        query.Criteria.AddCondition(ScoreSnapshotTable.AccountId, ConditionOperator.Equal, accountId);
+        query.Criteria.AddCondition(ScoreSnapshotTable.TakenOn, ConditionOperator.LessEqual, latest);
+        if (from.HasValue)
+        {
+            var window = new FilterExpression(LogicalOperator.Or);
+            window.AddCondition(ScoreSnapshotTable.TakenOn, ConditionOperator.GreaterEqual, from.Value);
+            window.AddCondition(ScoreSnapshotTable.TakenOn, ConditionOperator.LessThan, cutoff);
+            query.Criteria.AddFilter(window);
+        }
+
+        query.AddOrder(ScoreSnapshotTable.TakenOn, OrderType.Descending);
+        return service.RetrieveMultiple(query).Entities;
     }
 
     /// <summary>This period's snapshot row of the assessment.</summary>

@@ -129,5 +129,77 @@ public class ScoreHistorySpecification
         Assert.True(world.Now - takenOn.Min() <= TimeSpan.FromDays(30 + 7), "oldest snapshot kept: " + takenOn.Min().ToString("u", System.Globalization.CultureInfo.InvariantCulture));
         Assert.InRange(takenOn.Count, 120 * 4, 120 * 5);
     }
-}
 
+    /// <summary>The newest of the account's snapshots taken at least <paramref name="days"/> before now, as the trend's baseline must be.</summary>
+    private static DateTime? ExpectedBaseline(RelationshipWorld world, Guid account, int days) => world.Dataverse.ReadAll(ScoreSnapshotTable.LogicalName)
+        .Where(s => s.GetAttributeValue<EntityReference>(ScoreSnapshotTable.AccountId)?.Id == account)
+        .Select(s => s.GetAttributeValue<DateTime>(ScoreSnapshotTable.TakenOn))
+        .Where(t => t <= world.Now.AddDays(-days))
+        .Select(t => (DateTime?)t)
+        .Max();
+
+    private static Guid AccountWithWeeksOfHistory(RelationshipWorld world, int weeks)
+    {
+        var account = HealthyAccount(world);
+        for (var week = 0; week < weeks; week++)
+        {
+            world.RecalculateAll();
+            world.AdvanceDays(7);
+        }
+
+        return account;
+    }
+
+    [Fact]
+    public void The_trend_baseline_moves_forward_one_snapshot_a_week()
+    {
+        var world = new RelationshipWorld();
+        var account = AccountWithWeeksOfHistory(world, 20);
+        for (var week = 0; week < 4; week++)
+        {
+            var expected = ExpectedBaseline(world, account, 90);
+            world.RecalculateAll();
+            Assert.NotNull(expected);
+            Assert.Equal(expected, world.Account(account).GetAttributeValue<DateTime?>(AccountTable.TrendBaselineOn));
+            world.AdvanceDays(7);
+        }
+    }
+
+    [Fact]
+    public void When_the_baseline_snapshot_and_its_successor_are_deleted_the_next_older_snapshot_is_the_baseline()
+    {
+        var world = new RelationshipWorld();
+        var account = AccountWithWeeksOfHistory(world, 20);
+        var stored = world.Account(account).GetAttributeValue<DateTime?>(AccountTable.TrendBaselineOn);
+        Assert.NotNull(stored);
+        foreach (var snapshot in world.Dataverse.ReadAll(ScoreSnapshotTable.LogicalName)
+            .Where(s => s.GetAttributeValue<DateTime>(ScoreSnapshotTable.TakenOn) >= stored!.Value && s.GetAttributeValue<DateTime>(ScoreSnapshotTable.TakenOn) <= world.Now.AddDays(-90)))
+        {
+            world.Dataverse.Service.Delete(ScoreSnapshotTable.LogicalName, snapshot.Id);
+        }
+
+        var expected = ExpectedBaseline(world, account, 90);
+        Assert.NotNull(expected);
+        Assert.True(expected < stored, "a snapshot older than the stored baseline is left");
+
+        world.RecalculateAll();
+
+        Assert.Equal(expected, world.Account(account).GetAttributeValue<DateTime?>(AccountTable.TrendBaselineOn));
+    }
+
+    [Fact]
+    public void When_the_policy_lengthens_the_trend_window_the_baseline_moves_back_to_a_snapshot_that_old()
+    {
+        var world = new RelationshipWorld();
+        var account = AccountWithWeeksOfHistory(world, 24);
+        var stored = world.Account(account).GetAttributeValue<DateTime?>(AccountTable.TrendBaselineOn);
+        world.SetPolicy("""{"version":"longer-trend","health":{"trendWindowDays":140}}""");
+        var expected = ExpectedBaseline(world, account, 140);
+        Assert.NotNull(expected);
+        Assert.True(expected < stored, "the longer window's baseline is older than the stored one");
+
+        world.RecalculateAll();
+
+        Assert.Equal(expected, world.Account(account).GetAttributeValue<DateTime?>(AccountTable.TrendBaselineOn));
+    }
+}

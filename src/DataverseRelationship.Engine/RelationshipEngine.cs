@@ -99,7 +99,7 @@ namespace DataverseRelationship.Engine
                 RetentionRate = lifetime.Retention,
                 LifetimeValue = lifetime.Value,
                 ChurnRisk = churn.Value,
-                AtRisk = churn.Value.HasValue && churn.Value.Value >= policy.Churn.AtRiskFrom,
+                AtRisk = Outcomes.IsAtRisk(churn.Value, account.WasAtRisk, policy.Churn),
                 Confidence = confidence.Value ?? 0m,
                 OpportunitiesConsidered = Principles.Count(reading.Raw[DealSums.Deals]),
                 Scores = new[] { reciprocity, autonomy, integrity, loyalty, fairness, health, churn, confidence, engagement },

@@ -67,7 +67,7 @@ public sealed record AccountResult
     public IReadOnlyList<ScorePoint> History { get; init; } = [];
 
     /// <summary>
-    /// The plugins' dvr_atrisk: churn risk at or above the policy's churn.atRiskFrom; null while churn risk is unknown.
+    /// The plugins' dvr_atrisk: churn risk at or above the policy's churn.atRiskFrom (and, once at risk, until it falls below churn.atRiskClearsBelow); null while churn risk is unknown.
     /// </summary>
     public bool? AtRisk { get; init; }
 

@@ -47,6 +47,9 @@ namespace DataverseRelationship.Engine.Model
 
         /// <summary>When that snapshot was taken.</summary>
         public DateTime? TrendBaselineOn { get; init; }
+
+        /// <summary>Whether the account was listed as at risk when it was last assessed; null when never assessed or unknown.</summary>
+        public bool? WasAtRisk { get; init; }
     }
 
     /// <summary>A manual tier override: the rules respect it until <see cref="ExpiresOn"/>.</summary>

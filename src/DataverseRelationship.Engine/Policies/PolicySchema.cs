@@ -133,7 +133,9 @@ namespace DataverseRelationship.Engine.Policies
                 .Number("noSponsorCoefficient", p => p.NoSponsorCoefficient, (p, v) => p with { NoSponsorCoefficient = v }, -20m, 20m)
                 .Number("inactivityCoefficient", p => p.InactivityCoefficient, (p, v) => p with { InactivityCoefficient = v }, -20m, 20m)
                 .Integer("minimumSignals", p => p.MinimumSignals, (p, v) => p with { MinimumSignals = v }, 1, 7)
-                .Number("atRiskFrom", p => p.AtRiskFrom, (p, v) => p with { AtRiskFrom = v }, 0m, 100m);
+                .Number("atRiskFrom", p => p.AtRiskFrom, (p, v) => p with { AtRiskFrom = v }, 0m, 100m)
+                .Number("atRiskClearsBelow", p => p.AtRiskClearsBelow, (p, v) => p with { AtRiskClearsBelow = v }, 0m, 100m)
+                .Check("churn.atRiskClearsBelow", p => p.AtRiskClearsBelow <= p.AtRiskFrom ? null : "must not be above churn.atRiskFrom (was " + Text(p.AtRiskClearsBelow) + ")");
 
             var confidence = new Section<ConfidencePolicy>()
                 .Integer("fullConfidenceDealCount", p => p.FullConfidenceDealCount, (p, v) => p with { FullConfidenceDealCount = v }, 1, 100000);

@@ -13,7 +13,7 @@ namespace DataverseRelationship.Engine.Policies
         public static RelationshipPolicy Default { get; } = new RelationshipPolicy();
 
         /// <summary>Recorded with every computed result.</summary>
-        public string Version { get; init; } = "2.3.0-default";
+        public string Version { get; init; } = "2.4.0-default";
 
         public ScoringPolicy Scoring { get; init; } = new ScoringPolicy();
 
@@ -303,6 +303,12 @@ namespace DataverseRelationship.Engine.Policies
 
         /// <summary>Accounts at or above this churn risk are listed as at risk.</summary>
         public decimal AtRiskFrom { get; init; } = 50m;
+
+        /// <summary>
+        /// An account already at risk stays at risk until its churn risk falls below this (hysteresis: a churn risk that
+        /// wobbles around <see cref="AtRiskFrom"/> does not flag and unflag the account week after week).
+        /// </summary>
+        public decimal AtRiskClearsBelow { get; init; } = 40m;
     }
 
     /// <summary>Confidence: how much of the evidence the scores need was recorded.</summary>

@@ -183,6 +183,20 @@ namespace DataverseRelationship.Engine.Scoring
             return signals;
         }
 
+        /// <summary>
+        /// At risk from <see cref="ChurnPolicy.AtRiskFrom"/>; an account already at risk stays so until its churn risk
+        /// falls below <see cref="ChurnPolicy.AtRiskClearsBelow"/>. An unknown churn risk is never at risk.
+        /// </summary>
+        public static bool IsAtRisk(decimal? churnRisk, bool? wasAtRisk, ChurnPolicy policy)
+        {
+            if (!churnRisk.HasValue)
+            {
+                return false;
+            }
+
+            return churnRisk.Value >= policy.AtRiskFrom || (wasAtRisk == true && churnRisk.Value >= policy.AtRiskClearsBelow);
+        }
+
         /// <summary>Churn risk from the signals that precede lost business (logistic, policy coefficients); null below the minimum signals.</summary>
         public static ScoreExplanation ChurnRisk(LedgerReading reading, AccountFacts account, RelationshipPolicy policy)
         {

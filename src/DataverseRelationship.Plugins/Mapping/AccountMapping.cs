@@ -95,6 +95,7 @@ public static class AccountMapping
             Override = tierOverride,
             TrendBaselineHealth = account.GetAttributeValue<decimal?>(AccountTable.TrendBaselineHealth),
             TrendBaselineOn = account.GetAttributeValue<DateTime?>(AccountTable.TrendBaselineOn),
+            WasAtRisk = account.GetAttributeValue<bool?>(AccountTable.AtRisk),
         };
     }
 

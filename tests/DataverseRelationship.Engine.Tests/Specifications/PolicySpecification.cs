@@ -78,6 +78,7 @@ namespace DataverseRelationship.Engine.Tests.Specifications
         [InlineData("{\"version\":\"v\",\"deals\":{\"mode\":\"block\"}}", "deals.mode", "must be \"enforce\" or \"warn\" (was \"block\")")]
         [InlineData("{\"version\":\"v\",\"deals\":{\"acceptedCommitments\":[\"volume\",\"hugs\"]}}", "deals.acceptedCommitments[1]", "must be one of volume, multiYearTerm, prepayment, referenceCase, jointInvestment, forecastSharing (was \"hugs\")")]
         [InlineData("{\"version\":\"v\",\"deals\":{\"acceptedCommitments\":[]}}", "deals.acceptedCommitments", "must name at least one commitment")]
+        [InlineData("{\"version\":\"v\",\"churn\":{\"atRiskFrom\":50,\"atRiskClearsBelow\":60}}", "churn.atRiskClearsBelow", "must not be above churn.atRiskFrom (was 60)")]
         [InlineData("{\"version\":\"v\",\"fairness\":{\"marginFloorPercent\":50}}", "fairness.marginCeilingPercent", "must not be below fairness.marginFloorPercent (was 40)")]
         [InlineData("{\"version\":\"v\",\"tiers\":{\"preferred\":{\"requireExecutiveSponsors\":\"yes\"}}}", "tiers.preferred.requireExecutiveSponsors", "must be true or false (was \"yes\")")]
         [InlineData("{\"version\":\"\"}", "version", "is required")]

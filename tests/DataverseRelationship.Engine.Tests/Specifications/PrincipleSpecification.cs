@@ -142,5 +142,28 @@ namespace DataverseRelationship.Engine.Tests.Specifications
             Assert.False(Assess(Account(), deals, lenient).AtRisk);
             Assert.Equal(result.ChurnRisk, Assess(Account(), deals, lenient).ChurnRisk);
         }
+
+        [Fact]
+        public void An_account_at_risk_stays_at_risk_until_its_churn_risk_falls_below_the_clearing_threshold()
+        {
+            var deals = Monthly(12, value: 50000m, startMonthsAgo: 12.5).Concat(new[] { Lost(1), Won(8, 10000m) }).ToList();
+            var churn = Assess(Account(), deals).ChurnRisk!.Value;
+            var between = Policy with { Churn = Policy.Churn with { AtRiskFrom = churn + 1m, AtRiskClearsBelow = churn - 1m } };
+            var clears = Policy with { Churn = Policy.Churn with { AtRiskFrom = churn + 1m, AtRiskClearsBelow = churn + 0.5m } };
+
+            Assert.True(Assess(Account() with { WasAtRisk = true }, deals, between).AtRisk);
+            Assert.False(Assess(Account() with { WasAtRisk = false }, deals, between).AtRisk);
+            Assert.False(Assess(Account(), deals, between).AtRisk);
+            Assert.False(Assess(Account() with { WasAtRisk = true }, deals, clears).AtRisk);
+        }
+
+        [Fact]
+        public void An_account_with_unknown_churn_risk_is_not_at_risk_whatever_it_was()
+        {
+            var result = Assess(Account() with { WasAtRisk = true, KeyContactCount = null }, new List<OpportunityFacts>());
+
+            Assert.Null(result.ChurnRisk);
+            Assert.False(result.AtRisk);
+        }
     }
 }

@@ -114,6 +114,8 @@ public class RandomizedEventReplaySpecification
             Override = tierOverride,
             TrendBaselineHealth = account.GetAttributeValue<decimal?>(AccountTable.TrendBaselineHealth),
             TrendBaselineOn = account.GetAttributeValue<DateTime?>(AccountTable.TrendBaselineOn),
+            // Like the tier, the at-risk flag is state as well as result (hysteresis): the stored flag is the one the rules saw.
+            WasAtRisk = account.GetAttributeValue<bool?>(AccountTable.AtRisk),
         };
         var deals = opportunities.Select(o => (OpportunityFacts?)Facts(o, now)).ToList();
         var assessment = RelationshipEngine.AssessAccount(facts, deals, now, policy);

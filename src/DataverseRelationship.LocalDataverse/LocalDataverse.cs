@@ -6,8 +6,8 @@ using DataverseRelationship.LocalDataverse.Observability;
 using DataverseRelationship.LocalDataverse.Pipeline;
 using DataverseRelationship.LocalDataverse.Registration;
 using DataverseRelationship.LocalDataverse.Schema;
-using DataverseRelationship.SolutionModel;
 using DataverseRelationship.LocalDataverse.Time;
+using DataverseRelationship.SolutionModel;
 using Microsoft.Xrm.Sdk;
 
 namespace DataverseRelationship.LocalDataverse;

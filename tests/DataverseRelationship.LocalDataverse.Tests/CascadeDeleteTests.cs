@@ -1,5 +1,4 @@
 using System;
-using DataverseRelationship.LocalDataverse.Registration;
 using DataverseRelationship.LocalDataverse.Tests.Support;
 using Microsoft.Xrm.Sdk;
 

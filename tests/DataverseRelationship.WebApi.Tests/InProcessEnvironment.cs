@@ -1,14 +1,12 @@
 using System;
 using System.Net.Http;
 using System.Threading.Tasks;
-using DataverseRelationship.Cli.Tests.Commands;
 using DataverseRelationship.Cli.DataSets;
 using DataverseRelationship.Cli.Replay;
+using DataverseRelationship.Cli.Tests.Commands;
 using DataverseRelationship.Cli.WebApi;
 using DataverseRelationship.Plugins.Opportunities;
-using DataverseRelationship.WebApi;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using LocalDataverseInstance = DataverseRelationship.LocalDataverse.LocalDataverse;
 

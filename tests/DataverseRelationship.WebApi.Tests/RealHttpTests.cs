@@ -6,7 +6,6 @@ using DataverseRelationship.Cli.Commands;
 using DataverseRelationship.Cli.DataSets;
 using DataverseRelationship.Cli.Tests;
 using DataverseRelationship.Cli.Tests.Commands;
-using DataverseRelationship.Cli.WebApi;
 using DataverseRelationship.Plugins.Opportunities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -5,12 +5,11 @@ using DataverseRelationship.Cli.DataSets;
 using DataverseRelationship.Engine;
 using DataverseRelationship.Engine.Model;
 using DataverseRelationship.Engine.Policies;
-using DataverseRelationship.Engine.Scoring;
 using DataverseRelationship.Plugins.Contacts;
 using DataverseRelationship.Plugins.Mapping;
 using DataverseRelationship.Plugins.Schema;
-using Microsoft.Xrm.Sdk;
 using MathNet.Numerics.Statistics;
+using Microsoft.Xrm.Sdk;
 
 namespace DataverseRelationship.Cli.Backtesting;
 

@@ -3,243 +3,242 @@ using System.Collections.Generic;
 using DataverseRelationship.Engine.Model;
 using DataverseRelationship.Engine.Policies;
 
-namespace DataverseRelationship.Engine.Scoring
+namespace DataverseRelationship.Engine.Scoring;
+
+/// <summary>
+/// An account's evidence as sums per calendar month. Every account-level quantity of the model is read from these
+/// sums, so a save can take one deal's old contribution out and put its new one in (<see cref="Remove"/>,
+/// <see cref="Add(OpportunityFacts, RelationshipPolicy)"/>) without reading the account's other deals; ageing is a weight per month applied when the
+/// ledger is read, and the window drops whole months. Built from scratch or incrementally, the sums are equal.
+/// </summary>
+public sealed class AccountLedger
 {
-    /// <summary>
-    /// An account's evidence as sums per calendar month. Every account-level quantity of the model is read from these
-    /// sums, so a save can take one deal's old contribution out and put its new one in (<see cref="Remove"/>,
-    /// <see cref="Add(OpportunityFacts, RelationshipPolicy)"/>) without reading the account's other deals; ageing is a weight per month applied when the
-    /// ledger is read, and the window drops whole months. Built from scratch or incrementally, the sums are equal.
-    /// </summary>
-    public sealed class AccountLedger
+    private readonly SortedDictionary<int, DealSums> _months = new SortedDictionary<int, DealSums>();
+
+    /// <summary>One deal's contribution, reused from deal to deal (a ledger is not shared between threads).</summary>
+    private readonly DealSums _scratch = new DealSums();
+
+    /// <summary>A ledger of <paramref name="deals"/> (null entries are skipped).</summary>
+    public static AccountLedger Of(IEnumerable<OpportunityFacts?>? deals, RelationshipPolicy policy)
     {
-        private readonly SortedDictionary<int, DealSums> _months = new SortedDictionary<int, DealSums>();
-
-        /// <summary>One deal's contribution, reused from deal to deal (a ledger is not shared between threads).</summary>
-        private readonly DealSums _scratch = new DealSums();
-
-        /// <summary>A ledger of <paramref name="deals"/> (null entries are skipped).</summary>
-        public static AccountLedger Of(IEnumerable<OpportunityFacts?>? deals, RelationshipPolicy policy)
+        var ledger = new AccountLedger();
+        if (deals != null)
         {
-            var ledger = new AccountLedger();
-            if (deals != null)
+            foreach (var deal in deals)
             {
-                foreach (var deal in deals)
+                if (deal != null)
                 {
-                    if (deal != null)
-                    {
-                        ledger.Add(deal, policy);
-                    }
+                    ledger.Add(deal, policy);
                 }
             }
-
-            return ledger;
         }
 
-        /// <summary>Adds one deal's contribution.</summary>
-        public void Add(OpportunityFacts deal, RelationshipPolicy policy) => Apply(deal, policy, 1m);
+        return ledger;
+    }
 
-        /// <summary>Takes one deal's contribution out again (the deal as it was when it was added).</summary>
-        public void Remove(OpportunityFacts deal, RelationshipPolicy policy) => Apply(deal, policy, -1m);
+    /// <summary>Adds one deal's contribution.</summary>
+    public void Add(OpportunityFacts deal, RelationshipPolicy policy) => Apply(deal, policy, 1m);
 
-        private void Apply(OpportunityFacts deal, RelationshipPolicy policy, decimal factor)
+    /// <summary>Takes one deal's contribution out again (the deal as it was when it was added).</summary>
+    public void Remove(OpportunityFacts deal, RelationshipPolicy policy) => Apply(deal, policy, -1m);
+
+    private void Apply(OpportunityFacts deal, RelationshipPolicy policy, decimal factor)
+    {
+        DealContribution.Fill(_scratch, deal, policy);
+        Apply(DealContribution.MonthOf(deal), _scratch, factor);
+    }
+
+    /// <summary>Adds <paramref name="factor"/> × <paramref name="sums"/> to the month's bucket; an emptied month is dropped.</summary>
+    public void Apply(int month, DealSums sums, decimal factor)
+    {
+        Argument.NotNull(sums, nameof(sums));
+        if (!_months.TryGetValue(month, out var bucket))
         {
-            DealContribution.Fill(_scratch, deal, policy);
-            Apply(DealContribution.MonthOf(deal), _scratch, factor);
+            bucket = new DealSums();
+            _months.Add(month, bucket);
         }
 
-        /// <summary>Adds <paramref name="factor"/> × <paramref name="sums"/> to the month's bucket; an emptied month is dropped.</summary>
-        public void Apply(int month, DealSums sums, decimal factor)
+        bucket.Add(sums, factor);
+        if (bucket.IsEmpty)
         {
-            Argument.NotNull(sums, nameof(sums));
-            if (!_months.TryGetValue(month, out var bucket))
-            {
-                bucket = new DealSums();
-                _months.Add(month, bucket);
-            }
-
-            bucket.Add(sums, factor);
-            if (bucket.IsEmpty)
-            {
-                _months.Remove(month);
-            }
-        }
-
-        /// <summary>
-        /// Adds a month's sums read from a stored ledger, keeping the instance when the month is new (what
-        /// <see cref="Apply(int, DealSums, decimal)"/> with factor 1 gives, without copying 64 sums into a fresh bucket).
-        /// </summary>
-        internal void Take(int month, DealSums sums)
-        {
-            if (_months.ContainsKey(month) || sums.IsEmpty)
-            {
-                Apply(month, sums, 1m);
-                return;
-            }
-
-            _months.Add(month, sums);
-        }
-
-        /// <summary>Adds <paramref name="factor"/> × every month of <paramref name="other"/> (a save's difference, or a ledger taken out).</summary>
-        public void Add(AccountLedger other, decimal factor)
-        {
-            Argument.NotNull(other, nameof(other));
-            foreach (var month in other._months)
-            {
-                Apply(month.Key, month.Value, factor);
-            }
-        }
-
-        /// <summary>
-        /// When the sums were last rebuilt from every one of the account's deals (the ground truth); null when never. Not a
-        /// sum: <see cref="SameAs"/> ignores it.
-        /// </summary>
-        public DateTime? RebuiltOn { get; set; }
-
-        /// <summary>True when no month holds anything (no deal, or every deal taken out again).</summary>
-        public bool IsEmpty => _months.Count == 0;
-
-        /// <summary>How many months hold sums (what a stored ledger's size grows with: months, never deals).</summary>
-        public int MonthCount => _months.Count;
-
-        /// <summary>The sums of one month, when it holds any.</summary>
-        internal bool TryGetMonth(int month, out DealSums sums) => _months.TryGetValue(month, out sums!);
-
-        /// <summary>The months that hold sums, oldest first (for writing the ledger down).</summary>
-        internal IEnumerable<KeyValuePair<int, DealSums>> Buckets => _months;
-
-        /// <summary>Whether both ledgers hold exactly the same sums in the same months.</summary>
-        public bool SameAs(AccountLedger other)
-        {
-            Argument.NotNull(other, nameof(other));
-            if (_months.Count != other._months.Count)
-            {
-                return false;
-            }
-
-            foreach (var month in _months)
-            {
-                if (!other._months.TryGetValue(month.Key, out var theirs) || !month.Value.SameAs(theirs))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>The ledger read at <paramref name="asOf"/>: the window's sums, decayed and raw.</summary>
-        public LedgerReading Read(DateTime asOf, RelationshipPolicy policy)
-        {
-            Argument.NotNull(policy, nameof(policy));
-            var now = DealContribution.MonthIndex(asOf);
-            // The oldest month decides how many ages the reading keeps (at most 241: ages beyond are never read).
-            var oldestAge = 0;
-            foreach (var month in _months)
-            {
-                oldestAge = now - month.Key;
-                break;
-            }
-
-            var reading = new LedgerReading(oldestAge < 0 ? 1 : Math.Min(oldestAge, LedgerReading.OldestAge) + 1);
-            var halfLife = (double)policy.Scoring.HalfLifeMonths;
-            foreach (var month in _months)
-            {
-                var age = now - month.Key;
-                if (age < 0)
-                {
-                    age = 0;
-                }
-
-                reading.AddMonth(age, month.Value, age < policy.Scoring.WindowMonths, (decimal)Math.Pow(2.0, -age / halfLife));
-            }
-
-            return reading;
+            _months.Remove(month);
         }
     }
 
-    /// <summary>An account ledger read at one instant.</summary>
-    public sealed class LedgerReading
+    /// <summary>
+    /// Adds a month's sums read from a stored ledger, keeping the instance when the month is new (what
+    /// <see cref="Apply(int, DealSums, decimal)"/> with factor 1 gives, without copying 64 sums into a fresh bucket).
+    /// </summary>
+    internal void Take(int month, DealSums sums)
     {
-        /// <summary>Quarters of won value kept for the stability of the relationship's value.</summary>
-        public const int StabilityQuarters = 8;
-
-        /// <summary>The oldest age in months whose won and lost value a reading keeps.</summary>
-        internal const int OldestAge = 240;
-
-        private readonly decimal[] _wonByAge;
-        private readonly decimal[] _lostByAge;
-
-        /// <summary>A reading that keeps the won and lost value of ages 0 to <paramref name="ages"/> − 1 (older ones read as zero).</summary>
-        internal LedgerReading(int ages)
+        if (_months.ContainsKey(month) || sums.IsEmpty)
         {
-            _wonByAge = new decimal[ages];
-            _lostByAge = new decimal[ages];
+            Apply(month, sums, 1m);
+            return;
         }
 
-        /// <summary>The window's sums, each month weighted by its age (2^−age/half-life).</summary>
-        public DealSums Decayed { get; } = new DealSums();
+        _months.Add(month, sums);
+    }
 
-        /// <summary>The window's sums as recorded (counts of evidence).</summary>
-        public DealSums Raw { get; } = new DealSums();
-
-        /// <summary>
-        /// Age in months of the newest month with a deal of known value in the window; null when there is none (a deal
-        /// without a value says nothing about how much the customer buys).
-        /// </summary>
-        public int? NewestDealAge { get; private set; }
-
-        /// <summary>Won value with a recorded margin in the last 12 calendar months (the lifetime value's base).</summary>
-        public decimal WonValueWithMarginLastYear { get; private set; }
-
-        /// <summary>The margin won in the last 12 calendar months, capped at the fair ceiling.</summary>
-        public decimal WonMarginLastYear { get; private set; }
-
-        /// <summary>Won value of the deals that closed within the last <paramref name="months"/> calendar months.</summary>
-        public decimal WonWithin(int months) => SumAges(_wonByAge, 0, months);
-
-        /// <summary>Won value between <paramref name="fromAge"/> (inclusive) and <paramref name="toAge"/> (exclusive) months ago.</summary>
-        public decimal WonBetween(int fromAge, int toAge) => SumAges(_wonByAge, fromAge, toAge);
-
-        /// <summary>Lost value between two ages in months.</summary>
-        public decimal LostBetween(int fromAge, int toAge) => SumAges(_lostByAge, fromAge, toAge);
-
-        internal void AddMonth(int age, DealSums sums, bool inWindow, decimal weight)
+    /// <summary>Adds <paramref name="factor"/> × every month of <paramref name="other"/> (a save's difference, or a ledger taken out).</summary>
+    public void Add(AccountLedger other, decimal factor)
+    {
+        Argument.NotNull(other, nameof(other));
+        foreach (var month in other._months)
         {
-            if (age < _wonByAge.Length)
-            {
-                _wonByAge[age] += sums[DealSums.WonValue];
-                _lostByAge[age] += sums[DealSums.LostValue];
-            }
+            Apply(month.Key, month.Value, factor);
+        }
+    }
 
-            if (age < 12)
-            {
-                WonValueWithMarginLastYear += sums[DealSums.WonValueWithMargin];
-                WonMarginLastYear += sums[DealSums.WonMarginValue];
-            }
+    /// <summary>
+    /// When the sums were last rebuilt from every one of the account's deals (the ground truth); null when never. Not a
+    /// sum: <see cref="SameAs"/> ignores it.
+    /// </summary>
+    public DateTime? RebuiltOn { get; set; }
 
-            if (!inWindow)
-            {
-                return;
-            }
+    /// <summary>True when no month holds anything (no deal, or every deal taken out again).</summary>
+    public bool IsEmpty => _months.Count == 0;
 
-            Decayed.Add(sums, weight);
-            Raw.Add(sums, 1m);
-            if (sums[DealSums.Deals] > sums[DealSums.MissingValue] && (!NewestDealAge.HasValue || age < NewestDealAge.Value))
+    /// <summary>How many months hold sums (what a stored ledger's size grows with: months, never deals).</summary>
+    public int MonthCount => _months.Count;
+
+    /// <summary>The sums of one month, when it holds any.</summary>
+    internal bool TryGetMonth(int month, out DealSums sums) => _months.TryGetValue(month, out sums!);
+
+    /// <summary>The months that hold sums, oldest first (for writing the ledger down).</summary>
+    internal IEnumerable<KeyValuePair<int, DealSums>> Buckets => _months;
+
+    /// <summary>Whether both ledgers hold exactly the same sums in the same months.</summary>
+    public bool SameAs(AccountLedger other)
+    {
+        Argument.NotNull(other, nameof(other));
+        if (_months.Count != other._months.Count)
+        {
+            return false;
+        }
+
+        foreach (var month in _months)
+        {
+            if (!other._months.TryGetValue(month.Key, out var theirs) || !month.Value.SameAs(theirs))
             {
-                NewestDealAge = age;
+                return false;
             }
         }
 
-        private static decimal SumAges(decimal[] byAge, int from, int to)
+        return true;
+    }
+
+    /// <summary>The ledger read at <paramref name="asOf"/>: the window's sums, decayed and raw.</summary>
+    public LedgerReading Read(DateTime asOf, RelationshipPolicy policy)
+    {
+        Argument.NotNull(policy, nameof(policy));
+        var now = DealContribution.MonthIndex(asOf);
+        // The oldest month decides how many ages the reading keeps (at most 241: ages beyond are never read).
+        var oldestAge = 0;
+        foreach (var month in _months)
         {
-            var total = 0m;
-            for (var age = from < 0 ? 0 : from; age < to && age < byAge.Length; age++)
+            oldestAge = now - month.Key;
+            break;
+        }
+
+        var reading = new LedgerReading(oldestAge < 0 ? 1 : Math.Min(oldestAge, LedgerReading.OldestAge) + 1);
+        var halfLife = (double)policy.Scoring.HalfLifeMonths;
+        foreach (var month in _months)
+        {
+            var age = now - month.Key;
+            if (age < 0)
             {
-                total += byAge[age];
+                age = 0;
             }
 
-            return total;
+            reading.AddMonth(age, month.Value, age < policy.Scoring.WindowMonths, (decimal)Math.Pow(2.0, -age / halfLife));
         }
+
+        return reading;
+    }
+}
+
+/// <summary>An account ledger read at one instant.</summary>
+public sealed class LedgerReading
+{
+    /// <summary>Quarters of won value kept for the stability of the relationship's value.</summary>
+    public const int StabilityQuarters = 8;
+
+    /// <summary>The oldest age in months whose won and lost value a reading keeps.</summary>
+    internal const int OldestAge = 240;
+
+    private readonly decimal[] _wonByAge;
+    private readonly decimal[] _lostByAge;
+
+    /// <summary>A reading that keeps the won and lost value of ages 0 to <paramref name="ages"/> − 1 (older ones read as zero).</summary>
+    internal LedgerReading(int ages)
+    {
+        _wonByAge = new decimal[ages];
+        _lostByAge = new decimal[ages];
+    }
+
+    /// <summary>The window's sums, each month weighted by its age (2^−age/half-life).</summary>
+    public DealSums Decayed { get; } = new DealSums();
+
+    /// <summary>The window's sums as recorded (counts of evidence).</summary>
+    public DealSums Raw { get; } = new DealSums();
+
+    /// <summary>
+    /// Age in months of the newest month with a deal of known value in the window; null when there is none (a deal
+    /// without a value says nothing about how much the customer buys).
+    /// </summary>
+    public int? NewestDealAge { get; private set; }
+
+    /// <summary>Won value with a recorded margin in the last 12 calendar months (the lifetime value's base).</summary>
+    public decimal WonValueWithMarginLastYear { get; private set; }
+
+    /// <summary>The margin won in the last 12 calendar months, capped at the fair ceiling.</summary>
+    public decimal WonMarginLastYear { get; private set; }
+
+    /// <summary>Won value of the deals that closed within the last <paramref name="months"/> calendar months.</summary>
+    public decimal WonWithin(int months) => SumAges(_wonByAge, 0, months);
+
+    /// <summary>Won value between <paramref name="fromAge"/> (inclusive) and <paramref name="toAge"/> (exclusive) months ago.</summary>
+    public decimal WonBetween(int fromAge, int toAge) => SumAges(_wonByAge, fromAge, toAge);
+
+    /// <summary>Lost value between two ages in months.</summary>
+    public decimal LostBetween(int fromAge, int toAge) => SumAges(_lostByAge, fromAge, toAge);
+
+    internal void AddMonth(int age, DealSums sums, bool inWindow, decimal weight)
+    {
+        if (age < _wonByAge.Length)
+        {
+            _wonByAge[age] += sums[DealSums.WonValue];
+            _lostByAge[age] += sums[DealSums.LostValue];
+        }
+
+        if (age < 12)
+        {
+            WonValueWithMarginLastYear += sums[DealSums.WonValueWithMargin];
+            WonMarginLastYear += sums[DealSums.WonMarginValue];
+        }
+
+        if (!inWindow)
+        {
+            return;
+        }
+
+        Decayed.Add(sums, weight);
+        Raw.Add(sums, 1m);
+        if (sums[DealSums.Deals] > sums[DealSums.MissingValue] && (!NewestDealAge.HasValue || age < NewestDealAge.Value))
+        {
+            NewestDealAge = age;
+        }
+    }
+
+    private static decimal SumAges(decimal[] byAge, int from, int to)
+    {
+        var total = 0m;
+        for (var age = from < 0 ? 0 : from; age < to && age < byAge.Length; age++)
+        {
+            total += byAge[age];
+        }
+
+        return total;
     }
 }

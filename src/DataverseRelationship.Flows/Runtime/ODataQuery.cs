@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text.RegularExpressions;
 using DataverseRelationship.Flows.Expressions;
 using DataverseRelationship.LocalDataverse.Schema;
-using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace DataverseRelationship.Flows.Runtime;

@@ -3,13 +3,11 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using DataverseRelationship.LocalDataverse.Observability;
-using DataverseRelationship.LocalDataverse.Query;
 using DataverseRelationship.LocalDataverse.Registration;
 using DataverseRelationship.LocalDataverse.Schema;
 using DataverseRelationship.LocalDataverse.Storage;
 using DataverseRelationship.LocalDataverse.Time;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace DataverseRelationship.LocalDataverse.Pipeline;
 

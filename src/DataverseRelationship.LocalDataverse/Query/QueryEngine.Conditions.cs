@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text.RegularExpressions;
 using DataverseRelationship.LocalDataverse.Schema;
 using DataverseRelationship.LocalDataverse.Storage;

@@ -2,10 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using DataverseRelationship.LocalDataverse.Schema;
 using DataverseRelationship.LocalDataverse.Storage;
-using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace DataverseRelationship.LocalDataverse.Query;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using DataverseRelationship.LocalDataverse.Schema;
 using DataverseRelationship.LocalDataverse.Storage;
 using Microsoft.Xrm.Sdk;

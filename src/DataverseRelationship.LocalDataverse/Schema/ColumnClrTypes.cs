@@ -1,5 +1,4 @@
 using System;
-using DataverseRelationship.SolutionModel;
 using Microsoft.Xrm.Sdk;
 
 namespace DataverseRelationship.LocalDataverse.Schema;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using DataverseRelationship.SolutionModel;
 
 namespace DataverseRelationship.LocalDataverse.Schema;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using DataverseRelationship.LocalDataverse.Schema;
 
 namespace DataverseRelationship.LocalDataverse.Storage;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using DataverseRelationship.LocalDataverse.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace DataverseRelationship.LocalDataverse.Storage;

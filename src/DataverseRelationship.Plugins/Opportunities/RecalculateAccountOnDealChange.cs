@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using DataverseRelationship.Engine.Model;
 using DataverseRelationship.Engine.Policies;
 using DataverseRelationship.Engine.Scoring;
 using DataverseRelationship.Plugins.Infrastructure;

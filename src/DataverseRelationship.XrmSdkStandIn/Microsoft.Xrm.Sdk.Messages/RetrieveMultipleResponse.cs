@@ -1,16 +1,15 @@
 using System.Runtime.Serialization;
 
-namespace Microsoft.Xrm.Sdk.Messages
-{
-    /// <summary>The rows a RetrieveMultiple request matched.</summary>
-    [DataContract(Namespace = ContractNamespaces.Xrm2011)]
-    public sealed class RetrieveMultipleResponse : OrganizationResponse
-    {
-        public RetrieveMultipleResponse()
-        {
-        }
+namespace Microsoft.Xrm.Sdk.Messages;
 
-        /// <summary>Results["EntityCollection"], or the default when absent.</summary>
-        public EntityCollection EntityCollection => GetResult<EntityCollection>("EntityCollection");
+/// <summary>The rows a RetrieveMultiple request matched.</summary>
+[DataContract(Namespace = ContractNamespaces.Xrm2011)]
+public sealed class RetrieveMultipleResponse : OrganizationResponse
+{
+    public RetrieveMultipleResponse()
+    {
     }
+
+    /// <summary>Results["EntityCollection"], or the default when absent.</summary>
+    public EntityCollection EntityCollection => GetResult<EntityCollection>("EntityCollection");
 }

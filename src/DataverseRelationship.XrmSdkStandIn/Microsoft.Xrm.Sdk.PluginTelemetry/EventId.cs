@@ -1,16 +1,15 @@
-namespace Microsoft.Xrm.Sdk.PluginTelemetry
+namespace Microsoft.Xrm.Sdk.PluginTelemetry;
+
+/// <summary>Identifies a logged event.</summary>
+public class EventId
 {
-    /// <summary>Identifies a logged event.</summary>
-    public class EventId
+    public EventId(int id, string name)
     {
-        public EventId(int id, string name)
-        {
-            Id = id;
-            Name = name;
-        }
-
-        public int Id { get; }
-
-        public string Name { get; }
+        Id = id;
+        Name = name;
     }
+
+    public int Id { get; }
+
+    public string Name { get; }
 }

@@ -1,20 +1,19 @@
-namespace Microsoft.Xrm.Sdk.PluginTelemetry
+namespace Microsoft.Xrm.Sdk.PluginTelemetry;
+
+/// <summary>Severity of a logged message.</summary>
+public enum LogLevel
 {
-    /// <summary>Severity of a logged message.</summary>
-    public enum LogLevel
-    {
-        Trace = 0,
+    Trace = 0,
 
-        Debug = 1,
+    Debug = 1,
 
-        Information = 2,
+    Information = 2,
 
-        Warning = 3,
+    Warning = 3,
 
-        Error = 4,
+    Error = 4,
 
-        Critical = 5,
+    Critical = 5,
 
-        None = 6,
-    }
+    None = 6,
 }

@@ -1,21 +1,20 @@
 using System.Runtime.Serialization;
 
-namespace Microsoft.Xrm.Sdk.Query
+namespace Microsoft.Xrm.Sdk.Query;
+
+/// <summary>A query in FetchXML.</summary>
+[DataContract(Name = "FetchExpression", Namespace = ContractNamespaces.Xrm2011)]
+public sealed class FetchExpression : QueryBase
 {
-    /// <summary>A query in FetchXML.</summary>
-    [DataContract(Name = "FetchExpression", Namespace = ContractNamespaces.Xrm2011)]
-    public sealed class FetchExpression : QueryBase
+    public FetchExpression()
     {
-        public FetchExpression()
-        {
-        }
-
-        public FetchExpression(string query)
-        {
-            Query = query;
-        }
-
-        /// <summary>The FetchXML text.</summary>
-        public string Query { get; set; }
     }
+
+    public FetchExpression(string query)
+    {
+        Query = query;
+    }
+
+    /// <summary>The FetchXML text.</summary>
+    public string Query { get; set; }
 }

@@ -1,15 +1,14 @@
 using System.Runtime.Serialization;
 
-namespace Microsoft.Xrm.Sdk.Query
-{
-    /// <summary>How a filter joins its conditions.</summary>
-    [DataContract(Name = "LogicalOperator", Namespace = ContractNamespaces.Xrm2011)]
-    public enum LogicalOperator
-    {
-        [EnumMember]
-        And = 0,
+namespace Microsoft.Xrm.Sdk.Query;
 
-        [EnumMember]
-        Or = 1,
-    }
+/// <summary>How a filter joins its conditions.</summary>
+[DataContract(Name = "LogicalOperator", Namespace = ContractNamespaces.Xrm2011)]
+public enum LogicalOperator
+{
+    [EnumMember]
+    And = 0,
+
+    [EnumMember]
+    Or = 1,
 }

@@ -1,15 +1,14 @@
 using System.Runtime.Serialization;
 
-namespace Microsoft.Xrm.Sdk.Query
-{
-    /// <summary>Sort direction.</summary>
-    [DataContract(Name = "OrderType", Namespace = ContractNamespaces.Xrm2011)]
-    public enum OrderType
-    {
-        [EnumMember]
-        Ascending = 0,
+namespace Microsoft.Xrm.Sdk.Query;
 
-        [EnumMember]
-        Descending = 1,
-    }
+/// <summary>Sort direction.</summary>
+[DataContract(Name = "OrderType", Namespace = ContractNamespaces.Xrm2011)]
+public enum OrderType
+{
+    [EnumMember]
+    Ascending = 0,
+
+    [EnumMember]
+    Descending = 1,
 }

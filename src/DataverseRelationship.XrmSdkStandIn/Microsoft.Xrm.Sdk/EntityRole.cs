@@ -1,15 +1,14 @@
 using System.Runtime.Serialization;
 
-namespace Microsoft.Xrm.Sdk
-{
-    /// <summary>The role of the primary table in a self-referential relationship.</summary>
-    [DataContract(Name = "EntityRole", Namespace = ContractNamespaces.Xrm2011)]
-    public enum EntityRole
-    {
-        [EnumMember]
-        Referencing = 0,
+namespace Microsoft.Xrm.Sdk;
 
-        [EnumMember]
-        Referenced = 1,
-    }
+/// <summary>The role of the primary table in a self-referential relationship.</summary>
+[DataContract(Name = "EntityRole", Namespace = ContractNamespaces.Xrm2011)]
+public enum EntityRole
+{
+    [EnumMember]
+    Referencing = 0,
+
+    [EnumMember]
+    Referenced = 1,
 }

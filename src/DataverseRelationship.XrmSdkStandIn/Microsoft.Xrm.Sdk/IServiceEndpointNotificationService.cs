@@ -1,8 +1,7 @@
-namespace Microsoft.Xrm.Sdk
+namespace Microsoft.Xrm.Sdk;
+
+/// <summary>Posts the execution context to a service endpoint (asynchronous registrations).</summary>
+public interface IServiceEndpointNotificationService
 {
-    /// <summary>Posts the execution context to a service endpoint (asynchronous registrations).</summary>
-    public interface IServiceEndpointNotificationService
-    {
-        string Execute(EntityReference serviceEndpoint, IExecutionContext context);
-    }
+    string Execute(EntityReference serviceEndpoint, IExecutionContext context);
 }

@@ -1,8 +1,7 @@
-namespace Microsoft.Xrm.Sdk
+namespace Microsoft.Xrm.Sdk;
+
+/// <summary>Writes to the plugin trace log.</summary>
+public interface ITracingService
 {
-    /// <summary>Writes to the plugin trace log.</summary>
-    public interface ITracingService
-    {
-        void Trace(string format, params object[] args);
-    }
+    void Trace(string format, params object[] args);
 }

@@ -1,16 +1,15 @@
-namespace Microsoft.Xrm.Sdk
+namespace Microsoft.Xrm.Sdk;
+
+/// <summary>The outcome a plugin reports through InvalidPluginExecutionException.</summary>
+public enum OperationStatus
 {
-    /// <summary>The outcome a plugin reports through InvalidPluginExecutionException.</summary>
-    public enum OperationStatus
-    {
-        Failed = 0,
+    Failed = 0,
 
-        Canceled = 1,
+    Canceled = 1,
 
-        Retry = 2,
+    Retry = 2,
 
-        Suspended = 3,
+    Suspended = 3,
 
-        Succeeded = 4,
-    }
+    Succeeded = 4,
 }

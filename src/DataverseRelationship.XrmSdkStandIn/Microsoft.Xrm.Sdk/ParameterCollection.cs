@@ -1,28 +1,27 @@
 using System.Collections.Generic;
 using System.Runtime.Serialization;
 
-namespace Microsoft.Xrm.Sdk
+namespace Microsoft.Xrm.Sdk;
+
+/// <summary>Message parameters (request inputs, response outputs, shared variables) by name.</summary>
+[CollectionDataContract(Name = "ParameterCollection", Namespace = ContractNamespaces.Xrm2011)]
+public class ParameterCollection : DataCollection<string, object>
 {
-    /// <summary>Message parameters (request inputs, response outputs, shared variables) by name.</summary>
-    [CollectionDataContract(Name = "ParameterCollection", Namespace = ContractNamespaces.Xrm2011)]
-    public class ParameterCollection : DataCollection<string, object>
+    public ParameterCollection()
     {
-        public ParameterCollection()
-        {
-        }
+    }
 
-        protected ParameterCollection(IDictionary<string, object> collection)
-            : base(collection)
-        {
-        }
+    protected ParameterCollection(IDictionary<string, object> collection)
+        : base(collection)
+    {
+    }
 
-        /// <summary>Sets <paramref name="key"/> to <paramref name="obj"/> unless <paramref name="obj"/> is null (then nothing changes).</summary>
-        public void AddOrUpdateIfNotNull(string key, object obj)
+    /// <summary>Sets <paramref name="key"/> to <paramref name="obj"/> unless <paramref name="obj"/> is null (then nothing changes).</summary>
+    public void AddOrUpdateIfNotNull(string key, object obj)
+    {
+        if (obj != null)
         {
-            if (obj != null)
-            {
-                this[key] = obj;
-            }
+            this[key] = obj;
         }
     }
 }

@@ -1,40 +1,39 @@
-namespace Microsoft.Xrm.Sdk
+namespace Microsoft.Xrm.Sdk;
+
+/// <summary>The HTTP status a plugin error is returned with (NotSet: the platform decides).</summary>
+public enum PluginHttpStatusCode
 {
-    /// <summary>The HTTP status a plugin error is returned with (NotSet: the platform decides).</summary>
-    public enum PluginHttpStatusCode
-    {
-        NotSet = 0,
+    NotSet = 0,
 
-        BadRequest = 400,
+    BadRequest = 400,
 
-        Unauthorized = 401,
+    Unauthorized = 401,
 
-        Forbidden = 403,
+    Forbidden = 403,
 
-        NotFound = 404,
+    NotFound = 404,
 
-        MethodNotAllowed = 405,
+    MethodNotAllowed = 405,
 
-        RequestTimeout = 408,
+    RequestTimeout = 408,
 
-        Conflict = 409,
+    Conflict = 409,
 
-        Gone = 410,
+    Gone = 410,
 
-        PreconditionFailed = 412,
+    PreconditionFailed = 412,
 
-        RequestEntityTooLarge = 413,
+    RequestEntityTooLarge = 413,
 
-        FailedDependency = 424,
+    FailedDependency = 424,
 
-        TooManyRequests = 429,
+    TooManyRequests = 429,
 
-        InternalServerError = 500,
+    InternalServerError = 500,
 
-        BadGateway = 502,
+    BadGateway = 502,
 
-        ServiceUnavailable = 503,
+    ServiceUnavailable = 503,
 
-        GatewayTimeout = 504,
-    }
+    GatewayTimeout = 504,
 }

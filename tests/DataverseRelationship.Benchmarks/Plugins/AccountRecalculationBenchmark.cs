@@ -1,9 +1,9 @@
 using System;
 using System.IO;
 using BenchmarkDotNet.Attributes;
+using DataverseRelationship.Benchmarks.Support;
 using DataverseRelationship.Plugins.Opportunities;
 using DataverseRelationship.Plugins.Schema;
-using DataverseRelationship.Benchmarks.Support;
 using Microsoft.Xrm.Sdk;
 using LocalDataverseInstance = DataverseRelationship.LocalDataverse.LocalDataverse;
 

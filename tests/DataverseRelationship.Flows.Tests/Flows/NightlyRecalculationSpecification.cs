@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json.Nodes;
 using DataverseRelationship.Flows.Runtime;
 using DataverseRelationship.Flows.Tests.Support;
 using DataverseRelationship.Plugins.Schema;

@@ -1,8 +1,6 @@
 using System;
 using System.Linq;
-using DataverseRelationship.Flows.Definition;
 using DataverseRelationship.Flows.Tests.Support;
-using DataverseRelationship.LocalDataverse;
 using DataverseRelationship.LocalDataverse.Observability;
 using DataverseRelationship.Plugins.Schema;
 using Microsoft.Xrm.Sdk;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DataverseRelationship.Plugins.Accounts;
-using DataverseRelationship.Plugins.Contacts;
 using DataverseRelationship.Plugins.Mapping;
 using DataverseRelationship.Plugins.Opportunities;
 using DataverseRelationship.Plugins.Recalculation;

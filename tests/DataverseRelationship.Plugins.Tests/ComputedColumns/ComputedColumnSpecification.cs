@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using DataverseRelationship.Plugins.Accounts;
 using DataverseRelationship.Plugins.Infrastructure;
-using DataverseRelationship.Plugins.Opportunities;
 using DataverseRelationship.Plugins.Schema;
 using DataverseRelationship.Plugins.Tests.Support;
 using DataverseRelationship.Plugins.Tests.Tiers;

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using DataverseRelationship.Plugins.Recalculation;
 using DataverseRelationship.Plugins.Schema;
 using DataverseRelationship.Plugins.Tests.Support;
 using Microsoft.Xrm.Sdk;

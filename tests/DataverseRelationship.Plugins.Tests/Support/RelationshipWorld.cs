@@ -7,7 +7,6 @@ using DataverseRelationship.Plugins.Opportunities;
 using DataverseRelationship.Plugins.Schema;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Messages;
 using Local = DataverseRelationship.LocalDataverse;
 
 namespace DataverseRelationship.Plugins.Tests.Support;

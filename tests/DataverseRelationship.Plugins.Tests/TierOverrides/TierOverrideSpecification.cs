@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using DataverseRelationship.Plugins.Accounts;
 using DataverseRelationship.Plugins.Schema;
 using DataverseRelationship.Plugins.Tests.Support;

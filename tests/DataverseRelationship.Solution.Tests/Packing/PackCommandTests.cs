@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using DataverseRelationship.SolutionModel;
 using DataverseRelationship.SolutionPackager;
 
 namespace DataverseRelationship.Solution.Tests.Packing;

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using DataverseRelationship.Plugins.Schema;
-using DataverseRelationship.SolutionModel;
 using DataverseRelationship.SolutionPackager.Source;
 
 namespace DataverseRelationship.Solution.Tests.Validation;

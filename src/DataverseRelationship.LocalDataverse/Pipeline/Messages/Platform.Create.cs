@@ -1,14 +1,8 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
-using DataverseRelationship.LocalDataverse.Query;
-using DataverseRelationship.LocalDataverse.Registration;
 using DataverseRelationship.LocalDataverse.Schema;
 using DataverseRelationship.LocalDataverse.Storage;
-using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace DataverseRelationship.LocalDataverse.Pipeline;
 

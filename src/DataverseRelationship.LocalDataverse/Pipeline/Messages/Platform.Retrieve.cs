@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using DataverseRelationship.LocalDataverse.Query;
-using DataverseRelationship.LocalDataverse.Registration;
 using DataverseRelationship.LocalDataverse.Schema;
 using DataverseRelationship.LocalDataverse.Storage;
 using Microsoft.Crm.Sdk.Messages;

@@ -69,7 +69,7 @@ public static class SchemaCode
         foreach (var table in source.Tables.OrderBy(t => ClassName(t, prefix), StringComparer.Ordinal))
         {
             var columns = table.Columns
-                .Where(c => (c.IsCustomField || c.Type == "primarykey" && table.DefinesTable || (c.SchemaName ?? "").StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Where(c => (c.IsCustomField || (c.Type == "primarykey" && table.DefinesTable) || (c.SchemaName ?? "").StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                     && !IsBaseCompanion(table, c))
                 .OrderBy(c => c.Type == "primarykey" ? 0 : 1).ThenBy(c => c.LogicalName, StringComparer.Ordinal)
                 .ToList();

@@ -43,7 +43,7 @@ public static partial class AccountTable
     [SolutionColumn("bit")]
     public const string HasJointAccountPlan = "dvr_hasjointaccountplan";
 
-    /// <summary>Good, Fair or Poor (choice dvr_healthband).</summary>
+    /// <summary>Good, Fair or Poor; Insufficient evidence when too few principles are known (the health score stays blank) (choice dvr_healthband).</summary>
     [SolutionColumn("picklist", Choice = "dvr_healthband")]
     public const string HealthBand = "dvr_healthband";
 
@@ -243,7 +243,7 @@ public static partial class ScoreSnapshotTable
     [SolutionColumn("decimal", Range = "0..100")]
     public const string FairnessScore = "dvr_fairnessscore";
 
-    /// <summary>Good, Fair or Poor (choice dvr_healthband).</summary>
+    /// <summary>Good, Fair or Poor; Insufficient evidence when too few principles are known (the health score stays blank) (choice dvr_healthband).</summary>
     [SolutionColumn("picklist", Choice = "dvr_healthband")]
     public const string HealthBand = "dvr_healthband";
 

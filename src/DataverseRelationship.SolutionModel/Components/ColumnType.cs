@@ -82,28 +82,4 @@ public static class ColumnTypes
             _ => null,
         };
     }
-
-    /// <summary>The name solution XML uses for a type (the inverse of <see cref="FromSolutionType"/>; primary keys are "primarykey").</summary>
-    public static string SolutionTypeName(ColumnType type) => type switch
-    {
-        ColumnType.UniqueIdentifier => "uniqueidentifier",
-        ColumnType.Text => "nvarchar",
-        ColumnType.Memo => "ntext",
-        ColumnType.WholeNumber => "int",
-        ColumnType.BigInt => "bigint",
-        ColumnType.DecimalNumber => "decimal",
-        ColumnType.FloatingPoint => "float",
-        ColumnType.Currency => "money",
-        ColumnType.YesNo => "bit",
-        ColumnType.DateAndTime => "datetime",
-        ColumnType.Choice => "picklist",
-        ColumnType.Choices => "multiselectpicklist",
-        ColumnType.State => "state",
-        ColumnType.Status => "status",
-        ColumnType.Lookup => "lookup",
-        ColumnType.Customer => "customer",
-        ColumnType.Owner => "owner",
-        ColumnType.TableName => "entityname",
-        _ => throw new System.ArgumentOutOfRangeException(nameof(type), type, "Unknown column type."),
-    };
 }

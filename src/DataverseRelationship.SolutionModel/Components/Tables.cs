@@ -23,9 +23,6 @@ public sealed record TableDefinition
     /// <summary>False for a standard table the solution only adds columns to (entity unmodified="1").</summary>
     public bool DefinesTable { get; init; }
 
-    /// <summary>True for a table of the platform's (<see cref="StandardTables"/>).</summary>
-    public bool IsStandard { get; init; }
-
     public required string PrimaryIdColumn { get; init; }
 
     public string? PrimaryNameColumn { get; init; }

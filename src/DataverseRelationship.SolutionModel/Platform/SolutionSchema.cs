@@ -125,7 +125,6 @@ public sealed class SolutionSchema
         columns.AddRange(built.Columns.Where(c => !present.Contains(c.LogicalName) && c.LogicalName != defined.PrimaryIdColumn));
         return built with
         {
-            IsStandard = false,
             DefinesTable = defined.DefinesTable,
             Columns = columns,
         };

@@ -32,8 +32,6 @@ internal sealed class StandardTableBuilder
 
     public string? PrimaryNameColumn { get; }
 
-    public bool Has(string column) => _columns.Any(c => c.LogicalName == column);
-
     /// <summary>Adds (or replaces) a column of the given solution XML type.</summary>
     public StandardTableBuilder Add(string name, string type, Func<ColumnDefinition, ColumnDefinition>? details = null)
     {
@@ -113,7 +111,6 @@ internal sealed class StandardTableBuilder
         LogicalName = LogicalName,
         EntitySetName = EntitySetName,
         DefinesTable = true,
-        IsStandard = true,
         PrimaryIdColumn = PrimaryIdColumn,
         PrimaryNameColumn = PrimaryNameColumn,
         Columns = [.. _columns],

@@ -15,6 +15,21 @@ namespace DataverseRelationship.Cli.DataSets;
 /// <param name="Name">The currency's name (currencyname, else the lookup's name in the rows).</param>
 public sealed record DataSetCurrency(string? IsoCode, string? Symbol, string? Name)
 {
+    /// <summary>The currency table's logical name.</summary>
+    public const string Table = "transactioncurrency";
+
+    /// <summary>The lookup to the row's transaction currency, on accounts and opportunities (and the currency table's key).</summary>
+    public const string Column = "transactioncurrencyid";
+
+    /// <summary>The ISO 4217 code column.</summary>
+    public const string IsoCodeColumn = "isocurrencycode";
+
+    /// <summary>The symbol column.</summary>
+    public const string SymbolColumn = "currencysymbol";
+
+    /// <summary>The name column (the table's primary name).</summary>
+    public const string NameColumn = "currencyname";
+
     /// <summary>How the report names the currency: the ISO code, else the symbol, else the name.</summary>
     public string Label => IsoCode ?? Symbol ?? Name ?? string.Empty;
 }

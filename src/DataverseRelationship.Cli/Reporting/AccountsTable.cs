@@ -31,7 +31,7 @@ public static class AccountsTable
         new("Churn", a => ReportText.Score(a.ChurnRisk), Numeric: true, "churn risk 0–100"),
     ];
 
-    private static readonly Column[][] Extra =
+    private static Column[][] Extra(DataSets.DataSetCurrency? currency) =>
     [
         [new("Eligible", a => ReportText.Tier(a.EligibleTier), Numeric: false, "the tier the data alone qualifies for")],
         [
@@ -43,13 +43,16 @@ public static class AccountsTable
         ],
         [
             new("Eng", a => ReportText.Score(a.Engagement), Numeric: true, "engagement: deal volume and recency 0–100"),
-            new("CLV", a => ReportText.Money(a.LifetimeValue), Numeric: true, "customer lifetime value"),
+            new("CLV", a => ReportText.Money(a.LifetimeValue, currency), Numeric: true, "customer lifetime value"),
             new("Conf", a => ReportText.Score(a.Confidence), Numeric: true, "confidence in the inputs 0–100"),
         ],
     ];
 
-    /// <summary>Writes the table(s) for <paramref name="shown"/>, then the legend; <paramref name="hidden"/> accounts are counted.</summary>
-    public static void Render(IReadOnlyList<AccountResult> shown, int hidden, bool wide, IAnsiConsole console)
+    /// <summary>
+    /// Writes the table(s) for <paramref name="shown"/>, then the legend; <paramref name="hidden"/> accounts are counted.
+    /// Amounts carry <paramref name="currency"/>'s code when the data names one currency.
+    /// </summary>
+    public static void Render(IReadOnlyList<AccountResult> shown, int hidden, bool wide, IAnsiConsole console, DataSets.DataSetCurrency? currency = null)
     {
         ArgumentNullException.ThrowIfNull(shown);
         ArgumentNullException.ThrowIfNull(console);
@@ -59,7 +62,7 @@ public static class AccountsTable
         var tables = new List<List<Column>> { Narrow.ToList() };
         if (wide)
         {
-            foreach (Column[] group in Extra)
+            foreach (Column[] group in Extra(currency))
             {
                 List<Column>? home = tables.FirstOrDefault(t => TableWidth(nameWidth, [.. t, .. group], shown) <= width);
                 if (home is null)

@@ -53,7 +53,7 @@ public static class ConsoleReportRenderer
         RenderTiers(report, console);
         RenderDeals(report, console);
         AccountResult[] listed = ListOrder(report).Take(options.Limit(options.MaxAccounts)).ToArray();
-        AccountsTable.Render(listed, report.Accounts.Count - listed.Length, options.Wide, console);
+        AccountsTable.Render(listed, report.Accounts.Count - listed.Length, options.Wide, console, report.Currency);
         RenderExplanations(listed, console);
         RenderAtRisk(report, listed, console, options.Limit(options.MaxAtRisk));
         RenderTimelines(report, console, options.Limit(options.MaxTimelines));

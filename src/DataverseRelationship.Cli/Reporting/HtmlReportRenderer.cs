@@ -109,7 +109,7 @@ public static class HtmlReportRenderer
 
         writer.Write("</div></section>\n");
 
-        WriteAtRisk(writer, atRisk, options.MaxAtRiskRows);
+        WriteAtRisk(writer, atRisk, report.Currency, options.MaxAtRiskRows);
 
         writer.Write($"<section><h2>Tier timelines</h2>");
         if (timelines.Length == 0)
@@ -146,7 +146,7 @@ public static class HtmlReportRenderer
         writer.Write("\n</script>\n</body>\n</html>\n");
     }
 
-    private static void WriteAtRisk(TextWriter writer, IReadOnlyList<AccountResult> atRisk, int max)
+    private static void WriteAtRisk(TextWriter writer, IReadOnlyList<AccountResult> atRisk, DataSets.DataSetCurrency? currency, int max)
     {
         writer.Write($"<section id=\"at-risk\"><h2>Accounts at risk ({atRisk.Count})</h2>\n");
         if (atRisk.Count == 0)
@@ -158,7 +158,7 @@ public static class HtmlReportRenderer
         writer.Write("<table><tr><th>Account</th><th>Tier</th><th class=\"num\">Health</th><th>Trend</th><th class=\"num\">Churn risk</th><th class=\"num\">Lifetime value</th><th>Why</th></tr>\n");
         foreach (AccountResult a in atRisk.Take(max))
         {
-            writer.Write($"<tr class=\"at-risk\"><td>{E(a.Name)}</td><td>{TierBadge(a.Tier)}</td><td class=\"num {BandClass(a.HealthBand)}\">{E(ReportText.Score(a.HealthScore))}</td><td>{E(ReportText.Label(a.HealthTrend))}</td><td class=\"num\">{E(ReportText.Score(a.ChurnRisk))}</td><td class=\"num\">{E(ReportText.Money(a.LifetimeValue))}</td><td>{E(a.Explanation)}</td></tr>\n");
+            writer.Write($"<tr class=\"at-risk\"><td>{E(a.Name)}</td><td>{TierBadge(a.Tier)}</td><td class=\"num {BandClass(a.HealthBand)}\">{E(ReportText.Score(a.HealthScore))}</td><td>{E(ReportText.Label(a.HealthTrend))}</td><td class=\"num\">{E(ReportText.Score(a.ChurnRisk))}</td><td class=\"num\">{E(ReportText.Money(a.LifetimeValue, currency))}</td><td>{E(a.Explanation)}</td></tr>\n");
         }
 
         writer.Write("</table>");
@@ -195,7 +195,7 @@ public static class HtmlReportRenderer
                 Number(writer, score, ReportText.Score(score));
             }
 
-            Number(writer, a.LifetimeValue, ReportText.Money(a.LifetimeValue));
+            Number(writer, a.LifetimeValue, ReportText.Money(a.LifetimeValue, report.Currency));
             Number(writer, a.ChurnRisk, ReportText.Score(a.ChurnRisk));
             writer.Write($"<td data-value=\"{E(ReportText.YesNo(a.AtRisk))}\">{E(ReportText.YesNo(a.AtRisk))}</td>");
             Number(writer, a.Confidence, ReportText.Score(a.Confidence));

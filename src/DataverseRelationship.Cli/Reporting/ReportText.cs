@@ -38,6 +38,14 @@ public static class ReportText
 
     public static string Money(decimal? value) => value is null ? "—" : value.Value.ToString("#,##0", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// An amount with thousands separators in whole units, after the currency's ISO code (else its symbol) when the
+    /// data names one currency: "EUR 27,142". Unknown or several currencies: the number alone, as the report's header
+    /// says why (no symbol is invented, amounts in several currencies are not converted).
+    /// </summary>
+    public static string Money(decimal? value, DataSets.DataSetCurrency? currency) =>
+        value is null ? "—" : (currency?.IsoCode ?? currency?.Symbol) is { } unit ? unit + " " + Money(value) : Money(value);
+
     public static string Count(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
 
     public static string Date(DateTime value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -134,6 +134,9 @@ public sealed record RunReport
     /// <summary>The currencies the data set's amounts are in (empty: unknown, so amounts are shown without a symbol).</summary>
     public IReadOnlyList<DataSets.DataSetCurrency> Currencies { get; init; } = [];
 
+    /// <summary>The one currency every amount is in; null when the data names none or several.</summary>
+    public DataSets.DataSetCurrency? Currency => Currencies.Count == 1 ? Currencies[0] : null;
+
     /// <summary>One line on the amounts' currency: the one named by the data, several (never converted), or unknown.</summary>
     public string CurrencyText() => Currencies.Count switch
     {
@@ -142,8 +145,9 @@ public sealed record RunReport
         _ => "amounts in " + Currencies.Count + " currencies (" + string.Join(", ", Currencies.Select(c => c.Label)) + "), summed as recorded, not converted",
     };
 
-    private static string Describe(DataSets.DataSetCurrency c) =>
-        c.Label + (c.Symbol is not null && c.Symbol != c.Label ? " (" + c.Symbol + ")" : string.Empty);
+    private static string Describe(DataSets.DataSetCurrency c) => c.Label.Length == 0
+        ? "one currency the data does not name (no currency record, no name): amounts without a symbol"
+        : c.Label + (c.Symbol is not null && c.Symbol != c.Label ? " (" + c.Symbol + ")" : string.Empty);
 
     /// <summary>When the report was produced (UTC).</summary>
     public DateTime GeneratedAt { get; init; }

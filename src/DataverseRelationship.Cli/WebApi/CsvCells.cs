@@ -14,7 +14,7 @@ namespace DataverseRelationship.Cli.WebApi;
 internal static class CsvCells
 {
     /// <summary>The Web API property a CSV column is read from (lookups: <c>_name_value</c>).</summary>
-    public static string Property(CsvColumn column) => column.Kind == CsvValueKind.Lookup ? "_" + column.LogicalName + "_value" : column.LogicalName;
+    public static string Property(CsvColumn column) => column.Kind is CsvValueKind.Lookup or CsvValueKind.Currency ? "_" + column.LogicalName + "_value" : column.LogicalName;
 
     public static string Text(CsvColumn column, JsonNode? value)
     {

@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using DataverseRelationship.Cli.DataSets;
 using DataverseRelationship.Cli.DataSets.Csv;
 using DataverseRelationship.Plugins.Schema;
 
@@ -75,6 +76,7 @@ public sealed class EnvironmentPull(DataverseWebApiClient client, TextWriter pro
             rows[table] = await PullTable(folder, table, columnsByTable[table], state, statePath, cancellationToken).ConfigureAwait(false);
         }
 
+        rows[DataSetCurrency.Table] = await PullCurrencies(folder, cancellationToken).ConfigureAwait(false);
         File.Delete(statePath);
         return new PullResult(rows, missing, resumed);
     }
@@ -148,6 +150,87 @@ public sealed class EnvironmentPull(DataverseWebApiClient client, TextWriter pro
     }
 
     private static string EntitySet(string table) => DataverseRelationship.WebApi.EntitySetNames.Of(table);
+
+    /// <summary>The columns of transactioncurrency.csv, in the order written.</summary>
+    private static readonly string[] CurrencyColumns = [DataSetCurrency.Column, DataSetCurrency.IsoCodeColumn, DataSetCurrency.SymbolColumn, DataSetCurrency.NameColumn];
+
+    /// <summary>
+    /// Writes transactioncurrency.csv: the currency record of every transactioncurrencyid the pulled accounts and
+    /// opportunities name, each read by its key (entity set transactioncurrencies, primary key transactioncurrencyid;
+    /// isocurrencycode, currencysymbol, currencyname: https://learn.microsoft.com/power-apps/developer/data-platform/webapi/reference/transactioncurrency).
+    /// The ids are read back from the written CSV files, so a resumed pull finds them too. A currency the environment
+    /// does not return is reported and left out: the report then names it as unknown, never by a guess.
+    /// </summary>
+    private async Task<long> PullCurrencies(string folder, CancellationToken cancellationToken)
+    {
+        string final = Path.Combine(folder, DataSetCurrency.Table + ".csv");
+        var ids = new SortedSet<Guid>();
+        foreach (string table in new[] { AccountTable.LogicalName, OpportunityTable.LogicalName })
+        {
+            ids.UnionWith(CurrencyIds(Path.Combine(folder, table + ".csv")));
+        }
+
+        var text = new StringBuilder(CsvCells.Record(CurrencyColumns)).Append("\r\n");
+        long written = 0;
+        foreach (Guid id in ids)
+        {
+            JsonObject currency;
+            try
+            {
+                currency = await client.GetAsync($"{EntitySet(DataSetCurrency.Table)}({id:D})?$select={string.Join(",", CurrencyColumns)}", cancellationToken).ConfigureAwait(false);
+            }
+            catch (DataverseWebApiException ex) when (ex.Status is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Forbidden)
+            {
+                progress.WriteLine($"pull: transactioncurrency {id:D}: not returned by the environment ({ex.Message}); its amounts are reported in an unnamed currency.");
+                continue;
+            }
+
+            text.Append(CsvCells.Record(CurrencyColumns.Select(c => c == DataSetCurrency.Column ? id.ToString("D") : currency[c] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : string.Empty).ToArray())).Append("\r\n");
+            written++;
+        }
+
+        if (ids.Count == 0)
+        {
+            File.Delete(final);
+            return 0;
+        }
+
+        string partial = final + ".partial";
+        await File.WriteAllTextAsync(partial, text.ToString(), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        File.Move(partial, final, overwrite: true);
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pull: transactioncurrency: {written} of the {ids.Count} currencies the rows name."));
+        return written;
+    }
+
+    /// <summary>The distinct GUIDs of a pulled file's transactioncurrencyid column (none when the file or the column is absent).</summary>
+    private static IEnumerable<Guid> CurrencyIds(string file)
+    {
+        if (!File.Exists(file))
+        {
+            yield break;
+        }
+
+        using var reader = new StreamReader(file, new UTF8Encoding(false));
+        int column = -1;
+        foreach (CsvRecord record in CsvRecordReader.Read(reader))
+        {
+            if (column < 0)
+            {
+                column = record.Fields.ToList().IndexOf(DataSetCurrency.Column);
+                if (column < 0)
+                {
+                    yield break;
+                }
+
+                continue;
+            }
+
+            if (column < record.Fields.Count && Guid.TryParse(record.Fields[column], out Guid id))
+            {
+                yield return id;
+            }
+        }
+    }
 
     /// <summary>The resumable state of a pull (<see cref="StateFile"/>).</summary>
     private sealed class PullState

@@ -9,7 +9,7 @@ namespace DataverseRelationship.SolutionModel;
 /// standard relationships. From Microsoft's table reference pages as summarised in docs/reference/dataverse-columns.md
 /// (https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/account, .../opportunity,
 /// .../opportunityclose, .../contact, .../systemuser, .../role, .../team, .../privilege, .../environmentvariabledefinition,
-/// .../environmentvariablevalue, .../task). Only the columns the project uses are declared; the types are the names
+/// .../environmentvariablevalue, .../task, .../transactioncurrency). Only the columns the project uses are declared; the types are the names
 /// solution XML uses (nvarchar, lookup, money, ...).
 /// </summary>
 public static class StandardTables
@@ -58,7 +58,17 @@ public static class StandardTables
         yield return EnvironmentVariableDefinition();
         yield return EnvironmentVariableValue();
         yield return TaskActivity();
+        yield return TransactionCurrency();
     }
+
+    // https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/transactioncurrency: entity set
+    // transactioncurrencies, primary key transactioncurrencyid, primary name currencyname; the three columns a report
+    // names a currency by (dvrel pull reads them). The lengths were not checked on the page: 100, as currencyname's.
+    private static TableDefinition TransactionCurrency() => Table("transactioncurrency", "transactioncurrencies", "transactioncurrencyid", "currencyname")
+        .Text("currencyname", 100)
+        .Text("isocurrencycode", 100)
+        .Text("currencysymbol", 100)
+        .Build();
 
     private static TableDefinition Account() => Table("account", "accounts", "accountid", "name")
         .Text("name", 160)

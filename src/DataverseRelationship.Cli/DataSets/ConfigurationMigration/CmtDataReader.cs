@@ -118,9 +118,9 @@ public sealed class CmtDataReader
         }
     }
 
-    private const string CurrencyTable = "transactioncurrency";
+    private const string CurrencyTable = DataSetCurrency.Table;
 
-    private const string CurrencyColumn = "transactioncurrencyid";
+    private const string CurrencyColumn = DataSetCurrency.Column;
 
     private void Describe(CurrencyRecord? record)
     {
@@ -146,13 +146,13 @@ public sealed class CmtDataReader
             string? text = string.IsNullOrWhiteSpace(value) || value.Length > 100 ? null : value.Trim();
             switch (field)
             {
-                case "isocurrencycode":
+                case DataSetCurrency.IsoCodeColumn:
                     IsoCode = text;
                     break;
-                case "currencysymbol":
+                case DataSetCurrency.SymbolColumn:
                     Symbol = text;
                     break;
-                case "currencyname":
+                case DataSetCurrency.NameColumn:
                     Name = text;
                     break;
             }

@@ -23,6 +23,11 @@ public enum CsvValueKind
     Lookup,
     /// <summary>contact "Full Name": split at the last space into firstname and lastname.</summary>
     FullName,
+    /// <summary>
+    /// The row's transaction currency: a GUID, or a currency's name or ISO code from transactioncurrency.csv. It says
+    /// what the row's amounts are in; it is not replayed.
+    /// </summary>
+    Currency,
 }
 
 /// <summary>One CSV column: the logical name it fills, how to read it, and the header names Dynamics exports.</summary>
@@ -48,6 +53,7 @@ public static class CsvColumnMap
         new(AccountTable.SellerSponsorId, CsvValueKind.Lookup, ["Seller Sponsor", "Seller Executive Sponsor"], Targets: [SecurityTables.SystemUser]),
         new(AccountTable.HasJointAccountPlan, CsvValueKind.YesNo, ["Has Joint Account Plan", "Joint Account Plan"]),
         new(AccountTable.JointPlanReviewedOn, CsvValueKind.DateTime, ["Joint Plan Reviewed On", "Joint Account Plan Reviewed On"]),
+        new(DataSetCurrency.Column, CsvValueKind.Currency, ["Currency"]),
     ];
 
     public static IReadOnlyList<CsvColumn> Contact { get; } =
@@ -83,14 +89,28 @@ public static class CsvColumnMap
         new(OpportunityTable.SellerConduct, CsvValueKind.MultiChoice, ["Seller Conduct"], ChoiceLabels.SellerConduct),
         new(OpportunityTable.DeliveredAsPromised, CsvValueKind.YesNo, ["Delivered As Promised"]),
         new(OpportunityTable.PaymentDelayDays, CsvValueKind.WholeNumber, ["Payment Delay (Days)", "Payment Delay Days"]),
+        new(DataSetCurrency.Column, CsvValueKind.Currency, ["Currency"]),
     ];
 
-    /// <summary>The columns of a table: account, contact or opportunity.</summary>
+    /// <summary>
+    /// transactioncurrency.csv: the currencies the rows name, with the columns a report names a currency by (display
+    /// names from https://learn.microsoft.com/power-apps/developer/data-platform/webapi/reference/transactioncurrency).
+    /// </summary>
+    public static IReadOnlyList<CsvColumn> Currency { get; } =
+    [
+        new(DataSetCurrency.Column, CsvValueKind.Id, ["(Do Not Modify) Currency", "Currency ID"]),
+        new(DataSetCurrency.IsoCodeColumn, CsvValueKind.Text, ["Currency Code", "ISO Currency Code"]),
+        new(DataSetCurrency.SymbolColumn, CsvValueKind.Text, ["Currency Symbol"]),
+        new(DataSetCurrency.NameColumn, CsvValueKind.Text, ["Currency Name"]),
+    ];
+
+    /// <summary>The columns of a table: account, contact, opportunity or transactioncurrency.</summary>
     public static IReadOnlyList<CsvColumn> For(string table) => table switch
     {
         AccountTable.LogicalName => Account,
         ContactTable.LogicalName => Contact,
         OpportunityTable.LogicalName => Opportunity,
+        DataSetCurrency.Table => Currency,
         _ => throw new ArgumentException($"{table} has no CSV mapping.", nameof(table)),
     };
 

@@ -11,7 +11,8 @@ namespace DataverseRelationship.Cli.DataSets.Csv;
 
 /// <summary>
 /// Loads CSV files as Dynamics exports them, one per table (account.csv, contact.csv, opportunity.csv, each with a
-/// header row; see <see cref="CsvColumnMap"/> and docs/data-formats.md). Everything is checked before anything is
+/// header row, and optionally transactioncurrency.csv describing the currencies the rows name; see
+/// <see cref="CsvColumnMap"/> and docs/data-formats.md). Everything is checked before anything is
 /// returned; a <see cref="DataSetException"/> lists the first problems with file, line, column and reason.
 /// </summary>
 public static class CsvDataSetLoader
@@ -21,6 +22,7 @@ public static class CsvDataSetLoader
         (AccountTable.LogicalName, ["account", "accounts"]),
         (ContactTable.LogicalName, ["contact", "contacts"]),
         (OpportunityTable.LogicalName, ["opportunity", "opportunities"]),
+        (DataSetCurrency.Table, ["transactioncurrency", "transactioncurrencies", "currency", "currencies"]),
     ];
 
     /// <summary>One CSV input: a label for messages, the table it holds and a way to open its text.</summary>
@@ -48,7 +50,7 @@ public static class CsvDataSetLoader
         }
 
         string[] files = Directory.GetFiles(directory, "*.csv").Where(f => TableOf(f) is not null).Order(StringComparer.Ordinal).ToArray();
-        if (files.Length == 0)
+        if (!files.Any(f => TableOf(f) != DataSetCurrency.Table))
         {
             throw new DataSetException([new DataSetProblem(directory, string.Empty, "holds none of account.csv, contact.csv, opportunity.csv")], 1);
         }
@@ -71,7 +73,7 @@ public static class CsvDataSetLoader
             string? table = TableOf(file);
             if (table is null)
             {
-                problems.Add(label, string.Empty, "the file name does not say its table (use account.csv, contact.csv or opportunity.csv)");
+                problems.Add(label, string.Empty, "the file name does not say its table (use account.csv, contact.csv, opportunity.csv or transactioncurrency.csv)");
             }
             else if (!File.Exists(file))
             {
@@ -122,6 +124,7 @@ public static class CsvDataSetLoader
         TableRows contacts = Rows(ContactTable.LogicalName);
         TableRows opportunities = Rows(OpportunityTable.LogicalName);
         ResolveLookups([accounts, contacts, opportunities], accounts, contacts, problems);
+        CurrencyReferences currencies = ResolveCurrencies([accounts, opportunities], loaded.GetValueOrDefault(DataSetCurrency.Table), problems);
         problems.ThrowIfAny();
 
         var dataRows = new DataSetRows(accounts.Rows, contacts.Rows, opportunities.Rows);
@@ -131,7 +134,7 @@ public static class CsvDataSetLoader
             return new DataSetProblem(t.File, $"line {t.Lines[index]}", reason);
         }, options);
         problems.ThrowIfAny();
-        return DataSet.FromSnapshot(source, dataRows);
+        return DataSet.FromSnapshot(source, dataRows).WithCurrencies(currencies.Referenced());
     }
 
     private static void ReadTable(TextReader reader, TableRows table, ProblemLog problems, int maxValueLength)
@@ -266,6 +269,9 @@ public static class CsvDataSetLoader
                 case CsvValueKind.Lookup:
                     ReadLookup(table, row, column, text.Trim(), record.Line, headers[i]);
                     break;
+                case CsvValueKind.Currency:
+                    table.Currencies.Add(new PendingLookup(row, column, text.Trim(), record.Line, headers[i]));
+                    break;
             }
 
             if (error is not null)
@@ -383,15 +389,71 @@ public static class CsvDataSetLoader
         }
     }
 
+    /// <summary>
+    /// The currencies the rows name: a GUID as it is (described when transactioncurrency.csv holds it), a name or ISO
+    /// code matched against transactioncurrency.csv, or, without that file, the name alone (as a Configuration
+    /// Migration lookup's name). A name the currency file does not hold, or holds twice, is an error.
+    /// </summary>
+    private static CurrencyReferences ResolveCurrencies(TableRows[] tables, TableRows? currencyFile, ProblemLog problems)
+    {
+        var references = new CurrencyReferences();
+        var named = new Dictionary<string, List<Entity>>(StringComparer.Ordinal);
+        foreach (Entity currency in currencyFile?.Rows ?? [])
+        {
+            references.Describe(currency.Id, new DataSetCurrency(
+                currency.GetAttributeValue<string>(DataSetCurrency.IsoCodeColumn),
+                currency.GetAttributeValue<string>(DataSetCurrency.SymbolColumn),
+                currency.GetAttributeValue<string>(DataSetCurrency.NameColumn)));
+            string?[] names = [currency.GetAttributeValue<string>(DataSetCurrency.NameColumn), currency.GetAttributeValue<string>(DataSetCurrency.IsoCodeColumn)];
+            foreach (string key in names.OfType<string>().Select(Key).Distinct(StringComparer.Ordinal))
+            {
+                named.TryAdd(key, []);
+                named[key].Add(currency);
+            }
+        }
+
+        foreach (TableRows table in tables)
+        {
+            foreach (PendingLookup p in table.Currencies)
+            {
+                string where = $"line {p.Line}, column '{p.Header}'";
+                if (Guid.TryParse(p.Text, out Guid id))
+                {
+                    references.Refer(id, null);
+                }
+                else if (currencyFile is null)
+                {
+                    references.Refer(DerivedId(DataSetCurrency.Table, Key(p.Text)), p.Text);
+                }
+                else if (!named.TryGetValue(Key(p.Text), out List<Entity>? matches))
+                {
+                    problems.Add(table.File, where, $"{ColumnValues.Quote(p.Text)} matches no currency name or ISO code in {currencyFile.File}");
+                }
+                else if (matches.Count > 1)
+                {
+                    problems.Add(table.File, where, $"{ColumnValues.Quote(p.Text)} matches {matches.Count} currencies in {currencyFile.File}; give the GUID instead");
+                }
+                else
+                {
+                    references.Refer(matches[0].Id, matches[0].GetAttributeValue<string>(DataSetCurrency.NameColumn));
+                }
+            }
+        }
+
+        return references;
+    }
+
     private static string FullName(Entity contact)
         => $"{contact.GetAttributeValue<string>(ContactTable.FirstName)} {contact.GetAttributeValue<string>(ContactTable.LastName)}";
 
     private static string Key(string? name) => string.Join(' ', (name ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 
     /// <summary>A stable id for a row the file gives none: the same file and line give the same id.</summary>
-    private static Guid DerivedId(string file, int line)
+    private static Guid DerivedId(string file, int line) => DerivedId(file, line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static Guid DerivedId(string file, string key)
     {
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{file}:{line}"));
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{file}:{key}"));
         return new Guid(hash.AsSpan(0, 16));
     }
 
@@ -408,6 +470,9 @@ public static class CsvDataSetLoader
         public List<int> Lines { get; } = [];
 
         public List<PendingLookup> Pending { get; } = [];
+
+        /// <summary>The rows' transaction currency cells, resolved once every file is read.</summary>
+        public List<PendingLookup> Currencies { get; } = [];
 
         public bool HasFirstOrLastName { get; set; }
     }

@@ -111,8 +111,30 @@ public sealed class PullCommandTests
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("left out: account.dvr_relationshipsince", run.Error, StringComparison.Ordinal);
         string[] lines = File.ReadAllLines(Path.Combine(folder.Path, "account.csv"));
-        Assert.Equal("accountid,name,createdon,statecode", lines[0]);
-        Assert.EndsWith(",Northwind," + lines[1].Split(',')[2] + ",0", lines[1], StringComparison.Ordinal);
+        Assert.Equal("accountid,name,createdon,statecode,transactioncurrencyid", lines[0]);
+        Assert.EndsWith(",Northwind," + lines[1].Split(',')[2] + ",0,", lines[1], StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "transactioncurrency.csv")));
+    }
+
+    [Fact]
+    public async Task A_pull_writes_the_currencies_the_rows_name_and_the_preview_reports_amounts_in_it()
+    {
+        var dataverse = new LocalDataverseInstance();
+        Guid euro = dataverse.Seed(new Entity("transactioncurrency") { ["isocurrencycode"] = "EUR", ["currencysymbol"] = "€", ["currencyname"] = "Euro" });
+        dataverse.Seed(new Entity("transactioncurrency") { ["isocurrencycode"] = "USD", ["currencysymbol"] = "$", ["currencyname"] = "US Dollar" });
+        dataverse.Seed(new Entity(AccountTable.LogicalName) { [AccountTable.Name] = "Northwind", ["transactioncurrencyid"] = new EntityReference("transactioncurrency", euro) });
+        await using InProcessEnvironment environment = await InProcessEnvironment.StartAsync(new LocalWebApi(dataverse));
+        using var folder = new TemporaryFolder();
+
+        var run = environment.Run("pull", "--environment", InProcessEnvironment.Url, "--out", folder.Path, "--allow-missing-columns");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("pull: transactioncurrency: 1 of the 1 currencies the rows name.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(
+            ["transactioncurrencyid,isocurrencycode,currencysymbol,currencyname", $"{euro:D},EUR,€,Euro"],
+            File.ReadAllLines(Path.Combine(folder.Path, "transactioncurrency.csv")));
+        DataSet pulled = CsvDataSetLoader.LoadDirectory(folder.Path);
+        Assert.Equal(new DataSetCurrency("EUR", "€", "Euro"), pulled.Currency);
     }
 
     /// <summary>The rows of the environment with the columns the CSV layout carries, as a snapshot data set (no CSV, no HTTP).</summary>
@@ -123,7 +145,7 @@ public sealed class PullCommandTests
             .Select(r =>
             {
                 var row = new Entity(table, r.Id);
-                foreach (CsvColumn column in CsvColumnMap.For(table).Where(c => c.Kind is not (CsvValueKind.Id or CsvValueKind.FullName)))
+                foreach (CsvColumn column in CsvColumnMap.For(table).Where(c => c.Kind is not (CsvValueKind.Id or CsvValueKind.FullName or CsvValueKind.Currency)))
                 {
                     if (r.Attributes.TryGetValue(column.LogicalName, out object? value) && value is not null)
                     {

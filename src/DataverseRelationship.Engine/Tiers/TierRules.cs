@@ -164,14 +164,17 @@ public static class TierRules
             var keeps = !known || actual!.Value >= neededToStay;
             enters &= passed;
             stay &= keeps;
-            Func<decimal, string> show = money ? ExplanationText.Amount : Number;
-            var text = name + ": " + what + " " + (known
-                ? show(actual!.Value) + (passed ? " meets the " + show(needed) + " required" : " below the " + show(needed) + " required (short by " + show(needed - actual.Value) + ")")
-                : "unknown (" + show(needed) + " required)");
             results.Add(new TierCriterionResult
             {
                 Tier = tier, Criterion = criterion, Passed = passed, Known = known, Stays = keeps,
-                Actual = actual, Required = needed, RequiredToStay = neededToStay, Text = text,
+                Actual = actual, Required = needed, RequiredToStay = neededToStay,
+                Describe = () =>
+                {
+                    Func<decimal, string> show = money ? ExplanationText.Amount : Number;
+                    return name + ": " + what + " " + (known
+                        ? show(actual!.Value) + (passed ? " meets the " + show(needed) + " required" : " below the " + show(needed) + " required (short by " + show(needed - actual.Value) + ")")
+                        : "unknown (" + show(needed) + " required)");
+                },
             });
         }
 
@@ -186,7 +189,7 @@ public static class TierRules
             {
                 Tier = tier, Criterion = criterion, Passed = passed, Known = known, Stays = keeps,
                 Actual = known ? (passed ? 1m : 0m) : (decimal?)null, Required = 1m, RequiredToStay = 1m,
-                Text = name + ": " + (!known ? what + " unknown" : passed ? what : missing),
+                Describe = () => name + ": " + (!known ? what + " unknown" : passed ? what : missing),
             });
         }
 
@@ -225,7 +228,7 @@ public static class TierRules
             {
                 Tier = tier, Criterion = TierCriterion.GameShare, Passed = passed, Known = known, Stays = keeps, IsMaximum = true,
                 Actual = known ? share : (decimal?)null, Required = required.MaximumGameSharePercent, RequiredToStay = required.MaximumGameSharePercent + policy.GameShareHysteresisPercent,
-                Text = name + ": " + (!known
+                Describe = () => name + ": " + (!known
                     ? "customer games unknown (no deal's conduct recorded)"
                     : "customer games on " + Number(share) + "% of deals (" + Number(evidence.GameDeals) + " of " + Number(evidence.ConductDeals) + ")"
                         + (passed ? ", at most " + Number(required.MaximumGameSharePercent) + "% allowed" : ", above the " + Number(required.MaximumGameSharePercent) + "% allowed")),
@@ -240,7 +243,7 @@ public static class TierRules
             {
                 Tier = tier, Criterion = TierCriterion.Confidence, Passed = passed, Known = true, Stays = true,
                 Actual = evidence.Confidence, Required = policy.MinimumConfidence, RequiredToStay = 0m,
-                Text = name + ": confidence " + Number(evidence.Confidence) + (passed ? " meets the " : " below the ") + Number(policy.MinimumConfidence) + " required",
+                Describe = () => name + ": confidence " + Number(evidence.Confidence) + (passed ? " meets the " : " below the ") + Number(policy.MinimumConfidence) + " required",
             });
         }
 
@@ -263,7 +266,7 @@ public static class TierRules
             {
                 Tier = tier, Criterion = TierCriterion.JointAccountPlan, Passed = passed, Known = known, Stays = keeps,
                 Actual = known ? (passed ? 1m : 0m) : (decimal?)null, Required = 1m, RequiredToStay = 1m,
-                Text = name + ": " + (!known ? "joint account plan unknown"
+                Describe = () => name + ": " + (!known ? "joint account plan unknown"
                     : passed ? "joint account plan reviewed " + Number(age!.Value) + " months ago (at most " + max + " allowed)"
                     : age.HasValue ? "the joint account plan was last reviewed " + Number(age.Value) + " months ago (at most " + max + " allowed)"
                     : "no reviewed joint account plan"),

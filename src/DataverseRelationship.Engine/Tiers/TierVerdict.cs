@@ -53,8 +53,33 @@ public sealed record TierCriterionResult
     /// <summary>How far the actual value is from the entry requirement; positive = margin, negative = shortfall; null when unknown.</summary>
     public decimal? Margin => Actual.HasValue ? (IsMaximum ? Required - Actual.Value : Actual.Value - Required) : (decimal?)null;
 
-    /// <summary>E.g. "Preferred: loyalty 42 below the 50 required (short by 8)".</summary>
-    public string Text { get; init; } = string.Empty;
+    /// <summary>E.g. "Preferred: loyalty 42 below the 50 required (short by 8)"; worked out when first read.</summary>
+    public string Text
+    {
+        get => _text ??= _describe?.Invoke() ?? string.Empty;
+        init => _text = value;
+    }
+
+    /// <summary>
+    /// Words the criterion's <see cref="Text"/> when first read: most criteria of an assessment are never shown, and
+    /// formatting their numbers was a large share of the engine's time.
+    /// </summary>
+    internal Func<string> Describe
+    {
+        init => _describe = value;
+    }
+
+    private readonly Func<string>? _describe;
+    private string? _text;
+
+    /// <summary>Two results are equal when they say the same, whatever wording is still to be done.</summary>
+    public bool Equals(TierCriterionResult? other) =>
+        other is not null && Tier == other.Tier && Criterion == other.Criterion && Passed == other.Passed && Known == other.Known
+        && Stays == other.Stays && Actual == other.Actual && Required == other.Required && RequiredToStay == other.RequiredToStay
+        && IsMaximum == other.IsMaximum && string.Equals(Text, other.Text, StringComparison.Ordinal);
+
+    public override int GetHashCode() =>
+        (((int)Tier * 397) ^ (int)Criterion) ^ StringComparer.Ordinal.GetHashCode(Text);
 }
 
 /// <summary>Why the account has its tier: every criterion per tier and the rule that decided.</summary>

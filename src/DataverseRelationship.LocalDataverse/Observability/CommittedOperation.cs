@@ -9,23 +9,69 @@ namespace DataverseRelationship.LocalDataverse.Observability;
 /// learns of it after the commit: message, table, row, who made it, the columns the request carried and the row after it.
 /// Operations of a transaction that rolled back are never published.
 /// </summary>
-/// <param name="Message">Create, Update, Delete, SetState, WinOpportunity... or a Custom API name.</param>
-/// <param name="Table">The primary table ("none" for a global Custom API).</param>
-/// <param name="RowId">The primary row (empty for a global Custom API).</param>
-/// <param name="UserId">The user the request ran as (SYSTEM for a plugin's system service).</param>
-/// <param name="InitiatingUserId">The user who started the chain.</param>
-/// <param name="RequestColumns">The columns the Create or Update request carried when the pipeline finished (plugins may have added or removed some).</param>
-/// <param name="Row">The row after the operation (all its columns; null for Delete and Custom APIs).</param>
-/// <param name="At">The operation's time on the local clock.</param>
-public sealed record CommittedOperation(
-    string Message,
-    string Table,
-    Guid RowId,
-    Guid UserId,
-    Guid InitiatingUserId,
-    IReadOnlyCollection<string> RequestColumns,
-    Entity? Row,
-    DateTime At);
+public sealed class CommittedOperation
+{
+    private readonly Func<Entity?> _row;
+    private Entity? _materialised;
+    private bool _isMaterialised;
+
+    /// <summary>An operation whose row is <paramref name="row"/>'s copy, made only when a subscriber asks for it.</summary>
+    /// <param name="message">Create, Update, Delete, SetState, WinOpportunity... or a Custom API name.</param>
+    /// <param name="table">The primary table ("none" for a global Custom API).</param>
+    /// <param name="rowId">The primary row (empty for a global Custom API).</param>
+    /// <param name="userId">The user the request ran as (SYSTEM for a plugin's system service).</param>
+    /// <param name="initiatingUserId">The user who started the chain.</param>
+    /// <param name="requestColumns">The columns the Create or Update request carried when the pipeline finished.</param>
+    /// <param name="row">Makes a copy of the row after the operation (stored rows are immutable, so the copy is the same whenever it is made).</param>
+    /// <param name="at">The operation's time on the local clock.</param>
+    public CommittedOperation(string message, string table, Guid rowId, Guid userId, Guid initiatingUserId, IReadOnlyCollection<string> requestColumns, Func<Entity?> row, DateTime at)
+    {
+        Message = message;
+        Table = table;
+        RowId = rowId;
+        UserId = userId;
+        InitiatingUserId = initiatingUserId;
+        RequestColumns = requestColumns;
+        _row = row;
+        At = at;
+    }
+
+    /// <summary>Create, Update, Delete, SetState, WinOpportunity... or a Custom API name.</summary>
+    public string Message { get; }
+
+    /// <summary>The primary table ("none" for a global Custom API).</summary>
+    public string Table { get; }
+
+    /// <summary>The primary row (empty for a global Custom API).</summary>
+    public Guid RowId { get; }
+
+    /// <summary>The user the request ran as (SYSTEM for a plugin's system service).</summary>
+    public Guid UserId { get; }
+
+    /// <summary>The user who started the chain.</summary>
+    public Guid InitiatingUserId { get; }
+
+    /// <summary>The columns the Create or Update request carried when the pipeline finished (plugins may have added or removed some).</summary>
+    public IReadOnlyCollection<string> RequestColumns { get; }
+
+    /// <summary>The row after the operation (all its columns; null for Delete and Custom APIs), copied on first use.</summary>
+    public Entity? Row
+    {
+        get
+        {
+            if (!_isMaterialised)
+            {
+                _materialised = _row();
+                _isMaterialised = true;
+            }
+
+            return _materialised;
+        }
+    }
+
+    /// <summary>The operation's time on the local clock.</summary>
+    public DateTime At { get; }
+}
 
 /// <summary>The operations of one committed transaction, in the order they finished.</summary>
 public sealed class CommittedOperationsEventArgs(IReadOnlyList<CommittedOperation> operations) : EventArgs

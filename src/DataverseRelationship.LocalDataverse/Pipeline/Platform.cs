@@ -254,15 +254,20 @@ internal sealed partial class Platform
         }
     }
 
-    private static CommittedOperation Committing(OperationRun run, Caller caller) => new(
-        run.Message,
-        run.Table,
-        run.PrimaryId,
-        caller.UserId,
-        caller.InitiatingUserId,
-        run.TargetEntity?.Attributes.Keys.ToArray() ?? [],
-        run.PostImageSource?.ToEntity(),
-        run.OperationCreatedOn);
+    private static CommittedOperation Committing(OperationRun run, Caller caller)
+    {
+        // The stored row is immutable: a subscriber that reads it later sees the row as this operation left it.
+        var row = run.PostImageSource;
+        return new(
+            run.Message,
+            run.Table,
+            run.PrimaryId,
+            caller.UserId,
+            caller.InitiatingUserId,
+            run.TargetEntity?.Attributes.Keys.ToArray() ?? [],
+            () => row?.ToEntity(),
+            run.OperationCreatedOn);
+    }
 
     /// <summary>
     /// Hands the committed operations to the subscribers: after the commit, as Dataverse's asynchronous service does for
@@ -328,7 +333,7 @@ internal sealed partial class Platform
 
     /// <summary>An image: the registered columns of the stored row (all when none are listed), as a copy of those columns only.</summary>
     private static Entity Image(StoredRow source, IReadOnlyList<string> columns) =>
-        source.ToEntity(columns.Count == 0 ? null : columns);
+        columns.Count == 0 ? source.ToEntity() : source.ToEntity(source.Layout.PlanFor(columns));
 
     private IPlugin Instance(string key, Type type, string? unsecure, string? secure)
     {

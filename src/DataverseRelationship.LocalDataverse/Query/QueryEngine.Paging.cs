@@ -70,14 +70,14 @@ internal sealed partial class QueryEngine
         var plans = new ColumnPlan?[links.Count + 1];
         if (columnSet != null && !columnSet.AllColumns)
         {
-            plans[0] = new ColumnPlan(_store.Table(table.LogicalName).Layout, columnSet.Columns);
+            plans[0] = _store.Table(table.LogicalName).Layout.PlanFor(columnSet.Columns);
         }
 
         foreach (var link in links)
         {
             if (link.Source.Columns is { AllColumns: false } columns)
             {
-                plans[link.Index] = new ColumnPlan(_store.Table(link.Table.LogicalName).Layout, columns.Columns);
+                plans[link.Index] = _store.Table(link.Table.LogicalName).Layout.PlanFor(columns.Columns);
             }
         }
 

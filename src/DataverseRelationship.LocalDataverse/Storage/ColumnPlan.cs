@@ -28,7 +28,11 @@ internal sealed class ColumnPlan
         }
 
         Layout = layout;
+        LayoutCount = layout.Count;
     }
+
+    /// <summary>How many positions the layout had when the plan was made.</summary>
+    public int LayoutCount { get; }
 
     public RowLayout Layout { get; }
 

@@ -13,6 +13,7 @@ internal sealed class RowLayout
     private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
     private readonly List<ColumnType?> _types = [];
+    private readonly Dictionary<string, ColumnPlan> _plans = new(StringComparer.Ordinal);
 
     public RowLayout(TableMetadata table)
     {
@@ -51,5 +52,21 @@ internal sealed class RowLayout
         }
 
         return ordinal;
+    }
+
+    /// <summary>
+    /// The plan of a column set, made once per distinct set and layout: a plan made before a column got its position
+    /// would miss it, so a plan is remade when the layout has grown since.
+    /// </summary>
+    public ColumnPlan PlanFor(IReadOnlyList<string> columns)
+    {
+        var key = columns.Count == 1 ? columns[0] : string.Join("\u0001", columns);
+        if (!_plans.TryGetValue(key, out var plan) || plan.LayoutCount != Count)
+        {
+            plan = new ColumnPlan(this, columns);
+            _plans[key] = plan;
+        }
+
+        return plan;
     }
 }

@@ -79,7 +79,7 @@ public sealed class TierChangedFollowUpSpecification : IDisposable
         _world.Now = _world.Now.AddDays(1);
         var row = _world.Dataverse.Read(AccountTable.LogicalName, account);
         row["modifiedon"] = _world.Now; // what the platform stamps on that update
-        var sameTier = tierWrite! with { Row = row, At = _world.Now };
+        var sameTier = new CommittedOperation(tierWrite!.Message, tierWrite.Table, tierWrite.RowId, tierWrite.UserId, tierWrite.InitiatingUserId, tierWrite.RequestColumns, () => row, _world.Now);
         var repeat = Assert.Single(_world.Flows.Offer(sameTier));
         var run = Assert.Single(_world.Flows.RunPending());
 

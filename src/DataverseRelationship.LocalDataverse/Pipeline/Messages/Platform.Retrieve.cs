@@ -34,7 +34,7 @@ internal sealed partial class Platform
         else
         {
             CheckColumns(table, columns);
-            entity = row.ToEntity(columns.Columns);
+            entity = row.ToEntity(row.Layout.PlanFor(columns.Columns));
         }
 
         entity.Attributes[table.PrimaryIdColumn] = row.Id;

@@ -173,7 +173,7 @@ public static class SampleDataSet
                     Events.Add(DataSetEvent.Update(decay.AddDays(200), inactive));
 
                     // The business falls away last (conduct decline precedes lost business): from the day the buyer
-                    // leaves, the customer places deals half as often, and after LeavingDays it places none.
+                    // leaves, the customer places half of its deals, and after LeavingDays none.
                     _leavingFrom[index] = decay.AddDays(200);
                     break;
                 case SampleAccountProfile.GamePlayer:
@@ -213,14 +213,22 @@ public static class SampleDataSet
             DateTime at = created.AddDays(3 + _random.NextDouble() * meanGapDays);
             DateTime? leaving = _leavingFrom.TryGetValue(index, out DateTime from) ? from : null;
             int n = 0;
-            while (at < End.AddDays(-10) && !(at >= leaving?.AddDays(LeavingDays)))
+            while (at < End.AddDays(-10))
             {
                 double progress = (at - Start).TotalDays / (End - Start).TotalDays;
                 DealTerms terms = Terms(profile, progress, n, index);
+                int first = Events.Count;
                 AddDeal(index, at, terms, n);
+
+                // A leaving customer places every second deal, then none. The deal is drawn all the same and its
+                // events dropped, so the other accounts' draws stay as they were.
+                if (at >= leaving && (at >= leaving.Value.AddDays(LeavingDays) || n % 2 == 1))
+                {
+                    Events.RemoveRange(first, Events.Count - first);
+                }
+
                 n++;
-                double gap = at >= leaving ? 2 * meanGapDays : meanGapDays;
-                at = at.AddDays(gap * (0.4 + _random.NextDouble() * 1.2)).AddMinutes(_random.Next(0, 600));
+                at = at.AddDays(meanGapDays * (0.4 + _random.NextDouble() * 1.2)).AddMinutes(_random.Next(0, 600));
             }
         }
 

@@ -58,12 +58,28 @@ public sealed class SampleBacktestTests
     }
 
     [Fact]
-    public void On_the_built_in_sample_calibrate_reports_the_held_out_AUC_warns_when_it_falls_and_writes_a_policy_backtest_reads()
+    public void On_the_built_in_sample_calibrate_refuses_and_says_the_training_period_has_too_few_churned_accounts()
+    {
+        using var folder = new TemporaryFolder();
+        string file = folder.File("refused.json");
+
+        CommandRun run = CommandRun.Of("calibrate", "--out", file);
+
+        // Under the churn outcome (quiet, or under half the previous period's won value) the sample's training
+        // period has fewer churned accounts than the 16 that 8 parameters need; calibrate says so instead of fitting.
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Matches(@"(?s)need at least 16 churned and 16 retained .* it has \d+ churned and \d+ retained", run.Error);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public void With_a_stricter_churn_outcome_calibrate_fits_warns_when_the_held_out_AUC_falls_and_writes_a_policy_backtest_reads()
     {
         using var folder = new TemporaryFolder();
         string file = folder.File("calibrated.json");
 
-        CommandRun calibrate = CommandRun.Of("calibrate", "--out", file);
+        // Counting a fall below 70 % of the previous period as churn gives the sample enough outcomes to fit.
+        CommandRun calibrate = CommandRun.Of("calibrate", "--churn-below", "0.7", "--out", file);
 
         Assert.Equal(ExitCodes.Success, calibrate.ExitCode);
         Match heldOut = Regex.Match(calibrate.Output, @"Held out 2025-04-01\s+(?<before>\d\.\d\d) \[[^\]]+\]\s+(?<after>\d\.\d\d) \[");
@@ -82,7 +98,7 @@ public sealed class SampleBacktestTests
         Assert.NotEqual(RelationshipPolicy.Default.Churn, written.Churn);
         Assert.Equal(RelationshipPolicy.Default.Health, written.Health);
 
-        CommandRun backtest = CommandRun.Of("backtest", "--policy", file, "--as-of", "2025-04-01", "--resamples", "0");
+        CommandRun backtest = CommandRun.Of("backtest", "--policy", file, "--churn-below", "0.7", "--as-of", "2025-04-01", "--resamples", "0");
         Assert.Equal(ExitCodes.Success, backtest.ExitCode);
         Assert.Matches(@"Churn risk\s+\d+\s+\d+\s+\S+\s+\S+\s+" + Regex.Escape(after.ToString("0.00", CultureInfo.InvariantCulture)), backtest.Output);
     }

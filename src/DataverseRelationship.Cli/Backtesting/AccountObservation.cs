@@ -33,6 +33,18 @@ public sealed record AccountObservation
     /// <summary>Baseline: value won in the period of the horizon's length before <see cref="AsOf"/>.</summary>
     public required decimal PreviousWonValue { get; init; }
 
+    /// <summary>Value won in the period of the same length before that one (what <see cref="WonValueChange"/> compares with).</summary>
+    public required decimal EarlierWonValue { get; init; }
+
+    /// <summary>
+    /// Baseline: the recent change in won value, (previous − earlier) ÷ (previous + earlier), from −1 (all business
+    /// of the earlier period gone) to +1 (all new); null when neither period won anything (no change to speak of).
+    /// Relative, because the churn outcome is relative to the account's own past.
+    /// </summary>
+    public double? WonValueChange => PreviousWonValue + EarlierWonValue == 0m
+        ? null
+        : (double)((PreviousWonValue - EarlierWonValue) / (PreviousWonValue + EarlierWonValue));
+
     /// <summary>Baseline: won ÷ closed deals in that period; null when none closed.</summary>
     public required double? PreviousWinRate { get; init; }
 
@@ -51,6 +63,9 @@ public sealed record AccountObservation
     /// <summary>No deal created and none won over the horizon (or the account was deleted).</summary>
     public required bool WentQuiet { get; init; }
 
-    /// <summary>The churn outcome: next won value in the bottom quartile of the as-of date's accounts, or went quiet.</summary>
+    /// <summary>The churn outcome (<see cref="ChurnOutcome"/>): went quiet, or won less than a fraction of the previous period.</summary>
     public bool Churned { get; init; }
+
+    /// <summary>The secondary, size outcome: next won value in the bottom quartile of the as-of date's accounts, or went quiet.</summary>
+    public bool InBottomQuartile { get; init; }
 }

@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace DataverseRelationship.Cli.Backtesting;
 
-/// <summary>How well one predictor did: Spearman against next won value and next win rate, AUC for the churn outcome.</summary>
+/// <summary>How well one predictor did: Spearman against next won value and next win rate, AUC for the churn outcome and for the size outcome.</summary>
 public sealed record PredictorResult
 {
     public required string Name { get; init; }
@@ -26,6 +26,9 @@ public sealed record PredictorResult
 
     /// <summary>ROC AUC for the churn outcome, the predictor oriented so that higher means riskier.</summary>
     public required Estimate ChurnAuc { get; init; }
+
+    /// <summary>ROC AUC for the secondary, size outcome (next won value in the bottom quartile, or quiet), oriented the same way.</summary>
+    public required Estimate BottomQuartileAuc { get; init; }
 }
 
 /// <summary>The metrics of every <see cref="Predictor"/> on a set of account observations.</summary>
@@ -54,16 +57,16 @@ public static class BacktestMetrics
                     rows => RankStatistics.Spearman(Pick(x, rows), rows.Select(r => known[r].NextWinRate!.Value).ToArray()),
                     resamples,
                     seed),
-                ChurnAuc = Bootstrap.Interval(
-                    clusters,
-                    rows => RankStatistics.Auc(rows.Select(r => predictor.HigherMeansRisk ? x[r] : -x[r]).ToArray(), rows.Select(r => known[r].Churned).ToArray()),
-                    resamples,
-                    seed),
+                ChurnAuc = Bootstrap.Interval(clusters, rows => Auc(predictor, x, rows, rows.Select(r => known[r].Churned)), resamples, seed),
+                BottomQuartileAuc = Bootstrap.Interval(clusters, rows => Auc(predictor, x, rows, rows.Select(r => known[r].InBottomQuartile)), resamples, seed),
             });
         }
 
         return results;
     }
+
+    private static double? Auc(Predictor predictor, double[] x, IReadOnlyList<int> rows, IEnumerable<bool> outcome) =>
+        RankStatistics.Auc(rows.Select(r => predictor.HigherMeansRisk ? x[r] : -x[r]).ToArray(), outcome.ToArray());
 
     private static double[] Pick(double[] values, IReadOnlyList<int> rows) => rows.Select(r => values[r]).ToArray();
 }

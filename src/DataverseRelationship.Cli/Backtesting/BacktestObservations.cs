@@ -16,8 +16,8 @@ namespace DataverseRelationship.Cli.Backtesting;
 /// <summary>The accounts observed at one as-of date and the horizon after it.</summary>
 public sealed record BacktestOrigin(DateTime AsOf, DateTime HorizonEnd, IReadOnlyList<AccountObservation> Accounts)
 {
-    /// <summary>The bottom-quartile threshold of next won value the churn outcome uses at this date.</summary>
-    public decimal ChurnThreshold { get; init; }
+    /// <summary>The bottom-quartile threshold of next won value the secondary, size outcome uses at this date.</summary>
+    public decimal BottomQuartileThreshold { get; init; }
 }
 
 /// <summary>
@@ -31,8 +31,11 @@ public sealed record BacktestOrigin(DateTime AsOf, DateTime HorizonEnd, IReadOnl
 /// </summary>
 public static class BacktestObservations
 {
-    /// <summary>The accounts at each as-of date that have at least one deal created on or before it.</summary>
-    public static IReadOnlyList<BacktestOrigin> Observe(DataSet dataSet, IReadOnlyList<DateTime> asOfDates, int horizonMonths, RelationshipPolicy policy)
+    /// <summary>
+    /// The accounts at each as-of date that have at least one deal created on or before it, labelled with
+    /// <see cref="ChurnOutcome"/> at <paramref name="churnBelow"/> and with the bottom-quartile size outcome.
+    /// </summary>
+    public static IReadOnlyList<BacktestOrigin> Observe(DataSet dataSet, IReadOnlyList<DateTime> asOfDates, int horizonMonths, RelationshipPolicy policy, decimal churnBelow = ChurnOutcome.DefaultChurnBelow)
     {
         ArgumentNullException.ThrowIfNull(dataSet);
         ArgumentNullException.ThrowIfNull(asOfDates);
@@ -42,16 +45,17 @@ public static class BacktestObservations
         var origins = new List<BacktestOrigin>(asOfDates.Count);
         for (int i = 0; i < asOfDates.Count; i++)
         {
-            origins.Add(Observe(moments[i], moments[asOfDates.Count + i], horizonMonths, policy));
+            origins.Add(Observe(moments[i], moments[asOfDates.Count + i], horizonMonths, policy, churnBelow));
         }
 
         return origins;
     }
 
-    private static BacktestOrigin Observe(DataSetMoment then, DataSetMoment after, int horizonMonths, RelationshipPolicy policy)
+    private static BacktestOrigin Observe(DataSetMoment then, DataSetMoment after, int horizonMonths, RelationshipPolicy policy, decimal churnBelow)
     {
         DateTime asOf = then.At;
         DateTime previousFrom = asOf.AddMonths(-horizonMonths);
+        DateTime earlierFrom = asOf.AddMonths(-2 * horizonMonths);
         ILookup<Guid, Entity> dealsThen = then.OpportunitiesByAccount();
         ILookup<Guid, Entity> contactsThen = then.ContactsByAccount();
         ILookup<Guid, Entity> dealsAfter = after.OpportunitiesByAccount();
@@ -68,6 +72,7 @@ public static class BacktestObservations
             AccountFacts facts = AccountMapping.ToFacts(account, asOf, keyContacts);
             OpportunityFacts?[] deals = known.Select(d => (OpportunityFacts?)OpportunityMapping.ToFacts(d, asOf)).ToArray();
             Period previous = Period.Of(known, previousFrom, asOf);
+            Period earlier = Period.Of(known, earlierFrom, previousFrom);
             bool exists = after.Accounts.ContainsKey(account.Id);
             Period next = exists ? Period.Of(dealsAfter[account.Id], asOf, after.At) : default;
             observations.Add(new AccountObservation
@@ -80,6 +85,7 @@ public static class BacktestObservations
                 Facts = facts,
                 Deals = deals,
                 PreviousWonValue = previous.WonValue,
+                EarlierWonValue = earlier.WonValue,
                 PreviousWinRate = previous.WinRate,
                 PreviousDealCount = previous.Created,
                 NextWonValue = next.WonValue,
@@ -93,9 +99,13 @@ public static class BacktestObservations
             ? 0m
             : (decimal)observations.Select(o => (double)o.NextWonValue).LowerQuartile();
         AccountObservation[] labelled = observations
-            .Select(o => o with { Churned = o.WentQuiet || o.NextWonValue <= threshold })
+            .Select(o => o with
+            {
+                Churned = ChurnOutcome.IsChurned(o.WentQuiet, o.PreviousWonValue, o.NextWonValue, churnBelow),
+                InBottomQuartile = o.WentQuiet || o.NextWonValue <= threshold,
+            })
             .ToArray();
-        return new BacktestOrigin(asOf, after.At, labelled) { ChurnThreshold = threshold };
+        return new BacktestOrigin(asOf, after.At, labelled) { BottomQuartileThreshold = threshold };
     }
 
     /// <summary>What an account's deals did in (from, to]: closes by actualclosedate, creations by createdon.</summary>

@@ -14,15 +14,24 @@ namespace DataverseRelationship.Cli.Backtesting;
 public static class BacktestRenderer
 {
     /// <summary>Changes when a JSON property is renamed or removed.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>The outcome definitions, as printed under the tables.</summary>
-    public const string Definitions =
+    public static string Definitions(decimal churnBelow) =>
         "ρ: Spearman rank correlation with the value won (or the win rate) over the horizon after the as-of date. "
-        + "AUC: how often an account that churned scored riskier than one that did not (0.5 = chance); churned = its next won value is in the bottom quartile of that date's accounts, or it went quiet (no deal created or won over the horizon). "
+        + "Churn AUC: how often an account that churned scored riskier than one that did not (0.5 = chance); churned = " + ChurnOutcome.Describe(churnBelow) + ". "
+        + "Bottom-quartile AUC: the same for the size outcome (next won value in the bottom quartile of that date's accounts, or quiet), which small accounts meet by staying small. "
         + "Health, loyalty, engagement and the baselines count as risk when low. Brackets: 95 % bootstrap interval (accounts resampled). "
         + "Unknown: accounts whose score the engine left unknown (insufficient evidence), left out of the metric, not read as 0. "
-        + "Baselines come from the same history: the period of the horizon's length before the as-of date.";
+        + "Baselines come from the same history: the period of the horizon's length before the as-of date; won value change compares it with the period before it, (previous − earlier) ÷ (previous + earlier), unknown when neither won anything.";
+
+    /// <summary>"9 churned (2 went quiet, 7 won under half the previous period); 9 in the bottom quartile (≤ 266,422) or quiet".</summary>
+    public static string Outcomes(BacktestDateResult date, decimal churnBelow)
+    {
+        ArgumentNullException.ThrowIfNull(date);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{date.Churned} churned ({date.WentQuiet} went quiet, {date.Churned - date.WentQuiet} won under {churnBelow:0.##} × the previous period); {date.InBottomQuartile} in the bottom quartile (next won value ≤ {ReportText.Money(date.BottomQuartileThreshold)}) or quiet");
+    }
 
     /// <summary>The tables: the latest as-of date, all dates together, and whether churn risk beat every baseline.</summary>
     public static void Render(BacktestReport report, IAnsiConsole console)
@@ -35,25 +44,26 @@ public static class BacktestRenderer
         console.WriteLine();
         BacktestDateResult latest = report.Dates[^1];
         Table(console, string.Create(CultureInfo.InvariantCulture,
-            $"Latest as-of date {ReportText.Date(latest.AsOf)} (outcomes to {ReportText.Date(latest.HorizonEnd)}): {latest.Accounts} accounts, {latest.Churned} churned (next won value ≤ {ReportText.Money(latest.ChurnThreshold)} or quiet)"), latest.Results);
+            $"Latest as-of date {ReportText.Date(latest.AsOf)} (outcomes to {ReportText.Date(latest.HorizonEnd)}): {latest.Accounts} accounts, {Outcomes(latest, report.Options.ChurnBelow)}"), latest.Results);
         if (report.Dates.Count > 1)
         {
             Table(console, $"All {report.Dates.Count} as-of dates together: {report.Dates.Sum(d => d.Accounts)} account observations, {report.Dates.Sum(d => d.Churned)} churned", report.Pooled);
             var perDate = new Table().Border(TableBorder.Simple).Title("Churn AUC by as-of date");
             perDate.AddColumn("As of").AddColumn(new TableColumn("Accounts").RightAligned()).AddColumn(new TableColumn("Churned").RightAligned())
-                .AddColumn(new TableColumn("Churn risk").RightAligned()).AddColumn("Best baseline").AddColumn(new TableColumn("AUC").RightAligned());
+                .AddColumn(new TableColumn("Churn risk").RightAligned()).AddColumn("Best baseline").AddColumn(new TableColumn("AUC").RightAligned())
+                .AddColumn(new TableColumn("Churn risk, bottom quartile").RightAligned());
             foreach (BacktestDateResult date in report.Dates)
             {
                 PredictorResult churn = date.Results.Single(r => r.Name == Predictor.ChurnRisk.Name);
                 PredictorResult best = BestBaseline(date.Results);
-                perDate.AddRow(ReportText.Date(date.AsOf), ReportText.Count(date.Accounts), ReportText.Count(date.Churned), Number(churn.ChurnAuc.Value), Markup.Escape(best.Name), Number(best.ChurnAuc.Value));
+                perDate.AddRow(ReportText.Date(date.AsOf), ReportText.Count(date.Accounts), ReportText.Count(date.Churned), Number(churn.ChurnAuc.Value), Markup.Escape(best.Name), Number(best.ChurnAuc.Value), Number(churn.BottomQuartileAuc.Value));
             }
 
             console.Write(perDate);
         }
 
         console.WriteLine(Verdict(latest));
-        ConsoleText.WriteParagraph(console, "How to read this", Definitions);
+        ConsoleText.WriteParagraph(console, "How to read this", Definitions(report.Options.ChurnBelow));
     }
 
     /// <summary>One sentence: churn risk's AUC at the date against the best baseline's.</summary>
@@ -80,10 +90,11 @@ public static class BacktestRenderer
     {
         var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape(title));
         table.AddColumn("Predictor").AddColumn(new TableColumn("Known").RightAligned()).AddColumn(new TableColumn("Unknown").RightAligned())
-            .AddColumn(new TableColumn("ρ next won value").RightAligned()).AddColumn(new TableColumn("ρ next win rate").RightAligned()).AddColumn(new TableColumn("Churn AUC").RightAligned());
+            .AddColumn(new TableColumn("ρ next won value").RightAligned()).AddColumn(new TableColumn("ρ next win rate").RightAligned()).AddColumn(new TableColumn("Churn AUC").RightAligned())
+            .AddColumn(new TableColumn("Bottom-quartile AUC").RightAligned());
         foreach (PredictorResult r in results)
         {
-            table.AddRow(Markup.Escape(r.IsBaseline ? r.Name + " (baseline)" : r.Name), ReportText.Count(r.Known), ReportText.Count(r.Unknown), Cell(r.NextWonValue), Cell(r.NextWinRate), Cell(r.ChurnAuc));
+            table.AddRow(Markup.Escape(r.IsBaseline ? r.Name + " (baseline)" : r.Name), ReportText.Count(r.Known), ReportText.Count(r.Unknown), Cell(r.NextWonValue), Cell(r.NextWinRate), Cell(r.ChurnAuc), Cell(r.BottomQuartileAuc));
         }
 
         console.Write(table);
@@ -118,7 +129,9 @@ public static class BacktestRenderer
             w.WriteNumber("horizonMonths", report.Options.HorizonMonths);
             w.WriteNumber("resamples", report.Options.Resamples);
             w.WriteNumber("seed", report.Options.Seed);
-            w.WriteString("churnOutcome", "next won value in the bottom quartile of the as-of date's accounts, or no deal created or won over the horizon");
+            w.WriteNumber("churnBelow", report.Options.ChurnBelow);
+            w.WriteString("churnOutcome", ChurnOutcome.Describe(report.Options.ChurnBelow));
+            w.WriteString("bottomQuartileOutcome", "next won value in the bottom quartile of the as-of date's accounts, or went quiet");
             w.WriteStartArray("asOfDates");
             foreach (BacktestDateResult date in report.Dates)
             {
@@ -127,7 +140,9 @@ public static class BacktestRenderer
                 w.WriteString("horizonEnd", Iso(date.HorizonEnd));
                 w.WriteNumber("accounts", date.Accounts);
                 w.WriteNumber("churned", date.Churned);
-                w.WriteNumber("churnThreshold", date.ChurnThreshold);
+                w.WriteNumber("wentQuiet", date.WentQuiet);
+                w.WriteNumber("inBottomQuartile", date.InBottomQuartile);
+                w.WriteNumber("bottomQuartileThreshold", date.BottomQuartileThreshold);
                 w.WriteBoolean("churnRiskBeatsEveryBaseline", Beats(date.Results));
                 Results(w, date.Results);
                 w.WriteEndObject();
@@ -164,6 +179,7 @@ public static class BacktestRenderer
             Write(w, "spearmanNextWonValue", r.NextWonValue);
             Write(w, "spearmanNextWinRate", r.NextWinRate);
             Write(w, "churnAuc", r.ChurnAuc);
+            Write(w, "bottomQuartileAuc", r.BottomQuartileAuc);
             w.WriteEndObject();
         }
 

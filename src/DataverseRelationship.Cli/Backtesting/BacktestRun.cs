@@ -23,10 +23,19 @@ public sealed record BacktestOptions
 
     /// <summary>The bootstrap generator's seed.</summary>
     public int Seed { get; init; } = 15;
+
+    /// <summary>The churn outcome's share: winning less than this share of the previous period's won value is churn (<see cref="ChurnOutcome"/>).</summary>
+    public decimal ChurnBelow { get; init; } = ChurnOutcome.DefaultChurnBelow;
+
+    /// <summary>The data set is read only up to this instant (preview's --as-of); null: to its last event.</summary>
+    public DateTime? Until { get; init; }
 }
 
-/// <summary>The metrics at one as-of date.</summary>
-public sealed record BacktestDateResult(DateTime AsOf, DateTime HorizonEnd, int Accounts, int Churned, decimal ChurnThreshold, IReadOnlyList<PredictorResult> Results);
+/// <summary>
+/// The metrics at one as-of date: <paramref name="Churned"/> by <see cref="ChurnOutcome"/> (of which
+/// <paramref name="WentQuiet"/> went quiet), <paramref name="InBottomQuartile"/> by the secondary size outcome.
+/// </summary>
+public sealed record BacktestDateResult(DateTime AsOf, DateTime HorizonEnd, int Accounts, int Churned, int WentQuiet, int InBottomQuartile, decimal BottomQuartileThreshold, IReadOnlyList<PredictorResult> Results);
 
 /// <summary>What <c>dvrel backtest</c> found: the metrics per as-of date and over all of them.</summary>
 public sealed record BacktestReport
@@ -56,6 +65,11 @@ public static class BacktestRun
         ArgumentNullException.ThrowIfNull(options);
         (DateTime first, DateTime last) = DataSetMoment.Span(dataSet)
             ?? throw new Commands.BadInputException($"{dataSet.Source}: the data set has no rows to backtest.");
+        if (options.Until is { } until && until < last)
+        {
+            last = until;
+        }
+
         return options.AsOf.Count > 0
             ? BacktestCalendar.Given(options.AsOf, first, last, options.HorizonMonths)
             : BacktestCalendar.Default(first, last, options.HorizonMonths, options.StepMonths);
@@ -67,7 +81,7 @@ public static class BacktestRun
         ArgumentNullException.ThrowIfNull(dataSet);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
-        IReadOnlyList<BacktestOrigin> origins = BacktestObservations.Observe(dataSet, AsOfDates(dataSet, options), options.HorizonMonths, policy);
+        IReadOnlyList<BacktestOrigin> origins = BacktestObservations.Observe(dataSet, AsOfDates(dataSet, options), options.HorizonMonths, policy, options.ChurnBelow);
         return Report(dataSet.Source, policy, policySource, options, origins);
     }
 
@@ -79,7 +93,7 @@ public static class BacktestRun
         ArgumentNullException.ThrowIfNull(origins);
         var dates = origins
             .Select(o => new BacktestDateResult(
-                o.AsOf, o.HorizonEnd, o.Accounts.Count, o.Accounts.Count(a => a.Churned), o.ChurnThreshold,
+                o.AsOf, o.HorizonEnd, o.Accounts.Count, o.Accounts.Count(a => a.Churned), o.Accounts.Count(a => a.WentQuiet), o.Accounts.Count(a => a.InBottomQuartile), o.BottomQuartileThreshold,
                 BacktestMetrics.Measure(o.Accounts, Predictor.All, options.Resamples, options.Seed)))
             .ToArray();
         AccountObservation[] all = origins.SelectMany(o => o.Accounts).ToArray();

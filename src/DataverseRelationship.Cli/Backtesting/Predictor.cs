@@ -23,5 +23,6 @@ public sealed record Predictor(string Name, Func<AccountObservation, double?> Va
         new("Previous won value", o => (double)o.PreviousWonValue, false, true),
         new("Previous win rate", o => o.PreviousWinRate, false, true),
         new("Previous deal count", o => o.PreviousDealCount, false, true),
+        new("Won value change", o => o.WonValueChange, false, true),
     ];
 }

@@ -29,13 +29,14 @@ internal static class BacktestCommands
         var step = StepOption();
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples per interval (0: no intervals).", DefaultValueFactory = _ => 1000, HelpName = "N" };
         var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap (the same seed gives the same intervals).", DefaultValueFactory = _ => 15, HelpName = "N" };
+        var churnBelow = ChurnBelowOption();
         var json = new Option<bool>("--json") { Description = "Write the results as JSON to standard output (no tables)." };
         var report = new Option<string>("--report") { Description = "Also write the results as a self-contained HTML page to this file.", HelpName = "FILE" };
         var solution = SolutionOption();
         var dates = ReplayCommandSupport.DatesOption();
         var command = new Command("backtest", "Score every account at past as-of dates with the engine, from its deals as known then, and measure the scores against what happened over the horizon after (won value, win rate, lost business, going quiet): Spearman correlations and churn AUC beside naive baselines, with bootstrap intervals. " + ExitCodes.Description)
         {
-            paths, policy, asOf, horizon, step, resamples, seed, json, report, solution, dates,
+            paths, policy, asOf, horizon, step, resamples, seed, churnBelow, json, report, solution, dates,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -43,6 +44,7 @@ internal static class BacktestCommands
             {
                 Resamples = NotNegative("--resamples", parse.GetValue(resamples)),
                 Seed = parse.GetValue(seed),
+                ChurnBelow = Share("--churn-below", parse.GetValue(churnBelow)),
             };
             (RelationshipPolicy chosen, string source) = Policy(parse.GetValue(policy), console);
             OutputFile? htmlFile = parse.GetValue(report) is { } htmlPath ? OutputFile.Prepare("--report", htmlPath, console) : null;
@@ -72,12 +74,13 @@ internal static class BacktestCommands
         var output = new Option<string>("--out") { Description = "The policy file to write (JSON, for preview/compare --policy and the dvr_RelationshipPolicy environment variable).", DefaultValueFactory = _ => "calibrated-policy.json", HelpName = "FILE" };
         var horizon = HorizonOption();
         var step = new Option<int>("--step") { Description = "Months between as-of dates (the training period has every date whose horizon ends by the latest, held-out one).", DefaultValueFactory = _ => 3, HelpName = "MONTHS" };
+        var churnBelow = ChurnBelowOption();
         var penalty = new Option<double>("--penalty") { Description = "Ridge penalty pulling each coefficient towards the policy's (0: none; larger: closer to the prior).", DefaultValueFactory = _ => 1.0, HelpName = "LAMBDA" };
         var solution = SolutionOption();
         var dates = ReplayCommandSupport.DatesOption();
         var command = new Command("calibrate", "Fit the churn-risk intercept and coefficients to the data set's own outcomes (regularised logistic regression on earlier as-of dates, the latest held out), print the held-out AUC before and after, and write the policy file. Refuses (exit code 2) when there are too few outcomes. " + ExitCodes.Description)
         {
-            paths, policy, output, horizon, step, penalty, solution, dates,
+            paths, policy, output, horizon, step, churnBelow, penalty, solution, dates,
         };
         command.SetAction(parse => ReplayCommandSupport.Guard(console, () =>
         {
@@ -87,12 +90,17 @@ internal static class BacktestCommands
                 throw new BadInputException($"--penalty must be 0 or more (was {lambda.ToString(CultureInfo.InvariantCulture)}).");
             }
 
-            var options = new BacktestOptions { HorizonMonths = Positive("--horizon", parse.GetValue(horizon)), StepMonths = Positive("--step", parse.GetValue(step)) };
+            var options = new BacktestOptions
+            {
+                HorizonMonths = Positive("--horizon", parse.GetValue(horizon)),
+                StepMonths = Positive("--step", parse.GetValue(step)),
+                ChurnBelow = Share("--churn-below", parse.GetValue(churnBelow)),
+            };
             (RelationshipPolicy prior, string source) = Policy(parse.GetValue(policy), console);
             string file = parse.GetValue(output)!;
             OutputFile policyFile = OutputFile.Prepare("--out", file, console);
             DataSet dataSet = Load(parse, paths, solution, dates, console);
-            IReadOnlyList<BacktestOrigin> origins = BacktestObservations.Observe(dataSet, BacktestRun.AsOfDates(dataSet, options), options.HorizonMonths, prior);
+            IReadOnlyList<BacktestOrigin> origins = BacktestObservations.Observe(dataSet, BacktestRun.AsOfDates(dataSet, options), options.HorizonMonths, prior, options.ChurnBelow);
             CalibrationResult result;
             try
             {
@@ -138,6 +146,17 @@ internal static class BacktestCommands
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = true,
     };
+
+    private static Option<decimal> ChurnBelowOption() => new("--churn-below")
+    {
+        Description = "The churn outcome: an account churned when it went quiet, or won less than this share of the previous period's won value over the horizon (above 0, at most 1).",
+        DefaultValueFactory = _ => ChurnOutcome.DefaultChurnBelow,
+        HelpName = "SHARE",
+    };
+
+    private static decimal Share(string option, decimal value) => value is > 0m and <= 1m
+        ? value
+        : throw new BadInputException(string.Create(CultureInfo.InvariantCulture, $"{option} must be above 0 and at most 1 (was {value})."));
 
     private static Option<int> HorizonOption() => new("--horizon") { Description = "Months after each as-of date over which outcomes are measured (and the baselines' period before it).", DefaultValueFactory = _ => 6, HelpName = "MONTHS" };
 

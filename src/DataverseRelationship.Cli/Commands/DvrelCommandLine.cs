@@ -3,11 +3,13 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Linq;
+using DataverseRelationship.Cli.Backtesting;
 using DataverseRelationship.Cli.Comparison;
 using DataverseRelationship.Cli.DataSets;
 using DataverseRelationship.Cli.Replay;
 using DataverseRelationship.Cli.Reporting;
 using DataverseRelationship.Cli.WebApi;
+using DataverseRelationship.Engine.Policies;
 
 namespace DataverseRelationship.Cli.Commands;
 
@@ -118,7 +120,13 @@ public static class DvrelCommandLine
             var options = new ReplayOptions { SolutionFolder = solutionFolder, Policy = chosen, RecalculateEveryDays = every, CollectTimings = parse.GetValue(timings), RunFlows = !parse.GetValue(noFlows), AsOf = AsOf(parse, asOf) };
             RunReport result = ReplayCommandSupport.Replay(dataSet, options, console, "Replaying", quiet: asJson);
             RequireEventsBy(options.AsOf, result);
-            htmlFile?.Write(w => HtmlReportRenderer.Render(result, w));
+            if (htmlFile is not null)
+            {
+                // The backtest scores with the engine directly (no plugins), so the report can afford it.
+                BacktestSection backtest = BacktestSection.For(dataSet, chosen.Policy ?? RelationshipPolicy.Default, chosen.Source, options.AsOf);
+                htmlFile.Write(w => HtmlReportRenderer.Render(result, w, new HtmlReportOptions { Backtest = backtest }));
+            }
+
             csvFile?.Write(w => AccountsCsv.Write(result.Accounts, w));
 
             if (asJson)

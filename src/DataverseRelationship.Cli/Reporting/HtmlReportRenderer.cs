@@ -24,6 +24,9 @@ public sealed record HtmlReportOptions
 
     /// <summary>Accounts whose health history is drawn (at risk first, then the largest fall in health).</summary>
     public int MaxHistories { get; init; } = 24;
+
+    /// <summary>The "Does the score predict?" section (the backtest on the same data set, or why it was left out); null: no section.</summary>
+    public Backtesting.BacktestSection? Backtest { get; init; }
 }
 
 /// <summary>
@@ -136,6 +139,11 @@ public static class HtmlReportRenderer
 
         writer.Write("</section>\n");
         ScoreHistoryHtml.Write(writer, report, histories);
+        if (options.Backtest is { } backtest)
+        {
+            Backtesting.BacktestHtmlRenderer.WriteSection(backtest, writer);
+        }
+
         FlowActivityHtml.Write(writer, report.Flows);
         WriteAccounts(writer, report, options.MaxAccountRows);
         WriteRejections(writer, report);

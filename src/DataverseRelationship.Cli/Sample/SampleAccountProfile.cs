@@ -11,7 +11,8 @@ public enum SampleAccountProfile
     SmallTransactional,
     /// <summary>
     /// A long partnership that decays in its recorded conduct: first margins squeezed, late payments and broken promises,
-    /// then the plan's reviews stop and the sponsor leaves, then games on most deals, deep discounts and losses.
+    /// then the plan's reviews stop and the sponsor leaves, then games on most deals, deep discounts and losses; last,
+    /// after the buyer leaves too, the business falls away: half of its deals for half a year, then none.
     /// </summary>
     Decliner,
     /// <summary>Plays every procurement game; deep discounts, half of them without commitments.</summary>

@@ -32,6 +32,9 @@ public static class SampleDataSet
     /// <summary>Share of the sample after which a declining account plays games and trades on deep discounts.</summary>
     private const double DecliningProgress = 0.5;
 
+    /// <summary>Days a declining account keeps placing (fewer) deals after its buyer leaves; then it has gone.</summary>
+    private const int LeavingDays = 180;
+
     /// <summary>The day a declining account's conduct starts to sour.</summary>
     private static readonly DateTime SouringFrom = Start.AddDays(SouringProgress * (End - Start).TotalDays);
 
@@ -79,6 +82,7 @@ public static class SampleDataSet
 #pragma warning disable CA5394 // Deterministic sample data, not security: a seeded Random is the point.
         private readonly Random _random = new(seed);
         private readonly List<(Guid Id, DateTime Created, SampleAccountProfile Profile)> _accounts = [];
+        private readonly Dictionary<int, DateTime> _leavingFrom = [];
         private int _contactCount;
         private int _dealCount;
 
@@ -167,6 +171,10 @@ public static class SampleDataSet
                     var inactive = new Entity(ContactTable.LogicalName, buyer);
                     inactive[ContactTable.StateCode] = new OptionSetValue(1);
                     Events.Add(DataSetEvent.Update(decay.AddDays(200), inactive));
+
+                    // The business falls away last (conduct decline precedes lost business): from the day the buyer
+                    // leaves, the customer places half of its deals, and after LeavingDays none.
+                    _leavingFrom[index] = decay.AddDays(200);
                     break;
                 case SampleAccountProfile.GamePlayer:
                     Contact(reference, created.AddDays(10), ContactRole.DecisionMaker);
@@ -203,12 +211,22 @@ public static class SampleDataSet
             };
             double meanGapDays = 30.4 / perMonth;
             DateTime at = created.AddDays(3 + _random.NextDouble() * meanGapDays);
+            DateTime? leaving = _leavingFrom.TryGetValue(index, out DateTime from) ? from : null;
             int n = 0;
             while (at < End.AddDays(-10))
             {
                 double progress = (at - Start).TotalDays / (End - Start).TotalDays;
                 DealTerms terms = Terms(profile, progress, n, index);
+                int first = Events.Count;
                 AddDeal(index, at, terms, n);
+
+                // A leaving customer places every second deal, then none. The deal is drawn all the same and its
+                // events dropped, so the other accounts' draws stay as they were.
+                if (at >= leaving && (at >= leaving.Value.AddDays(LeavingDays) || n % 2 == 1))
+                {
+                    Events.RemoveRange(first, Events.Count - first);
+                }
+
                 n++;
                 at = at.AddDays(meanGapDays * (0.4 + _random.NextDouble() * 1.2)).AddMinutes(_random.Next(0, 600));
             }
@@ -359,7 +377,8 @@ public static class SampleDataSet
                     break;
                 case SampleAccountProfile.Decliner when progress < DecliningProgress:
                     // Souring: the same exchange and no games yet, but the customer squeezes the margin and pays
-                    // late, and the seller over-promises.
+                    // late, and the seller over-promises. The customer still buys as before: conduct declines
+                    // first, the business is lost later (deals in the next phase, then the account).
                     value = Between(35_000, 110_000);
                     discount = roll < 0.7 ? 3m : 12m;
                     if (discount == 12m)
@@ -368,7 +387,7 @@ public static class SampleDataSet
                     }
 
                     margin = Between(5, 14);
-                    winRate = 0.55;
+                    winRate = 0.78;
                     delivered = _random.NextDouble() < 0.8;
                     delay = _random.Next(15, 61);
                     if (!delivered)

@@ -170,10 +170,12 @@ public sealed class SampleOutcomeTests(SampleRuns runs) : IClassFixture<SampleRu
             .ToDictionary(g => g.Key, g => g.Average(a => a.GetProperty("health").GetProperty("score").GetDecimal()));
         decimal healthiest = health.Values.Max();
 
-        // Customer games cost at least 20 points against the best-conducted profile; so does two years of decline
-        // (squeezed margins, late payments, an over-promising seller, then games on most deals).
+        // Customer games cost at least 20 points against the best-conducted profile. A year and a half of decline
+        // (squeezed margins, late payments, an over-promising seller, then games on most deals) costs at least 15:
+        // the decliners then take their business away, so their last scores rest on fewer bad deals than two full
+        // years of it would leave (17 points below the best on the sample, against 23 before they left).
         Assert.True(healthiest - health[SampleAccountProfile.GamePlayer] >= 20m, $"best {healthiest:0.0}, game players {health[SampleAccountProfile.GamePlayer]:0.0}");
-        Assert.True(healthiest - health[SampleAccountProfile.Decliner] >= 20m, $"best {healthiest:0.0}, decliners {health[SampleAccountProfile.Decliner]:0.0}");
+        Assert.True(healthiest - health[SampleAccountProfile.Decliner] >= 15m, $"best {healthiest:0.0}, decliners {health[SampleAccountProfile.Decliner]:0.0}");
     }
 
     [Fact]

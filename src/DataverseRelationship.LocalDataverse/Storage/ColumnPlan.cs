@@ -6,8 +6,11 @@ namespace DataverseRelationship.LocalDataverse.Storage;
 /// <summary>A column set resolved once against a table's <see cref="RowLayout"/>, so projecting many rows looks nothing up per row.</summary>
 internal sealed class ColumnPlan
 {
-    public ColumnPlan(RowLayout layout, IEnumerable<string> columns)
+    private readonly string[] _requested;
+
+    public ColumnPlan(RowLayout layout, IReadOnlyList<string> columns)
     {
+        _requested = [.. columns];
         var names = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var column in columns)
@@ -29,6 +32,25 @@ internal sealed class ColumnPlan
 
         Layout = layout;
         LayoutCount = layout.Count;
+    }
+
+    /// <summary>Whether the plan was made for exactly this list of names, in this order.</summary>
+    public bool IsFor(IReadOnlyList<string> columns)
+    {
+        if (columns.Count != _requested.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _requested.Length; i++)
+        {
+            if (!string.Equals(columns[i], _requested[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>How many positions the layout had when the plan was made.</summary>

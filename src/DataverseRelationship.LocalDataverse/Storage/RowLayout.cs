@@ -13,7 +13,7 @@ internal sealed class RowLayout
     private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
     private readonly List<ColumnType?> _types = [];
-    private readonly Dictionary<string, ColumnPlan> _plans = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, ColumnPlan[]> _plans = [];
 
     public RowLayout(TableMetadata table)
     {
@@ -55,18 +55,36 @@ internal sealed class RowLayout
     }
 
     /// <summary>
-    /// The plan of a column set, made once per distinct set and layout: a plan made before a column got its position
-    /// would miss it, so a plan is remade when the layout has grown since.
+    /// The plan of a column set, made once per distinct list of names and layout (found by a hash of the names, so
+    /// looking it up allocates nothing): a plan made before a column got its position would miss it, so a plan is
+    /// remade when the layout has grown since.
     /// </summary>
     public ColumnPlan PlanFor(IReadOnlyList<string> columns)
     {
-        var key = columns.Count == 1 ? columns[0] : string.Join("\u0001", columns);
-        if (!_plans.TryGetValue(key, out var plan) || plan.LayoutCount != Count)
+        var hash = columns.Count;
+        for (var i = 0; i < columns.Count; i++)
         {
-            plan = new ColumnPlan(this, columns);
-            _plans[key] = plan;
+            hash = unchecked((hash * 31) + StringComparer.Ordinal.GetHashCode(columns[i]));
         }
 
+        if (_plans.TryGetValue(hash, out var plans))
+        {
+            for (var i = 0; i < plans.Length; i++)
+            {
+                if (plans[i].IsFor(columns))
+                {
+                    if (plans[i].LayoutCount != Count)
+                    {
+                        plans[i] = new ColumnPlan(this, columns);
+                    }
+
+                    return plans[i];
+                }
+            }
+        }
+
+        var plan = new ColumnPlan(this, columns);
+        _plans[hash] = plans is null ? [plan] : [.. plans, plan];
         return plan;
     }
 }

@@ -209,7 +209,7 @@ namespace DataverseRelationship.Engine.Scoring
             var drop = change.Value < 0m ? -change.Value : 0m;
             var value = drop >= c.HealthDeclineFullAt ? 1m : drop / c.HealthDeclineFullAt;
             var days = (int)Math.Floor((asOf - account.TrendBaselineOn!.Value).TotalDays);
-            var facts = "health " + ExplanationText.Number(health!.Value) + " against " + ExplanationText.Number(account.TrendBaselineHealth!.Value) + " " + Principles.Number(days) + " days ago";
+            var facts = "health " + ExplanationText.Number(health!.Value) + " against " + ExplanationText.Number(account.TrendBaselineHealth!.Value) + " at the trend baseline, " + Principles.Number(days) + " days ago";
             return new Signal(ReasonCodes.HealthDecline, c.HealthDeclineCoefficient, value, facts, Party.Relationship);
         }
 

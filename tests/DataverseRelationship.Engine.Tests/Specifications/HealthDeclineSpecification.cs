@@ -41,7 +41,7 @@ public class HealthDeclineSpecification
         Assert.Equal(0.75m, HealthDecline(WithBaseline(HealthNow + 15m, 91))!.Value);
         var factor = Assert.Single(declining.ExplanationOf(ScoreKind.ChurnRisk).Factors, f => f.Code == ReasonCodes.HealthDecline);
         Assert.True(factor.Contribution > 0m, "contribution " + factor.Contribution);
-        Assert.Equal("health " + Text(HealthNow) + " against " + Text(HealthNow + 15m) + " 91 days ago", factor.Facts);
+        Assert.Equal("health " + Text(HealthNow) + " against " + Text(HealthNow + 15m) + " at the trend baseline, 91 days ago", factor.Facts);
     }
 
     [Fact]

@@ -34,16 +34,18 @@ public static class RelationshipEngine
         Argument.NotNull(policy, nameof(policy));
         var reading = ledger.Read(asOf, policy);
 
-        var reciprocity = Principles.Reciprocity(reading, policy);
-        var autonomy = Principles.Autonomy(reading, policy);
-        var integrity = Principles.Integrity(reading, policy);
-        var loyalty = Principles.Loyalty(reading, account, asOf, policy);
-        var fairness = Principles.Fairness(reading, policy);
-        var five = new[] { reciprocity, autonomy, integrity, loyalty, fairness };
+        var five = FivePrinciples(reading, account, asOf, policy);
+        var reciprocity = five[0];
+        var autonomy = five[1];
+        var integrity = five[2];
+        var loyalty = five[3];
+        var fairness = five[4];
         var health = Outcomes.Health(five, policy);
         var engagement = Outcomes.Engagement(reading, policy);
         var confidence = Outcomes.Confidence(five, reading, policy);
-        var churn = Outcomes.ChurnRisk(reading, account, policy);
+
+        // After health: the "health declining" churn signal compares it with the trend baseline.
+        var churn = Outcomes.ChurnRisk(reading, account, health.Value, asOf, policy);
 
         var recorded = reading.Raw[DealSums.CustomerDeals] > 0m;
         var evidence = new TierEvidence
@@ -121,7 +123,8 @@ public static class RelationshipEngine
         Argument.NotNull(account, nameof(account));
         Argument.NotNull(policy, nameof(policy));
         var reading = AccountLedger.Of(opportunities, policy).Read(asOf, policy);
-        var signals = Outcomes.ChurnSignals(reading, account, policy);
+        var health = Outcomes.Health(FivePrinciples(reading, account, asOf, policy), policy);
+        var signals = Outcomes.ChurnSignals(reading, account, health.Value, asOf, policy);
         var result = new List<ChurnSignal>(signals.Count);
         foreach (var signal in signals)
         {
@@ -139,6 +142,16 @@ public static class RelationshipEngine
         var assessment = DealFairness.Assess(opportunity, accountTier, policy);
         return assessment with { AsOf = asOf };
     }
+
+    /// <summary>Reciprocity, autonomy, integrity, loyalty and fairness, in that order.</summary>
+    private static ScoreExplanation[] FivePrinciples(LedgerReading reading, AccountFacts account, DateTime asOf, RelationshipPolicy policy) => new[]
+    {
+        Principles.Reciprocity(reading, policy),
+        Principles.Autonomy(reading, policy),
+        Principles.Integrity(reading, policy),
+        Principles.Loyalty(reading, account, asOf, policy),
+        Principles.Fairness(reading, policy),
+    };
 
     private static string BandWords(HealthBand band) => band == HealthBand.InsufficientEvidence ? "Insufficient evidence" : band.ToString();
 }

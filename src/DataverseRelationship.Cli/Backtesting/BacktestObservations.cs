@@ -27,7 +27,9 @@ public sealed record BacktestOrigin(DateTime AsOf, DateTime HorizonEnd, IReadOnl
 /// each row's final values, the events are derived by <see cref="SnapshotTimeline"/>, so a deal's inputs (discount,
 /// margin, tactics…) are as exported, not as they were at the date, and delivery and payment appear at its close.
 /// Columns the plugins compute are not known at the date: every deal is scored without its stored discount
-/// allowance (the lowest tier's cap applies) and every account without a recorded tier.
+/// allowance (the lowest tier's cap applies) and every account without a recorded tier. The trend baseline is
+/// what the score history would have held: the account's health scored the same way one trend window
+/// (<see cref="HealthPolicy.TrendWindowDays"/>) before the date.
 /// </summary>
 public static class BacktestObservations
 {
@@ -40,20 +42,58 @@ public static class BacktestObservations
         ArgumentNullException.ThrowIfNull(dataSet);
         ArgumentNullException.ThrowIfNull(asOfDates);
         ArgumentNullException.ThrowIfNull(policy);
-        DateTime[] instants = [.. asOfDates, .. asOfDates.Select(d => d.AddMonths(horizonMonths))];
+        int n = asOfDates.Count;
+        DateTime[] instants = [.. asOfDates, .. asOfDates.Select(d => d.AddMonths(horizonMonths)), .. asOfDates.Select(d => TrendBaselineOn(d, policy))];
         IReadOnlyList<DataSetMoment> moments = DataSetMoment.Replay(dataSet, instants);
-        var origins = new List<BacktestOrigin>(asOfDates.Count);
-        for (int i = 0; i < asOfDates.Count; i++)
+        var origins = new List<BacktestOrigin>(n);
+        for (int i = 0; i < n; i++)
         {
-            origins.Add(Observe(moments[i], moments[asOfDates.Count + i], horizonMonths, policy, churnBelow));
+            origins.Add(Observe(moments[i], moments[n + i], TrendBaselines(moments[(2 * n) + i], policy), horizonMonths, policy, churnBelow));
         }
 
         return origins;
     }
 
-    private static BacktestOrigin Observe(DataSetMoment then, DataSetMoment after, int horizonMonths, RelationshipPolicy policy, decimal churnBelow)
+    /// <summary>When the trend baseline of an account scored at <paramref name="asOf"/> was taken: one trend window before it.</summary>
+    public static DateTime TrendBaselineOn(DateTime asOf, RelationshipPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return asOf.AddDays(-policy.Health.TrendWindowDays);
+    }
+
+    /// <summary>
+    /// Each account's health at <paramref name="before"/>'s instant, scored as at an as-of date (null when unknown):
+    /// the snapshot the scheduled recalculation would have written then. Accounts without a deal by then have none.
+    /// </summary>
+    private static Dictionary<Guid, decimal?> TrendBaselines(DataSetMoment before, RelationshipPolicy policy)
+    {
+        ILookup<Guid, Entity> deals = before.OpportunitiesByAccount();
+        ILookup<Guid, Entity> contacts = before.ContactsByAccount();
+        var health = new Dictionary<Guid, decimal?>();
+        foreach (Entity account in before.Accounts.Values)
+        {
+            Entity[] known = deals[account.Id].ToArray();
+            if (known.Length > 0)
+            {
+                (AccountFacts facts, OpportunityFacts?[] scored) = Facts(account, known, contacts, before.At);
+                health[account.Id] = RelationshipEngine.AssessAccount(facts, scored, before.At, policy).Health;
+            }
+        }
+
+        return health;
+    }
+
+    /// <summary>The engine's facts for an account and its deals as they stood at <paramref name="at"/>.</summary>
+    private static (AccountFacts Account, OpportunityFacts?[] Deals) Facts(Entity account, Entity[] deals, ILookup<Guid, Entity> contacts, DateTime at)
+    {
+        int keyContacts = contacts[account.Id].Count(RecountKeyContacts.IsKeyContact);
+        return (AccountMapping.ToFacts(account, at, keyContacts), deals.Select(d => (OpportunityFacts?)OpportunityMapping.ToFacts(d, at)).ToArray());
+    }
+
+    private static BacktestOrigin Observe(DataSetMoment then, DataSetMoment after, Dictionary<Guid, decimal?> baselines, int horizonMonths, RelationshipPolicy policy, decimal churnBelow)
     {
         DateTime asOf = then.At;
+        DateTime baselineOn = TrendBaselineOn(asOf, policy);
         DateTime previousFrom = asOf.AddMonths(-horizonMonths);
         DateTime earlierFrom = asOf.AddMonths(-2 * horizonMonths);
         ILookup<Guid, Entity> dealsThen = then.OpportunitiesByAccount();
@@ -68,9 +108,13 @@ public static class BacktestObservations
                 continue;
             }
 
-            int keyContacts = contactsThen[account.Id].Count(RecountKeyContacts.IsKeyContact);
-            AccountFacts facts = AccountMapping.ToFacts(account, asOf, keyContacts);
-            OpportunityFacts?[] deals = known.Select(d => (OpportunityFacts?)OpportunityMapping.ToFacts(d, asOf)).ToArray();
+            (AccountFacts mapped, OpportunityFacts?[] deals) = Facts(account, known, contactsThen, asOf);
+            bool hadBaseline = baselines.TryGetValue(account.Id, out decimal? baselineHealth);
+            AccountFacts facts = mapped with
+            {
+                TrendBaselineHealth = baselineHealth,
+                TrendBaselineOn = hadBaseline ? baselineOn : null,
+            };
             Period previous = Period.Of(known, previousFrom, asOf);
             Period earlier = Period.Of(known, earlierFrom, previousFrom);
             bool exists = after.Accounts.ContainsKey(account.Id);

@@ -24,5 +24,6 @@ public static class ChurnCoefficients
         new(ReasonCodes.UnreciprocatedConcessions, "churn.unreciprocatedCoefficient", p => p.UnreciprocatedCoefficient, (p, v) => p with { UnreciprocatedCoefficient = v }),
         new(ReasonCodes.NoSponsor, "churn.noSponsorCoefficient", p => p.NoSponsorCoefficient, (p, v) => p with { NoSponsorCoefficient = v }),
         new(ReasonCodes.Inactivity, "churn.inactivityCoefficient", p => p.InactivityCoefficient, (p, v) => p with { InactivityCoefficient = v }),
+        new(ReasonCodes.HealthDecline, "churn.healthDeclineCoefficient", p => p.HealthDeclineCoefficient, (p, v) => p with { HealthDeclineCoefficient = v }),
     ];
 }

@@ -85,6 +85,9 @@ public static class ReasonCodes
 
     public const string Inactivity = "Inactivity";
 
+    /// <summary>The churn signal "health declining": health now below the trend baseline.</summary>
+    public const string HealthDecline = "HealthDecline";
+
     public const string DealVolume = "DealVolume";
 
     public const string DealRecency = "DealRecency";

@@ -132,7 +132,9 @@ public static class PolicySchema
             .Number("unreciprocatedCoefficient", p => p.UnreciprocatedCoefficient, (p, v) => p with { UnreciprocatedCoefficient = v }, -20m, 20m)
             .Number("noSponsorCoefficient", p => p.NoSponsorCoefficient, (p, v) => p with { NoSponsorCoefficient = v }, -20m, 20m)
             .Number("inactivityCoefficient", p => p.InactivityCoefficient, (p, v) => p with { InactivityCoefficient = v }, -20m, 20m)
-            .Integer("minimumSignals", p => p.MinimumSignals, (p, v) => p with { MinimumSignals = v }, 1, 7)
+            .Number("healthDeclineCoefficient", p => p.HealthDeclineCoefficient, (p, v) => p with { HealthDeclineCoefficient = v }, -20m, 20m)
+            .Number("healthDeclineFullAt", p => p.HealthDeclineFullAt, (p, v) => p with { HealthDeclineFullAt = v }, 1m, 100m)
+            .Integer("minimumSignals", p => p.MinimumSignals, (p, v) => p with { MinimumSignals = v }, 1, 8)
             .Number("atRiskFrom", p => p.AtRiskFrom, (p, v) => p with { AtRiskFrom = v }, 0m, 100m)
             .Number("atRiskClearsBelow", p => p.AtRiskClearsBelow, (p, v) => p with { AtRiskClearsBelow = v }, 0m, 100m)
             .Check("churn.atRiskClearsBelow", p => p.AtRiskClearsBelow <= p.AtRiskFrom ? null : "must not be above churn.atRiskFrom (was " + Text(p.AtRiskClearsBelow) + ")");

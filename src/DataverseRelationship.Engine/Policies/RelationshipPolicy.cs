@@ -13,7 +13,7 @@ public sealed record RelationshipPolicy
     public static RelationshipPolicy Default { get; } = new RelationshipPolicy();
 
     /// <summary>Recorded with every computed result.</summary>
-    public string Version { get; init; } = "2.4.0-default";
+    public string Version { get; init; } = "2.5.0-default";
 
     public ScoringPolicy Scoring { get; init; } = new ScoringPolicy();
 
@@ -297,6 +297,20 @@ public sealed record ChurnPolicy
 
     /// <summary>No recent deal (1 − the recency half of engagement).</summary>
     public decimal InactivityCoefficient { get; init; } = 2m;
+
+    /// <summary>
+    /// Health fell against the trend baseline (health one trend window ago): conduct souring comes before the
+    /// business leaves. Weighs the drop in points over <see cref="HealthDeclineFullAt"/> (1 = a drop of that size or more).
+    /// </summary>
+    /// <remarks>
+    /// 1.5, as customer games and lost business: a full-scale drop (more than a health band is wide) is as telling
+    /// as games on every deal, more than late payments or unreciprocated concessions alone (each one part of health,
+    /// 1), less than the business itself falling away (2.5) or the customer no longer buying (2). A prior, not fitted.
+    /// </remarks>
+    public decimal HealthDeclineCoefficient { get; init; } = 1.5m;
+
+    /// <summary>Health points fallen over the trend window at which the "health declining" signal is full (1).</summary>
+    public decimal HealthDeclineFullAt { get; init; } = 20m;
 
     /// <summary>Signals that must be known before a churn risk is given.</summary>
     public int MinimumSignals { get; init; } = 2;

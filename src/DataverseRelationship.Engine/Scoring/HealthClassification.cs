@@ -25,9 +25,26 @@ public static class HealthClassification
     /// </summary>
     public static HealthTrend? Trend(decimal? health, AccountFacts account, DateTime asOf, HealthPolicy policy, out decimal? change)
     {
+        change = Change(health, account, asOf, policy);
+        if (!change.HasValue)
+        {
+            return null;
+        }
+
+        return Math.Abs(change.Value) < policy.SteadyMargin ? HealthTrend.Steady
+            : change.Value > 0m ? HealthTrend.Improving
+            : HealthTrend.Declining;
+    }
+
+    /// <summary>
+    /// Health now minus the trend baseline's health, what <see cref="Trend"/> classifies (and the churn signal
+    /// "health declining" reads): null when health or the baseline is unknown, or the baseline was taken less than
+    /// one window or more than two windows before <paramref name="asOf"/>.
+    /// </summary>
+    public static decimal? Change(decimal? health, AccountFacts account, DateTime asOf, HealthPolicy policy)
+    {
         Argument.NotNull(account, nameof(account));
         Argument.NotNull(policy, nameof(policy));
-        change = null;
         if (!health.HasValue || !account.TrendBaselineHealth.HasValue || !account.TrendBaselineOn.HasValue)
         {
             return null;
@@ -39,9 +56,6 @@ public static class HealthClassification
             return null;
         }
 
-        change = health.Value - account.TrendBaselineHealth.Value;
-        return Math.Abs(change.Value) < policy.SteadyMargin ? HealthTrend.Steady
-            : change.Value > 0m ? HealthTrend.Improving
-            : HealthTrend.Declining;
+        return health.Value - account.TrendBaselineHealth.Value;
     }
 }

@@ -128,12 +128,15 @@ namespace DataverseRelationship.Engine.Scoring
             return new ScoreExplanation(ScoreKind.Confidence, ScoreArithmetic.Score((60m * known / 5m) + (40m * sample)), 0m, factors);
         }
 
-        /// <summary>The churn signals known for the account (each 0–1, with its policy coefficient); unknown signals are left out.</summary>
-        public static List<Signal> ChurnSignals(LedgerReading reading, AccountFacts account, RelationshipPolicy policy)
+        /// <summary>
+        /// The churn signals known for the account (each 0–1, with its policy coefficient); unknown signals are left
+        /// out. <paramref name="health"/> is the account's health at <paramref name="asOf"/> (null when unknown).
+        /// </summary>
+        public static List<Signal> ChurnSignals(LedgerReading reading, AccountFacts account, decimal? health, DateTime asOf, RelationshipPolicy policy)
         {
             var c = policy.Churn;
             var d = reading.Decayed;
-            var signals = new List<Signal>(7);
+            var signals = new List<Signal>(8);
             var recent = reading.WonBetween(0, 12);
             var prior = reading.WonBetween(12, 24);
             if (prior > 0m)
@@ -180,7 +183,34 @@ namespace DataverseRelationship.Engine.Scoring
                 signals.Add(new Signal(ReasonCodes.Inactivity, c.InactivityCoefficient, inactivity, reading.NewestDealAge.Value == 0 ? "a deal this month" : "last deal " + Principles.Number(reading.NewestDealAge.Value) + " months ago", Party.Customer));
             }
 
+            var healthDecline = HealthDecline(health, account, asOf, policy);
+            if (healthDecline != null)
+            {
+                signals.Add(healthDecline);
+            }
+
             return signals;
+        }
+
+        /// <summary>
+        /// Health declining: the drop in points against the trend baseline over <see cref="ChurnPolicy.HealthDeclineFullAt"/>
+        /// (capped at 1; a rise or no change is 0). Null (left out) when the trend's change is unknown: no baseline, or
+        /// one not about one trend window old (<see cref="HealthClassification.Change"/>), or health unknown now.
+        /// </summary>
+        private static Signal? HealthDecline(decimal? health, AccountFacts account, DateTime asOf, RelationshipPolicy policy)
+        {
+            var change = HealthClassification.Change(health, account, asOf, policy.Health);
+            if (!change.HasValue)
+            {
+                return null;
+            }
+
+            var c = policy.Churn;
+            var drop = change.Value < 0m ? -change.Value : 0m;
+            var value = drop >= c.HealthDeclineFullAt ? 1m : drop / c.HealthDeclineFullAt;
+            var days = (int)Math.Floor((asOf - account.TrendBaselineOn!.Value).TotalDays);
+            var facts = "health " + ExplanationText.Number(health!.Value) + " against " + ExplanationText.Number(account.TrendBaselineHealth!.Value) + " at the trend baseline, " + Principles.Number(days) + " days ago";
+            return new Signal(ReasonCodes.HealthDecline, c.HealthDeclineCoefficient, value, facts, Party.Relationship);
         }
 
         /// <summary>
@@ -198,10 +228,10 @@ namespace DataverseRelationship.Engine.Scoring
         }
 
         /// <summary>Churn risk from the signals that precede lost business (logistic, policy coefficients); null below the minimum signals.</summary>
-        public static ScoreExplanation ChurnRisk(LedgerReading reading, AccountFacts account, RelationshipPolicy policy)
+        public static ScoreExplanation ChurnRisk(LedgerReading reading, AccountFacts account, decimal? health, DateTime asOf, RelationshipPolicy policy)
         {
             var c = policy.Churn;
-            var signals = ChurnSignals(reading, account, policy);
+            var signals = ChurnSignals(reading, account, health, asOf, policy);
             var baseline = Logistic(c.Intercept);
             if (signals.Count < c.MinimumSignals)
             {

@@ -7,7 +7,7 @@ namespace DataverseRelationship.Cli.Tests.Backtesting;
 
 public sealed class ChurnCalibrationTests
 {
-    private static readonly double[] Planted = [2.0, -1.0, 1.5, 0.0, 0.5, 1.0, -2.0];
+    private static readonly double[] Planted = [2.0, -1.0, 1.5, 0.0, 0.5, 1.0, -2.0, 1.25];
     private const double PlantedIntercept = -1.0;
 
     [Fact]
@@ -55,8 +55,10 @@ public sealed class ChurnCalibrationTests
 
         var refused = Assert.Throws<NotEnoughOutcomesException>(() => ChurnCalibration.Calibrate(origins, RelationshipPolicy.Default, 6, 1, 0, 1));
 
-        Assert.Equal(16, ChurnCalibration.NeededPerClass);
-        Assert.Contains("at least 16 churned and 16 retained", refused.Message, StringComparison.Ordinal);
+        // 8 coefficients (health decline included) and the intercept, 2 observations of each class per parameter.
+        Assert.Equal(ChurnCoefficients.All.Count, Planted.Length);
+        Assert.Equal(18, ChurnCalibration.NeededPerClass);
+        Assert.Contains("8 coefficients and the intercept need at least 18 churned and 18 retained", refused.Message, StringComparison.Ordinal);
         Assert.Contains("it has 5 churned and 25 retained", refused.Message, StringComparison.Ordinal);
     }
 

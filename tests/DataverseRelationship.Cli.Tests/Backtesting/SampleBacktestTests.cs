@@ -66,9 +66,9 @@ public sealed class SampleBacktestTests
         CommandRun run = CommandRun.Of("calibrate", "--out", file);
 
         // Under the churn outcome (quiet, or under half the previous period's won value) the sample's training
-        // period has fewer churned accounts than the 16 that 8 parameters need; calibrate says so instead of fitting.
+        // period has fewer churned accounts than the 18 that 9 parameters need; calibrate says so instead of fitting.
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Matches(@"(?s)need at least 16 churned and 16 retained .* it has \d+ churned and \d+ retained", run.Error);
+        Assert.Matches(@"(?s)need at least 18 churned and 18 retained .* it has \d+ churned and \d+ retained", run.Error);
         Assert.False(File.Exists(file));
     }
 
@@ -112,7 +112,7 @@ public sealed class SampleBacktestTests
         CommandRun run = CommandRun.Of("calibrate", "--horizon", "12", "--out", file);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Contains("at least 16 churned and 16 retained", run.Error, StringComparison.Ordinal);
+        Assert.Contains("at least 18 churned and 18 retained", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(file));
     }
 

@@ -50,6 +50,26 @@ public class PolicySpecification
     }
 
     [Fact]
+    public void The_health_decline_churn_fields_round_trip_through_JSON_and_default_when_left_out()
+    {
+        var policy = RelationshipPolicy.Default with
+        {
+            Churn = RelationshipPolicy.Default.Churn with { HealthDeclineCoefficient = 0.75m, HealthDeclineFullAt = 12.5m },
+        };
+
+        var json = RelationshipPolicyJson.Write(policy);
+        var compact = json.Replace(" ", string.Empty, System.StringComparison.Ordinal);
+
+        Assert.Contains("\"healthDeclineCoefficient\":0.75", compact, System.StringComparison.Ordinal);
+        Assert.Contains("\"healthDeclineFullAt\":12.5", compact, System.StringComparison.Ordinal);
+        Assert.Equal(policy, RelationshipPolicyJson.Parse(json));
+        var defaults = RelationshipPolicyJson.Parse("{\"version\":\"v\",\"churn\":{\"inactivityCoefficient\":1}}");
+        Assert.Equal(1.5m, defaults.Churn.HealthDeclineCoefficient);
+        Assert.Equal(20m, defaults.Churn.HealthDeclineFullAt);
+        Assert.Equal("2.5.0-default", RelationshipPolicy.Default.Version);
+    }
+
+    [Fact]
     public void Fields_left_out_of_the_document_keep_their_defaults()
     {
         var policy = RelationshipPolicyJson.Parse("{\"version\":\"v2\",\"deals\":{\"mode\":\"warn\"}}");
@@ -81,6 +101,8 @@ public class PolicySpecification
     [InlineData("{\"version\":\"v\",\"churn\":{\"atRiskFrom\":50,\"atRiskClearsBelow\":60}}", "churn.atRiskClearsBelow", "must not be above churn.atRiskFrom (was 60)")]
     [InlineData("{\"version\":\"v\",\"fairness\":{\"marginFloorPercent\":50}}", "fairness.marginCeilingPercent", "must not be below fairness.marginFloorPercent (was 40)")]
     [InlineData("{\"version\":\"v\",\"tiers\":{\"preferred\":{\"requireExecutiveSponsors\":\"yes\"}}}", "tiers.preferred.requireExecutiveSponsors", "must be true or false (was \"yes\")")]
+    [InlineData("{\"version\":\"v\",\"churn\":{\"healthDeclineCoefficient\":25}}", "churn.healthDeclineCoefficient", "must be between -20 and 20 (was 25)")]
+    [InlineData("{\"version\":\"v\",\"churn\":{\"healthDeclineFullAt\":0}}", "churn.healthDeclineFullAt", "must be between 1 and 100 (was 0)")]
     [InlineData("{\"version\":\"\"}", "version", "is required")]
     [InlineData("{\"scoring\":{}}", "version", "is required")]
     [InlineData("{\"version\":\"v\",\"health\":[1]}", "health", "must be an object (was an array)")]

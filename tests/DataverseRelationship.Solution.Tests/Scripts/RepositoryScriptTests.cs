@@ -58,6 +58,16 @@ public sealed class RepositoryScriptTests
         Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "never.png")));
     }
 
+    [Fact]
+    public void The_screenshot_script_refuses_a_section_that_is_not_an_id_before_it_replays_anything()
+    {
+        var run = Run(PacScript.Which("bash"), Folder, [("CHROMIUM", PacScript.Which("true")), ("SECTION", "main > *")], "report-screenshot.sh", Path.Combine(Path.GetTempPath(), "never.png"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("error: SECTION must be the id of a section of the report (e.g. backtest), not 'main > *'", run.Error.Trim());
+        Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "never.png")));
+    }
+
     private static ScriptRun Run(string executable, string workingDirectory, (string Name, string Value)[] environment, params string[] args)
     {
         var start = new ProcessStartInfo(executable)

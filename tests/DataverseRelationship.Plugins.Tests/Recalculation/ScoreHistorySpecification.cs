@@ -91,6 +91,67 @@ public class ScoreHistorySpecification
     }
 
     [Fact]
+    public void A_decline_against_the_stored_trend_baseline_raises_the_churn_risk_the_plugins_write()
+    {
+        // The same account twice: under the default policy, and with the health-declining signal weighed 0.
+        var weighed = DecliningAccount(null, out var weighedAccount);
+        var ignored = DecliningAccount("""{"version":"no-health-decline","churn":{"healthDeclineCoefficient":0}}""", out var ignoredAccount);
+
+        var before = weighed.Account(weighedAccount);
+        var withSignal = before.GetAttributeValue<decimal?>(AccountTable.ChurnRisk);
+        var withoutSignal = ignored.Account(ignoredAccount).GetAttributeValue<decimal?>(AccountTable.ChurnRisk);
+        Assert.NotNull(before.GetAttributeValue<decimal?>(AccountTable.TrendBaselineHealth));
+        Assert.True(withSignal > withoutSignal, $"churn risk {withSignal} with the signal, {withoutSignal} without");
+    }
+
+    [Fact]
+    public void Without_a_trend_baseline_the_health_declining_signal_is_left_out_of_the_churn_risk()
+    {
+        var weighed = new RelationshipWorld();
+        var ignored = new RelationshipWorld();
+        ignored.SetPolicy("""{"version":"no-health-decline","churn":{"healthDeclineCoefficient":0}}""");
+        var a = HealthyAccount(weighed);
+        var b = HealthyAccount(ignored);
+        for (var week = 0; week < 8; week++)
+        {
+            weighed.RecalculateAll();
+            ignored.RecalculateAll();
+            weighed.AdvanceDays(7);
+            ignored.AdvanceDays(7);
+        }
+
+        weighed.RecalculateAll();
+        ignored.RecalculateAll();
+        Assert.Null(weighed.Account(a).GetAttributeValue<decimal?>(AccountTable.TrendBaselineHealth));
+        Assert.Equal(ignored.Account(b).GetAttributeValue<decimal?>(AccountTable.ChurnRisk), weighed.Account(a).GetAttributeValue<decimal?>(AccountTable.ChurnRisk));
+    }
+
+    /// <summary>Fourteen weeks of weekly history, then deals that pull health down after the baseline was taken.</summary>
+    private static RelationshipWorld DecliningAccount(string? policy, out Guid account)
+    {
+        var world = new RelationshipWorld();
+        if (policy != null)
+        {
+            world.SetPolicy(policy);
+        }
+
+        account = HealthyAccount(world);
+        for (var week = 0; week < 14; week++)
+        {
+            world.RecalculateAll();
+            world.AdvanceDays(7);
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            world.CreateDeal(account, 60000m, discount: 4m, margin: 4m, configure: d => d[OpportunityTable.ProcurementTactics] = new OptionSetValueCollection { new OptionSetValue((int)ProcurementTacticChoice.ReverseAuction) });
+        }
+
+        world.RecalculateAll();
+        return world;
+    }
+
+    [Fact]
     public void Snapshots_older_than_the_retention_are_deleted_by_the_scheduled_recalculation()
     {
         var world = new RelationshipWorld();

@@ -11,9 +11,7 @@ namespace DataverseRelationship.LocalDataverse.Observability;
 /// </summary>
 public sealed class CommittedOperation
 {
-    private readonly Func<Entity?> _row;
-    private Entity? _materialised;
-    private bool _isMaterialised;
+    private readonly Lazy<Entity?> _row;
 
     /// <summary>An operation whose row is <paramref name="row"/>'s copy, made only when a subscriber asks for it.</summary>
     /// <param name="message">Create, Update, Delete, SetState, WinOpportunity... or a Custom API name.</param>
@@ -32,7 +30,7 @@ public sealed class CommittedOperation
         UserId = userId;
         InitiatingUserId = initiatingUserId;
         RequestColumns = requestColumns;
-        _row = row;
+        _row = new Lazy<Entity?>(row);
         At = at;
     }
 
@@ -55,19 +53,7 @@ public sealed class CommittedOperation
     public IReadOnlyCollection<string> RequestColumns { get; }
 
     /// <summary>The row after the operation (all its columns; null for Delete and Custom APIs), copied on first use.</summary>
-    public Entity? Row
-    {
-        get
-        {
-            if (!_isMaterialised)
-            {
-                _materialised = _row();
-                _isMaterialised = true;
-            }
-
-            return _materialised;
-        }
-    }
+    public Entity? Row => _row.Value;
 
     /// <summary>The operation's time on the local clock.</summary>
     public DateTime At { get; }

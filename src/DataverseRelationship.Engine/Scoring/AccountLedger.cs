@@ -151,9 +151,10 @@ public sealed class AccountLedger
                 age = 0;
             }
 
-            reading.AddMonth(age, month.Value, age < policy.Scoring.WindowMonths, (decimal)Math.Pow(2.0, -age / halfLife));
+            reading.AddMonth(age, month.Value, age < policy.Scoring.WindowMonths, Math.Pow(2.0, -age / halfLife));
         }
 
+        reading.Complete();
         return reading;
     }
 }
@@ -169,6 +170,13 @@ public sealed class LedgerReading
 
     private readonly decimal[] _wonByAge;
     private readonly decimal[] _lostByAge;
+
+    /// <summary>
+    /// The decayed sums while months are added, in binary floating point: a weight 2^−age/half-life has no exact
+    /// decimal form anyway, and 64 sums × every month of the window in decimal arithmetic cost more than the rest of
+    /// the assessment. <see cref="Complete"/> hands them over to <see cref="Decayed"/> (15 significant digits).
+    /// </summary>
+    private readonly double[] _decayed = new double[DealSums.Count];
 
     /// <summary>A reading that keeps the won and lost value of ages 0 to <paramref name="ages"/> − 1 (older ones read as zero).</summary>
     internal LedgerReading(int ages)
@@ -204,7 +212,7 @@ public sealed class LedgerReading
     /// <summary>Lost value between two ages in months.</summary>
     public decimal LostBetween(int fromAge, int toAge) => SumAges(_lostByAge, fromAge, toAge);
 
-    internal void AddMonth(int age, DealSums sums, bool inWindow, decimal weight)
+    internal void AddMonth(int age, DealSums sums, bool inWindow, double weight)
     {
         if (age < _wonByAge.Length)
         {
@@ -223,11 +231,31 @@ public sealed class LedgerReading
             return;
         }
 
-        Decayed.Add(sums, weight);
+        for (var i = 0; i < DealSums.Count; i++)
+        {
+            var value = sums[i];
+            if (value != 0m)
+            {
+                _decayed[i] += (double)value * weight;
+            }
+        }
+
         Raw.Add(sums, 1m);
         if (sums[DealSums.Deals] > sums[DealSums.MissingValue] && (!NewestDealAge.HasValue || age < NewestDealAge.Value))
         {
             NewestDealAge = age;
+        }
+    }
+
+    /// <summary>Sets <see cref="Decayed"/> from the months added (called once, after the last).</summary>
+    internal void Complete()
+    {
+        for (var i = 0; i < DealSums.Count; i++)
+        {
+            if (_decayed[i] != 0.0)
+            {
+                Decayed[i] = (decimal)_decayed[i];
+            }
         }
     }
 

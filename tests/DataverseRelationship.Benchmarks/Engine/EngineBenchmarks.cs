@@ -108,3 +108,29 @@ public class DealFairnessBenchmarks
     public DealAssessment AssessDeal() =>
         RelationshipEngine.AssessDeal(opportunity, RelationshipTier.Transactional, EngineBenchmarkData.AsOf, policy);
 }
+
+/// <summary>
+/// What every save and every scheduled run does: reading an account's stored ledger (its months' sums, here 1,000
+/// deals over about 40 months) at an instant, and assessing the account from it.
+/// </summary>
+[MemoryDiagnoser]
+public class LedgerReadingBenchmarks
+{
+    private AccountFacts account = null!;
+    private AccountLedger ledger = null!;
+    private RelationshipPolicy policy = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        account = EngineBenchmarkData.Account();
+        policy = RelationshipPolicy.Default;
+        ledger = AccountLedger.Of(EngineBenchmarkData.Opportunities(1000), policy);
+    }
+
+    [Benchmark]
+    public LedgerReading ReadLedger() => ledger.Read(EngineBenchmarkData.AsOf, policy);
+
+    [Benchmark]
+    public AccountAssessment AssessFromLedger() => RelationshipEngine.AssessAccount(account, ledger, EngineBenchmarkData.AsOf, policy);
+}

@@ -45,6 +45,18 @@ public sealed class QueryTests
     }
 
     [Fact]
+    public void Conditions_read_the_row_version_and_columns_the_table_has_never_held()
+    {
+        // versionnumber is kept on the row, not in a cell; a column no row has held yet is null on every row.
+        var seeded = _dataverse.Service.RetrieveMultiple(new QueryExpression("account") { ColumnSet = new ColumnSet("versionnumber") })
+            .Entities.Max(e => e.GetAttributeValue<long>("versionnumber"));
+        _dataverse.Service.Update(new Entity("account", _contoso) { ["numberofemployees"] = 51 });
+        Assert.Equal(["Contoso"], AccountNames(f => f.AddCondition("versionnumber", ConditionOperator.GreaterThan, seeded)));
+        Assert.Equal(["Contoso", "Fabrikam", "Northwind"], AccountNames(f => f.AddCondition("accountnumber", ConditionOperator.Null)));
+        Assert.Empty(AccountNames(f => f.AddCondition("accountnumber", ConditionOperator.Equal, "A-1")));
+    }
+
+    [Fact]
     public void Comparison_operators_filter_rows_and_nulls_never_compare()
     {
         Assert.Equal(["Contoso"], AccountNames(f => f.AddCondition("name", ConditionOperator.Equal, "contoso")));

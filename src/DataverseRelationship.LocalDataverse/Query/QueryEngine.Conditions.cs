@@ -74,18 +74,24 @@ internal sealed partial class QueryEngine
         throw new DataverseFaultException(PlatformErrorCodes.InvalidArgument, $"A condition or order names '{entityName}', which is neither the query's table nor a link alias.");
     }
 
-    private bool Matches(FilterExpression filter, StoredRow?[] row, TableMetadata table, IReadOnlyDictionary<string, Link> aliases, int defaultIndex = 0)
+    /// <summary>The filter resolved against the query's table and links: once per query, not per row.</summary>
+    private RowFilter Resolved(FilterExpression filter, TableMetadata table, IReadOnlyDictionary<string, Link> aliases, int defaultIndex = 0) =>
+        RowFilter.Of(filter, condition =>
+        {
+            var (conditionTable, index) = Resolve(condition.EntityName, table, aliases, defaultIndex);
+            return (index, _store.Table(conditionTable.LogicalName).Layout);
+        });
+
+    private bool Matches(RowFilter filter, StoredRow?[] row)
     {
-        var and = filter.FilterOperator == LogicalOperator.And;
+        var and = filter.IsAnd;
         var any = false;
         var conditions = filter.Conditions;
-        for (var c = 0; c < conditions.Count; c++)
+        for (var c = 0; c < conditions.Length; c++)
         {
-            // Indexed, not foreach: the SDK collection's enumerator is a boxed object per row.
             var condition = conditions[c];
-            var (_, index) = Resolve(condition.EntityName, table, aliases, defaultIndex);
-            var stored = row[index];
-            var result = Evaluate(condition, stored?.GetStored(condition.AttributeName));
+            var stored = row[condition.Index];
+            var result = Evaluate(condition.Expression, stored is null ? null : condition.ValueOn(stored));
             if (and && !result)
             {
                 return false;
@@ -99,10 +105,10 @@ internal sealed partial class QueryEngine
             any = true;
         }
 
-        var filters = filter.Filters;
-        for (var f = 0; f < filters.Count; f++)
+        var filters = filter.Children;
+        for (var f = 0; f < filters.Length; f++)
         {
-            var result = Matches(filters[f], row, table, aliases, defaultIndex);
+            var result = Matches(filters[f], row);
             if (and && !result)
             {
                 return false;

@@ -54,6 +54,7 @@ internal sealed partial class QueryEngine
         var linkCriteria = source.LinkCriteria ?? new FilterExpression();
         var linkAliases = new Dictionary<string, Link>(StringComparer.Ordinal) { [link.Alias] = link };
         ValidateFilter(linkCriteria, link.Table, linkAliases);
+        var filter = Resolved(linkCriteria, link.Table, linkAliases, link.Index);
         foreach (var row in rows)
         {
             var parent = row[link.ParentIndex < 0 ? 0 : link.ParentIndex];
@@ -63,7 +64,7 @@ internal sealed partial class QueryEngine
                 foreach (var candidate in LinkCandidates(target, link, fromValue))
                 {
                     if (candidate.TryGetStored(source.LinkToAttributeName, out var toValue) && ValueComparer.AreEqual(fromValue, toValue)
-                        && MatchesLinkCriteria(linkCriteria, candidate, link))
+                        && MatchesLinkCriteria(filter, candidate, link))
                     {
                         matches.Add(candidate);
                     }
@@ -147,11 +148,15 @@ internal sealed partial class QueryEngine
         return target.Rows.Values;
     }
 
-    private bool MatchesLinkCriteria(FilterExpression filter, StoredRow candidate, Link link)
+    private bool MatchesLinkCriteria(RowFilter filter, StoredRow candidate, Link link)
     {
+        if (filter.Conditions.Length == 0 && filter.Children.Length == 0)
+        {
+            return true;
+        }
+
         var row = new StoredRow?[link.Index + 1];
         row[link.Index] = candidate;
-        var aliases = new Dictionary<string, Link>(StringComparer.Ordinal) { [link.Alias] = link };
-        return Matches(filter, row, link.Table, aliases, defaultIndex: link.Index);
+        return Matches(filter, row);
     }
 }

@@ -90,6 +90,7 @@ internal sealed partial class QueryEngine
         var orderKeys = OrderKeys(query, table, links, aliases);
         var byPrimaryKey = orderKeys.Count == 1 && orderKeys[0].Index == 0 && orderKeys[0].Column == table.PrimaryIdColumn;
         var (candidates, inKeyOrder) = Candidates(table, criteria, byPrimaryKey && !orderKeys[0].Descending);
+        var filter = Resolved(criteria, table, aliases);
         if (links.Count == 0)
         {
             // Without links the filter needs only the main row: test it before allocating a joined row.
@@ -97,7 +98,7 @@ internal sealed partial class QueryEngine
             candidates = candidates.Where(row =>
             {
                 scratch[0] = row;
-                return Matches(criteria, scratch, table, aliases);
+                return Matches(filter, scratch);
             });
         }
 
@@ -112,7 +113,7 @@ internal sealed partial class QueryEngine
             rows = Join(rows, link);
         }
 
-        var filtered = links.Count == 0 ? rows : rows.Where(r => Matches(criteria, r, table, aliases));
+        var filtered = links.Count == 0 ? rows : rows.Where(r => Matches(filter, r));
 
         // Rows already come in key order from an index or the key-ordered set when the query orders by the primary
         // key alone; otherwise they are sorted (stable, as before). Only the rows of the requested page are projected.

@@ -54,6 +54,25 @@ internal sealed class StoredRow
 
     public object? GetStored(string column) => TryGetStored(column, out var value) ? value : null;
 
+    /// <summary>
+    /// <see cref="GetStored(string)"/> with the column's position already looked up in <paramref name="layout"/>
+    /// (−1 when the layout had none): a cell read when the row has that layout, the name lookup otherwise.
+    /// </summary>
+    public object? GetStored(RowLayout layout, int ordinal, string column)
+    {
+        if (!ReferenceEquals(layout, Layout))
+        {
+            return GetStored(column);
+        }
+
+        if (ordinal >= 0 && ordinal < _cells.Length && _cells[ordinal] is { } cell)
+        {
+            return cell;
+        }
+
+        return Layout.HasVersionNumber && column == RowLayout.VersionNumberColumn ? Version : null;
+    }
+
     /// <summary>A fresh SDK value of a column, or null when the row has none.</summary>
     public object? GetValue(string column) =>
         TryGetStored(column, out var stored) ? StoredValues.ToSdk(stored, Layout.Table.FindColumn(column)?.Type) : null;

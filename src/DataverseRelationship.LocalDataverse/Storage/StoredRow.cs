@@ -36,20 +36,8 @@ internal sealed class StoredRow
     /// <summary>The cell form of a column (see <see cref="StoredValues"/>): what queries compare.</summary>
     public bool TryGetStored(string column, out object? value)
     {
-        if (Layout.TryGetOrdinal(column, out var ordinal) && ordinal < _cells.Length && _cells[ordinal] is { } cell)
-        {
-            value = cell;
-            return true;
-        }
-
-        if (Layout.HasVersionNumber && column == RowLayout.VersionNumberColumn)
-        {
-            value = Version;
-            return true;
-        }
-
-        value = null;
-        return false;
+        value = GetStored(Layout, Layout.TryGetOrdinal(column, out var ordinal) ? ordinal : -1, column);
+        return value is not null;
     }
 
     public object? GetStored(string column) => TryGetStored(column, out var value) ? value : null;

@@ -78,9 +78,23 @@ public static class BacktestRenderer
         }
 
         bool beats = date.Results.Where(r => r.IsBaseline).All(r => r.ChurnAuc.Value is not { } b || auc > b);
+        double? bestAuc = best.ChurnAuc.Value;
+        string verdict = beats ? "beats every naive baseline"
+            : bestAuc == auc ? "ties the best naive baseline, so does NOT beat every one"
+            : "does NOT beat every naive baseline";
+        // Two AUCs that differ are printed with enough digits to show which is higher (0.797 against 0.805, not
+        // 0.80 against 0.80); the tables keep two.
+        string format = "0.00";
+        while (bestAuc is { } b && b != auc && format.Length < 6 && Format(auc, format) == Format(b, format))
+        {
+            format += "0";
+        }
+
         return string.Create(CultureInfo.InvariantCulture,
-            $"At {ReportText.Date(date.AsOf)} churn risk (AUC {Number(auc)}) {(beats ? "beats every naive baseline" : "does NOT beat every naive baseline")}; the best baseline is {best.Name.ToLowerInvariant()} (AUC {Number(best.ChurnAuc.Value)}).");
+            $"At {ReportText.Date(date.AsOf)} churn risk (AUC {Format(auc, format)}) {verdict}; the best baseline is {best.Name.ToLowerInvariant()} (AUC {(bestAuc is { } shown ? Format(shown, format) : "—")}).");
     }
+
+    private static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     /// <summary>The baseline with the highest churn AUC.</summary>
     public static PredictorResult BestBaseline(IEnumerable<PredictorResult> results) =>

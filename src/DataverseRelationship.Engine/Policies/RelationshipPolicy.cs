@@ -13,7 +13,7 @@ public sealed record RelationshipPolicy
     public static RelationshipPolicy Default { get; } = new RelationshipPolicy();
 
     /// <summary>Recorded with every computed result.</summary>
-    public string Version { get; init; } = "2.5.0-default";
+    public string Version { get; init; } = "2.6.0-default";
 
     public ScoringPolicy Scoring { get; init; } = new ScoringPolicy();
 
@@ -277,10 +277,10 @@ public sealed record ChurnPolicy
 {
     public decimal Intercept { get; init; } = -2.2m;
 
-    /// <summary>Won value fell against the year before (1 = all of it).</summary>
+    /// <summary>Won value in the 12 months up to the as-of instant fell against the 12 months before (1 = all of it).</summary>
     public decimal ValueDeclineCoefficient { get; init; } = 2.5m;
 
-    /// <summary>Share of last year's closed value that was lost.</summary>
+    /// <summary>The rise of the share of closed value lost, the last 12 months against the 12 before (1 = from none to all).</summary>
     public decimal LostBusinessCoefficient { get; init; } = 1.5m;
 
     /// <summary>Share of recorded-conduct value that carried customer games.</summary>

@@ -141,7 +141,7 @@ public sealed class AccountLedger
             break;
         }
 
-        var reading = new LedgerReading(oldestAge < 0 ? 1 : Math.Min(oldestAge, LedgerReading.OldestAge) + 1);
+        var reading = new LedgerReading(oldestAge < 0 ? 1 : Math.Min(oldestAge, LedgerReading.OldestAge) + 1, MonthElapsed(asOf));
         var halfLife = (double)policy.Scoring.HalfLifeMonths;
         foreach (var month in _months)
         {
@@ -157,6 +157,13 @@ public sealed class AccountLedger
         reading.Complete();
         return reading;
     }
+
+    /// <summary>The share of <paramref name="asOf"/>'s calendar month that has gone by (0 at its first midnight).</summary>
+    private static decimal MonthElapsed(DateTime asOf)
+    {
+        var start = new DateTime(asOf.Year, asOf.Month, 1, 0, 0, 0, asOf.Kind);
+        return (decimal)((asOf - start).TotalDays / DateTime.DaysInMonth(asOf.Year, asOf.Month));
+    }
 }
 
 /// <summary>An account ledger read at one instant.</summary>
@@ -170,6 +177,7 @@ public sealed class LedgerReading
 
     private readonly decimal[] _wonByAge;
     private readonly decimal[] _lostByAge;
+    private readonly decimal _monthElapsed;
 
     /// <summary>
     /// The decayed sums while months are added, in binary floating point: a weight 2^−age/half-life has no exact
@@ -178,9 +186,13 @@ public sealed class LedgerReading
     /// </summary>
     private readonly double[] _decayed = new double[DealSums.Count];
 
-    /// <summary>A reading that keeps the won and lost value of ages 0 to <paramref name="ages"/> − 1 (older ones read as zero).</summary>
-    internal LedgerReading(int ages)
+    /// <summary>
+    /// A reading that keeps the won and lost value of ages 0 to <paramref name="ages"/> − 1 (older ones read as zero),
+    /// taken when <paramref name="monthElapsed"/> of the instant's calendar month had gone by.
+    /// </summary>
+    internal LedgerReading(int ages, decimal monthElapsed)
     {
+        _monthElapsed = monthElapsed;
         _wonByAge = new decimal[ages];
         _lostByAge = new decimal[ages];
     }
@@ -211,6 +223,17 @@ public sealed class LedgerReading
 
     /// <summary>Lost value between two ages in months.</summary>
     public decimal LostBetween(int fromAge, int toAge) => SumAges(_lostByAge, fromAge, toAge);
+
+    /// <summary>
+    /// Won value in the year up to the reading's instant (<paramref name="yearsBack"/> 0) or the year before it (1),
+    /// from calendar months: the month at each end of the year counts by the share of it inside the year, as if its
+    /// deals were spread evenly over it. Calendar months 0–11 would not do: they hold the instant's month only as far
+    /// as it has gone (on its first day, nothing) against a whole year before.
+    /// </summary>
+    public decimal WonInYear(int yearsBack) => InYear(_wonByAge, yearsBack, _monthElapsed);
+
+    /// <summary>Lost value in the same year as <see cref="WonInYear"/>.</summary>
+    public decimal LostInYear(int yearsBack) => InYear(_lostByAge, yearsBack, _monthElapsed);
 
     internal void AddMonth(int age, DealSums sums, bool inWindow, double weight)
     {
@@ -257,6 +280,15 @@ public sealed class LedgerReading
                 Decayed[i] = (decimal)_decayed[i];
             }
         }
+    }
+
+    private static decimal InYear(decimal[] byAge, int yearsBack, decimal monthElapsed)
+    {
+        // Year k spans ages 12k to 12k + 12: the newest end is the instant itself (k = 0: the as-of month so far,
+        // whole) or the part of age 12k before it (the elapsed share); the oldest end is the rest of age 12k + 12.
+        var newest = 12 * yearsBack;
+        var newestShare = yearsBack == 0 ? 1m : monthElapsed;
+        return (newestShare * SumAges(byAge, newest, newest + 1)) + SumAges(byAge, newest + 1, newest + 12) + ((1m - monthElapsed) * SumAges(byAge, newest + 12, newest + 13));
     }
 
     private static decimal SumAges(decimal[] byAge, int from, int to)

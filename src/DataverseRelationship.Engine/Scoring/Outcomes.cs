@@ -137,18 +137,27 @@ namespace DataverseRelationship.Engine.Scoring
             var c = policy.Churn;
             var d = reading.Decayed;
             var signals = new List<Signal>(8);
-            var recent = reading.WonBetween(0, 12);
-            var prior = reading.WonBetween(12, 24);
+            // Both signals compare the 12 months up to the as-of instant with the 12 months before (LedgerReading.WonInYear).
+            var recent = reading.WonInYear(0);
+            var prior = reading.WonInYear(1);
             if (prior > 0m)
             {
                 var decline = recent >= prior ? 0m : (prior - recent) / prior;
-                signals.Add(new Signal(ReasonCodes.ValueDecline, c.ValueDeclineCoefficient, decline, "won value " + ExplanationText.Money(recent) + " in the last 12 months against " + ExplanationText.Money(prior) + " the year before", Party.Customer));
+                signals.Add(new Signal(ReasonCodes.ValueDecline, c.ValueDeclineCoefficient, decline, "won value " + ExplanationText.Money(recent) + " in the last 12 months against " + ExplanationText.Money(prior) + " the 12 months before", Party.Customer));
             }
 
-            var lost = reading.LostBetween(0, 12);
-            if (recent + lost > 0m)
+            // Lost business: the rise of the share of closed value lost against the year before. A customer that
+            // always splits its business (a price shopper losing us 40 % of its closed value year after year) is not
+            // leaving; one whose lost share climbs is placing more of its business elsewhere. Unknown (left out)
+            // without closed value in both years.
+            var lost = reading.LostInYear(0);
+            var priorLost = reading.LostInYear(1);
+            if (recent + lost > 0m && prior + priorLost > 0m)
             {
-                signals.Add(new Signal(ReasonCodes.LostBusiness, c.LostBusinessCoefficient, lost / (recent + lost), ExplanationText.Percent(lost / (recent + lost)) + " of last year's closed value lost", Party.Customer));
+                var share = lost / (recent + lost);
+                var priorShare = priorLost / (prior + priorLost);
+                var rise = share > priorShare ? share - priorShare : 0m;
+                signals.Add(new Signal(ReasonCodes.LostBusiness, c.LostBusinessCoefficient, rise, ExplanationText.Percent(share) + " of the last 12 months' closed value lost against " + ExplanationText.Percent(priorShare) + " the 12 months before", Party.Customer));
             }
 
             if (d[DealSums.CustomerUnits] > 0m)

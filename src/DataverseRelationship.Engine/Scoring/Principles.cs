@@ -181,12 +181,14 @@ internal static class Principles
         parts.Add(new Part(ReasonCodes.Tenure, weights.TenureWeight, Math.Min(1m, months / weights.TenureSaturationMonths),
             "relationship of " + Number(Math.Round(months, 0)) + " months (" + Number(weights.TenureSaturationMonths) + " give full tenure)", Party.Relationship));
 
-        var recent = reading.WonBetween(0, 12);
-        var prior = reading.WonBetween(12, 24);
+        // The year up to the as-of instant against the year before, as the churn signals compare them
+        // (LedgerReading.WonInYear): calendar months 0–11 would hold the as-of month only as far as it has gone.
+        var recent = reading.WonInYear(0);
+        var prior = reading.WonInYear(1);
         if (prior > 0m)
         {
             parts.Add(new Part(ReasonCodes.Retention, weights.RetentionWeight, Math.Min(1m, recent / prior),
-                "won " + ExplanationText.Money(recent) + " in the last 12 months against " + ExplanationText.Money(prior) + " the year before", Party.Relationship));
+                "won " + ExplanationText.Money(recent) + " in the last 12 months against " + ExplanationText.Money(prior) + " the 12 months before", Party.Relationship));
         }
 
         var quarters = (int)Math.Min(LedgerReading.StabilityQuarters, Math.Floor(months / 3m));

@@ -230,7 +230,7 @@ public sealed class DvrelCommandLineTests : IDisposable
         Assert.NotEmpty(demoted);
         Assert.All(demoted, d => Assert.Contains("instead of", d.GetProperty("reason").GetString()!, StringComparison.Ordinal));
         Assert.Contains(demoted, d => d.GetProperty("reason").GetString()!.Contains("required", StringComparison.Ordinal));
-        Assert.Equal("2.5.0-default", comparison.GetProperty("a").GetProperty("policyVersion").GetString());
+        Assert.Equal("2.6.0-default", comparison.GetProperty("a").GetProperty("policyVersion").GetString());
         Assert.Equal("2.0.0-strict", comparison.GetProperty("b").GetProperty("policyVersion").GetString());
         Assert.True(comparison.GetProperty("b").GetProperty("tierDistribution").GetProperty("transactional").GetInt32()
             > comparison.GetProperty("a").GetProperty("tierDistribution").GetProperty("transactional").GetInt32());

@@ -66,7 +66,7 @@ public class PolicySpecification
         var defaults = RelationshipPolicyJson.Parse("{\"version\":\"v\",\"churn\":{\"inactivityCoefficient\":1}}");
         Assert.Equal(1.5m, defaults.Churn.HealthDeclineCoefficient);
         Assert.Equal(20m, defaults.Churn.HealthDeclineFullAt);
-        Assert.Equal("2.5.0-default", RelationshipPolicy.Default.Version);
+        Assert.Equal("2.6.0-default", RelationshipPolicy.Default.Version);
     }
 
     [Fact]

@@ -68,12 +68,14 @@ public class AccountRecalculationSpecification
     }
 
     [Fact]
-    public void A_lost_deal_raises_churn_risk()
+    public void A_lost_deal_raises_churn_risk_when_the_year_before_lost_less()
     {
         // v2: loyalty is loyalty to the relationship (tenure, retention, stability, shared investment), not win counts;
-        // lost business is a churn signal.
+        // lost business is a churn signal: since policy 2.6 the rise of the lost share against the 12 months before.
         var world = new RelationshipWorld();
         var account = world.CreateAccount("Contoso");
+        world.WonDeal(account, 30000m, world.Now.AddMonths(-16));
+        world.WonDeal(account, 30000m, world.Now.AddMonths(-14));
         world.WonDeal(account, 30000m, world.Now.AddMonths(-4));
         world.WonDeal(account, 30000m, world.Now.AddMonths(-2));
         var deal = world.CreateDeal(account, 30000m, configure: RelationshipWorld.CleanConduct);

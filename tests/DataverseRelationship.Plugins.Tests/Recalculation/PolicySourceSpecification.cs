@@ -15,7 +15,7 @@ public class PolicySourceSpecification
     public void The_value_row_wins_over_the_default_value()
     {
         var world = new RelationshipWorld();
-        Assert.Equal("2.5.0-default", PolicySource.Read(world.Dataverse.Service).Version);
+        Assert.Equal("2.6.0-default", PolicySource.Read(world.Dataverse.Service).Version);
 
         world.SetPolicy("""{"version":"7.1","deals":{"transactionalDiscountCap":8}}""");
         var policy = PolicySource.Read(world.Dataverse.Service);

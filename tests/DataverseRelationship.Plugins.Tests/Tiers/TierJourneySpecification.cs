@@ -31,7 +31,7 @@ public class TierJourneySpecification
         Assert.Null(row.Choice(AccountTable.HealthTrend));
         Assert.Null(row.GetAttributeValue<Money>(AccountTable.LifetimeValue));
         Assert.Null(row.GetAttributeValue<bool?>(AccountTable.AtRisk));
-        Assert.Equal("2.5.0-default", row.GetAttributeValue<string>(AccountTable.PolicyVersion));
+        Assert.Equal("2.6.0-default", row.GetAttributeValue<string>(AccountTable.PolicyVersion));
         Assert.Empty(world.TierChanges(account));
     }
 
@@ -78,7 +78,7 @@ public class TierJourneySpecification
         Assert.Equal(Preferred, history[1].Choice(TierChangeTable.FromTier));
         Assert.Equal(Strategic, history[1].Choice(TierChangeTable.ToTier));
         Assert.All(history, h => Assert.Equal((int)TierChangeKindChoice.Automatic, h.Choice(TierChangeTable.ChangeKind)));
-        Assert.All(history, h => Assert.Equal("2.5.0-default", h.GetAttributeValue<string>(TierChangeTable.PolicyVersion)));
+        Assert.All(history, h => Assert.Equal("2.6.0-default", h.GetAttributeValue<string>(TierChangeTable.PolicyVersion)));
         Assert.All(history, h => Assert.InRange(h.GetAttributeValue<decimal>(TierChangeTable.HealthScore), 0m, 100m));
         Assert.Contains("Promoted", history[1].GetAttributeValue<string>(TierChangeTable.Reason), System.StringComparison.Ordinal);
     }

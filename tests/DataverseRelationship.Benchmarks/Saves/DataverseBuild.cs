@@ -71,7 +71,8 @@ public sealed class DataverseBuild
         return new DataverseBuild(service, row => (Guid)seed.Invoke(instance, [row])!, now => setNow.Invoke(instance, [now]));
     }
 
-    private static string SolutionFolder()
+    /// <summary>The repository's solution/src, found above the benchmark's folder.</summary>
+    internal static string SolutionFolder()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder != null && !File.Exists(Path.Combine(folder.FullName, "DataverseRelationship.sln")))

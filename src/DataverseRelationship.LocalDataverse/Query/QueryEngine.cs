@@ -89,7 +89,8 @@ internal sealed partial class QueryEngine
         CheckColumnSets(query.ColumnSet, table, links);
         var orderKeys = OrderKeys(query, table, links, aliases);
         var byPrimaryKey = orderKeys.Count == 1 && orderKeys[0].Index == 0 && orderKeys[0].Column == table.PrimaryIdColumn;
-        var (candidates, inKeyOrder) = Candidates(table, criteria, byPrimaryKey && !orderKeys[0].Descending);
+        var dated = DateOrdered(table, criteria, orderKeys);
+        var (candidates, inKeyOrder) = dated is not null ? (dated, false) : Candidates(table, criteria, byPrimaryKey && !orderKeys[0].Descending);
         var filter = Resolved(criteria, table, aliases);
         if (links.Count == 0)
         {
@@ -116,8 +117,9 @@ internal sealed partial class QueryEngine
         var filtered = links.Count == 0 ? rows : rows.Where(r => Matches(filter, r));
 
         // Rows already come in key order from an index or the key-ordered set when the query orders by the primary
-        // key alone; otherwise they are sorted (stable, as before). Only the rows of the requested page are projected.
-        var ordered = orderKeys.Count == 0 || (byPrimaryKey && inKeyOrder) ? filtered : filtered.Order(RowComparer(orderKeys));
+        // key alone, and in date order from a date order; otherwise they are sorted (stable, as before). Only the rows
+        // of the requested page are projected.
+        var ordered = orderKeys.Count == 0 || (byPrimaryKey && inKeyOrder) || dated is not null ? filtered : filtered.Order(RowComparer(orderKeys));
         var plans = Plans(query.ColumnSet, table, links);
         var result = new EntityCollection { EntityName = table.LogicalName, TotalRecordCount = -1 };
         var seen = query.Distinct ? new HashSet<string>(StringComparer.Ordinal) : null;
@@ -207,6 +209,62 @@ internal sealed partial class QueryEngine
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The candidates of a query ordered by one date and time column of its table alone whose top-level filter bounds
+    /// that date (<see cref="DateRanges"/>): the rows in those ranges from the table's date order, grouped by an indexed
+    /// lookup the filter sets equal to one id when there is one, already in the query's order (ties in key order, as
+    /// the stable sort of key-ordered rows gives). Null when the query is not of that shape.
+    /// </summary>
+    private IEnumerable<StoredRow>? DateOrdered(TableMetadata table, FilterExpression criteria, List<(int Index, string Column, bool Descending)> orderKeys)
+    {
+        if (orderKeys.Count != 1 || orderKeys[0].Index != 0 || table.FindColumn(orderKeys[0].Column)?.Type != ColumnType.DateAndTime
+            || DateRanges.Of(criteria, table.LogicalName, orderKeys[0].Column) is not { } ranges)
+        {
+            return null;
+        }
+
+        var store = _store.Table(table.LogicalName);
+        string? groupColumn = null;
+        var group = Guid.Empty;
+        foreach (var condition in criteria.Conditions)
+        {
+            if (condition.Operator != ConditionOperator.Equal || condition.Values.Count != 1
+                || (!string.IsNullOrEmpty(condition.EntityName) && condition.EntityName != table.LogicalName)
+                || ValueComparer.Primitive(condition.Values[0]) is not Guid id)
+            {
+                continue;
+            }
+
+            if (condition.AttributeName == table.PrimaryIdColumn)
+            {
+                // One row at most: the key lookup is cheaper than any order.
+                return null;
+            }
+
+            if (groupColumn is null && store.IsIndexed(condition.AttributeName))
+            {
+                groupColumn = condition.AttributeName;
+                group = id;
+            }
+        }
+
+        var index = store.DateOrder(orderKeys[0].Column, groupColumn);
+        var newestFirst = orderKeys[0].Descending;
+        return Ranges(index, group, ranges, newestFirst);
+    }
+
+    private static IEnumerable<StoredRow> Ranges(DateOrderIndex index, Guid group, List<(long From, long To)> ranges, bool newestFirst)
+    {
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var (from, to) = ranges[newestFirst ? ranges.Count - 1 - i : i];
+            foreach (var row in index.Between(group, from, to, newestFirst))
+            {
+                yield return row;
+            }
+        }
     }
 
     /// <summary>

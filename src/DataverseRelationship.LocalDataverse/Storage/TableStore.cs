@@ -9,13 +9,15 @@ namespace DataverseRelationship.LocalDataverse.Storage;
 /// The rows of one table, with equality indexes on its lookup and unique-identifier columns. An index is built the
 /// first time a query looks a column up and kept up to date from then on; its row ids are in key order, so a query
 /// ordered by the primary key reads one page of an index without sorting the rest. A key-ordered set of every id is
-/// kept the same way for queries ordered by the primary key that no index serves.
+/// kept the same way for queries ordered by the primary key that no index serves, and date orders
+/// (<see cref="DateOrderIndex"/>) for queries on a date range ordered by that date.
 /// </summary>
 internal sealed class TableStore
 {
     private static readonly SortedSet<Guid> None = [];
     private readonly Dictionary<string, Dictionary<Guid, SortedSet<Guid>>> _indexes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _indexable;
+    private readonly Dictionary<(string Date, string? Group), DateOrderIndex> _dateOrders = new();
     private SortedSet<Guid>? _keyOrder;
 
     public TableStore(TableMetadata metadata)
@@ -36,6 +38,27 @@ internal sealed class TableStore
     /// <summary>Ids of the rows whose indexed <paramref name="column"/> holds <paramref name="value"/>, in key order.</summary>
     public IReadOnlyCollection<Guid> Lookup(string column, Guid value) =>
         Index(column).TryGetValue(value, out var ids) ? ids : None;
+
+    /// <summary>
+    /// The rows in the order of <paramref name="dateColumn"/>, grouped by the indexed lookup <paramref name="groupColumn"/>
+    /// (null: one group); built on first use and kept up to date from then on.
+    /// </summary>
+    public DateOrderIndex DateOrder(string dateColumn, string? groupColumn)
+    {
+        if (_dateOrders.TryGetValue((dateColumn, groupColumn), out var index))
+        {
+            return index;
+        }
+
+        index = new DateOrderIndex(dateColumn, groupColumn);
+        foreach (var row in Rows.Values)
+        {
+            index.Add(row);
+        }
+
+        _dateOrders[(dateColumn, groupColumn)] = index;
+        return index;
+    }
 
     /// <summary>Every row id in key order.</summary>
     public SortedSet<Guid> KeyOrder => _keyOrder ??= new SortedSet<Guid>(Rows.Keys);
@@ -109,6 +132,11 @@ internal sealed class TableStore
         {
             Add(index, column, row);
         }
+
+        foreach (var order in _dateOrders.Values)
+        {
+            order.Add(row);
+        }
     }
 
     private void Unindex(StoredRow row)
@@ -123,6 +151,11 @@ internal sealed class TableStore
                     index.Remove(key);
                 }
             }
+        }
+
+        foreach (var order in _dateOrders.Values)
+        {
+            order.Remove(row);
         }
     }
 }

@@ -15,6 +15,12 @@ public sealed class AccountLedger
 {
     private readonly SortedDictionary<int, DealSums> _months = new SortedDictionary<int, DealSums>();
 
+    /// <summary>
+    /// The months of the stored text this ledger was read from that no change has touched, kept as read (their sums
+    /// are read from there; a month a change touches moves into <see cref="_months"/>); null when not read from text.
+    /// </summary>
+    private StoredMonths? _stored;
+
     /// <summary>One deal's contribution, reused from deal to deal (a ledger is not shared between threads).</summary>
     private readonly DealSums _scratch = new DealSums();
 
@@ -54,7 +60,7 @@ public sealed class AccountLedger
         Argument.NotNull(sums, nameof(sums));
         if (!_months.TryGetValue(month, out var bucket))
         {
-            bucket = new DealSums();
+            bucket = TakeStored(month) ?? new DealSums();
             _months.Add(month, bucket);
         }
 
@@ -65,26 +71,39 @@ public sealed class AccountLedger
         }
     }
 
-    /// <summary>
-    /// Adds a month's sums read from a stored ledger, keeping the instance when the month is new (what
-    /// <see cref="Apply(int, DealSums, decimal)"/> with factor 1 gives, without copying 64 sums into a fresh bucket).
-    /// </summary>
-    internal void Take(int month, DealSums sums)
+    /// <summary>A ledger of the months read from a stored text (in month order, none empty).</summary>
+    internal static AccountLedger FromStored(StoredMonths stored, DateTime? rebuiltOn) =>
+        new AccountLedger { _stored = stored, RebuiltOn = rebuiltOn };
+
+    /// <summary>A stored month taken out as full sums, when the text held it and no change has touched it yet.</summary>
+    private DealSums? TakeStored(int month)
     {
-        if (_months.ContainsKey(month) || sums.IsEmpty)
+        var position = _stored?.Find(month) ?? -1;
+        return position < 0 ? null : _stored!.Take(position);
+    }
+
+    /// <summary>Every stored month taken out (for what needs each month's full sums: writing, comparing).</summary>
+    private SortedDictionary<int, DealSums> AllMonths()
+    {
+        if (_stored is { Live: > 0 } stored)
         {
-            Apply(month, sums, 1m);
-            return;
+            for (var position = 0; position < stored.Count; position++)
+            {
+                if (!stored.IsTaken(position))
+                {
+                    _months.Add(stored.MonthAt(position), stored.Take(position));
+                }
+            }
         }
 
-        _months.Add(month, sums);
+        return _months;
     }
 
     /// <summary>Adds <paramref name="factor"/> × every month of <paramref name="other"/> (a save's difference, or a ledger taken out).</summary>
     public void Add(AccountLedger other, decimal factor)
     {
         Argument.NotNull(other, nameof(other));
-        foreach (var month in other._months)
+        foreach (var month in other.AllMonths())
         {
             Apply(month.Key, month.Value, factor);
         }
@@ -97,29 +116,45 @@ public sealed class AccountLedger
     public DateTime? RebuiltOn { get; set; }
 
     /// <summary>True when no month holds anything (no deal, or every deal taken out again).</summary>
-    public bool IsEmpty => _months.Count == 0;
+    public bool IsEmpty => _months.Count == 0 && (_stored?.Live ?? 0) == 0;
 
     /// <summary>How many months hold sums (what a stored ledger's size grows with: months, never deals).</summary>
-    public int MonthCount => _months.Count;
+    public int MonthCount => _months.Count + (_stored?.Live ?? 0);
 
     /// <summary>The sums of one month, when it holds any.</summary>
-    internal bool TryGetMonth(int month, out DealSums sums) => _months.TryGetValue(month, out sums!);
+    internal bool TryGetMonth(int month, out DealSums sums)
+    {
+        if (_months.TryGetValue(month, out sums!))
+        {
+            return true;
+        }
+
+        if (TakeStored(month) is { } stored)
+        {
+            _months.Add(month, stored);
+            sums = stored;
+            return true;
+        }
+
+        return false;
+    }
 
     /// <summary>The months that hold sums, oldest first (for writing the ledger down).</summary>
-    internal IEnumerable<KeyValuePair<int, DealSums>> Buckets => _months;
+    internal IEnumerable<KeyValuePair<int, DealSums>> Buckets => AllMonths();
 
     /// <summary>Whether both ledgers hold exactly the same sums in the same months.</summary>
     public bool SameAs(AccountLedger other)
     {
         Argument.NotNull(other, nameof(other));
-        if (_months.Count != other._months.Count)
+        var theirMonths = other.AllMonths();
+        if (AllMonths().Count != theirMonths.Count)
         {
             return false;
         }
 
         foreach (var month in _months)
         {
-            if (!other._months.TryGetValue(month.Key, out var theirs) || !month.Value.SameAs(theirs))
+            if (!theirMonths.TryGetValue(month.Key, out var theirs) || !month.Value.SameAs(theirs))
             {
                 return false;
             }
@@ -133,29 +168,59 @@ public sealed class AccountLedger
     {
         Argument.NotNull(policy, nameof(policy));
         var now = DealContribution.MonthIndex(asOf);
+        var stored = _stored is { Live: > 0 } live ? live : null;
+        var next = stored is null ? -1 : NextLive(stored, 0);
+
         // The oldest month decides how many ages the reading keeps (at most 241: ages beyond are never read).
-        var oldestAge = 0;
+        var oldest = next >= 0 ? stored!.MonthAt(next) : int.MaxValue;
         foreach (var month in _months)
         {
-            oldestAge = now - month.Key;
+            oldest = Math.Min(oldest, month.Key);
             break;
         }
 
+        var oldestAge = oldest == int.MaxValue ? 0 : now - oldest;
         var reading = new LedgerReading(oldestAge < 0 ? 1 : Math.Min(oldestAge, LedgerReading.OldestAge) + 1, MonthElapsed(asOf));
         var halfLife = (double)policy.Scoring.HalfLifeMonths;
+        var window = policy.Scoring.WindowMonths;
+
+        // Both sets of months in month order (they never hold the same month).
         foreach (var month in _months)
         {
-            var age = now - month.Key;
-            if (age < 0)
+            for (; next >= 0 && stored!.MonthAt(next) < month.Key; next = NextLive(stored, next + 1))
             {
-                age = 0;
+                var storedAge = Age(now, stored.MonthAt(next));
+                stored.AddTo(reading, next, storedAge, storedAge < window, Math.Pow(2.0, -storedAge / halfLife));
             }
 
-            reading.AddMonth(age, month.Value, age < policy.Scoring.WindowMonths, Math.Pow(2.0, -age / halfLife));
+            var age = Age(now, month.Key);
+            reading.AddMonth(age, month.Value, age < window, Math.Pow(2.0, -age / halfLife));
+        }
+
+        for (; next >= 0; next = NextLive(stored!, next + 1))
+        {
+            var storedAge = Age(now, stored!.MonthAt(next));
+            stored.AddTo(reading, next, storedAge, storedAge < window, Math.Pow(2.0, -storedAge / halfLife));
         }
 
         reading.Complete();
         return reading;
+    }
+
+    private static int Age(int now, int month) => now - month < 0 ? 0 : now - month;
+
+    /// <summary>The first stored month at or after <paramref name="position"/> not taken out; −1 when none is left.</summary>
+    private static int NextLive(StoredMonths stored, int position)
+    {
+        for (; position < stored.Count; position++)
+        {
+            if (!stored.IsTaken(position))
+            {
+                return position;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The share of <paramref name="asOf"/>'s calendar month that has gone by (0 at its first midnight).</summary>
@@ -265,6 +330,58 @@ public sealed class LedgerReading
 
         Raw.Add(sums, 1m);
         if (sums[DealSums.Deals] > sums[DealSums.MissingValue] && (!NewestDealAge.HasValue || age < NewestDealAge.Value))
+        {
+            NewestDealAge = age;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="AddMonth(int, DealSums, bool, double)"/> for a month held as its sums that are not zero: entries
+    /// <paramref name="start"/> to <paramref name="end"/> of <paramref name="indices"/> and <paramref name="values"/>
+    /// (the same sums, the same arithmetic: an absent sum counts as the zero a full bucket holds).
+    /// </summary>
+    internal void AddMonth(int age, byte[] indices, decimal[] values, int start, int end, bool inWindow, double weight)
+    {
+        var won = DealSums.ZeroSum;
+        var lost = DealSums.ZeroSum;
+        var wonWithMargin = DealSums.ZeroSum;
+        var wonMargin = DealSums.ZeroSum;
+        var deals = DealSums.ZeroSum;
+        var missingValue = DealSums.ZeroSum;
+        for (var entry = start; entry < end; entry++)
+        {
+            var index = indices[entry];
+            var value = values[entry];
+            switch (index)
+            {
+                case DealSums.WonValue: won = value; break;
+                case DealSums.LostValue: lost = value; break;
+                case DealSums.WonValueWithMargin: wonWithMargin = value; break;
+                case DealSums.WonMarginValue: wonMargin = value; break;
+                case DealSums.Deals: deals = value; break;
+                case DealSums.MissingValue: missingValue = value; break;
+            }
+
+            if (inWindow)
+            {
+                _decayed[index] += (double)value * weight;
+                Raw[index] += value;
+            }
+        }
+
+        if (age < _wonByAge.Length)
+        {
+            _wonByAge[age] += won;
+            _lostByAge[age] += lost;
+        }
+
+        if (age < 12)
+        {
+            WonValueWithMarginLastYear += wonWithMargin;
+            WonMarginLastYear += wonMargin;
+        }
+
+        if (inWindow && deals > missingValue && (!NewestDealAge.HasValue || age < NewestDealAge.Value))
         {
             NewestDealAge = age;
         }

@@ -82,7 +82,9 @@ public sealed class DealSums
     public const int Count = 64;
 
     /// <summary>Zero at the sums' fixed scale of six places (decimal keeps trailing zeros; equal sums must print alike).</summary>
-    private const decimal Zero = 0.000000m;
+    internal const decimal ZeroSum = 0.000000m;
+
+    private const decimal Zero = ZeroSum;
 
     private readonly decimal[] _values = NewValues();
 

@@ -219,7 +219,8 @@ public static class LedgerText
             return null;
         }
 
-        var ledger = new AccountLedger { RebuiltOn = header.Length == 3 ? rebuiltOn : (DateTime?)null };
+        // One sum per colon: the arrays are made once, at their size.
+        var stored = new StoredMonths(Count(text, ':'));
         var line = 1;
         for (var start = headerEnd + 1; headerEnd >= 0 && start <= text.Length; line++)
         {
@@ -229,35 +230,34 @@ public static class LedgerText
                 end = text.Length;
             }
 
-            var sums = new DealSums();
-            if (!ReadMonth(text, start, end, sums, out var month))
+            if (!ReadMonth(text, start, end, stored))
             {
                 reason = "line " + (line + 1).ToString(CultureInfo.InvariantCulture) + " of the stored ledger cannot be read";
                 return null;
             }
 
-            ledger.Take(month, sums);
             start = end + 1;
         }
 
         reason = string.Empty;
-        return ledger;
+        return AccountLedger.FromStored(stored, header.Length == 3 ? rebuiltOn : (DateTime?)null);
     }
 
     /// <summary>
     /// Reads the month line between <paramref name="start"/> and <paramref name="end"/> in place (no substrings: a
-    /// save reads the whole ledger, so its cost is the text's length, not thousands of small strings) into fresh <paramref name="sums"/>.
+    /// save reads the whole ledger, so its cost is the text's length, not thousands of small strings) into
+    /// <paramref name="stored"/>. False for a damaged line, a month not after the line before's (Write gives them in
+    /// order) and a sum written twice.
     /// </summary>
-    private static bool ReadMonth(string text, int start, int end, DealSums sums, out int month)
+    private static bool ReadMonth(string text, int start, int end, StoredMonths stored)
     {
-        month = 0;
         if (end - start < 9 || text[start + 4] != '-' || text[start + 7] != ' '
-            || !Digits(text, start, 4, out var year) || !Digits(text, start + 5, 2, out var monthOfYear) || monthOfYear < 1 || monthOfYear > 12)
+            || !Digits(text, start, 4, out var year) || !Digits(text, start + 5, 2, out var monthOfYear) || monthOfYear < 1 || monthOfYear > 12
+            || !stored.BeginMonth((year * 12) + monthOfYear - 1))
         {
             return false;
         }
 
-        month = (year * 12) + monthOfYear - 1;
         var position = start + 7;
         while (position < end)
         {
@@ -282,7 +282,11 @@ public static class LedgerText
                 return false;
             }
 
-            sums[index] = value;
+            if (!stored.Add(index, value))
+            {
+                return false;
+            }
+
             position = next;
         }
 
@@ -379,6 +383,25 @@ public static class LedgerText
 
         day = new DateTime(year, month, dayOfMonth, 0, 0, 0, DateTimeKind.Utc);
         return true;
+    }
+
+    /// <summary>How often <paramref name="character"/> occurs in <paramref name="text"/> (vectorised where the runtime has it).</summary>
+    private static int Count(string text, char character)
+    {
+#if NETFRAMEWORK
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (c == character)
+            {
+                count++;
+            }
+        }
+
+        return count;
+#else
+        return System.MemoryExtensions.Count(text.AsSpan(), character);
+#endif
     }
 
     /// <summary>A run of 1–9 decimal digits as a number.</summary>

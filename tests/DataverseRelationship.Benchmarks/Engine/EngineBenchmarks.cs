@@ -110,8 +110,9 @@ public class DealFairnessBenchmarks
 }
 
 /// <summary>
-/// What every save and every scheduled run does: reading an account's stored ledger (its months' sums, here 1,000
-/// deals over about 40 months) at an instant, and assessing the account from it.
+/// What every save and every scheduled run does: reading an account's stored ledger (its months' sums, here 100 or
+/// 1,000 deals over about 40 months) at an instant, and assessing the account from it; and, as a save does it, from the
+/// stored text with one deal's difference applied.
 /// </summary>
 [MemoryDiagnoser]
 public class LedgerReadingBenchmarks
@@ -119,13 +120,24 @@ public class LedgerReadingBenchmarks
     private AccountFacts account = null!;
     private AccountLedger ledger = null!;
     private RelationshipPolicy policy = null!;
+    private string text = null!;
+    private string fingerprint = null!;
+    private AccountLedger difference = null!;
+
+    /// <summary>The account's deals over about 40 months: 100 leave most of a month's 64 sums zero, 1,000 set most.</summary>
+    [Params(100, 1000)]
+    public int Deals { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
         account = EngineBenchmarkData.Account();
         policy = RelationshipPolicy.Default;
-        ledger = AccountLedger.Of(EngineBenchmarkData.Opportunities(1000), policy);
+        var deals = EngineBenchmarkData.Opportunities(Deals);
+        ledger = AccountLedger.Of(deals, policy);
+        fingerprint = PolicyFingerprint.Of(policy);
+        text = LedgerText.Write(ledger, fingerprint);
+        difference = AccountLedger.Of([deals[^1]], policy);
     }
 
     [Benchmark]
@@ -133,4 +145,14 @@ public class LedgerReadingBenchmarks
 
     [Benchmark]
     public AccountAssessment AssessFromLedger() => RelationshipEngine.AssessAccount(account, ledger, EngineBenchmarkData.AsOf, policy);
+
+    /// <summary>A save's engine work: the stored text read, one deal's difference added, the account assessed, the text rewritten.</summary>
+    [Benchmark]
+    public string SaveFromStoredText()
+    {
+        var stored = LedgerText.Read(text, fingerprint, out _)!;
+        stored.Add(difference, 1m);
+        RelationshipEngine.AssessAccount(account, stored, EngineBenchmarkData.AsOf, policy);
+        return LedgerText.Rewrite(text, stored, difference, fingerprint);
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using DataverseRelationship.Engine.Model;
 using DataverseRelationship.Engine.Policies;
 using DataverseRelationship.Engine.Scoring;
@@ -59,6 +60,9 @@ public class LedgerTextSpecification
     [InlineData("{FP}\n2025-03 0:1 ", "line 2 of the stored ledger cannot be read")]
     [InlineData("{FP}\n2025-03 :1", "line 2 of the stored ledger cannot be read")]
     [InlineData("{FP}\n2025-03 0:1\n", "line 3 of the stored ledger cannot be read")]
+    [InlineData("{FP}\n2025-03 0:1\n2025-03 1:1", "line 3 of the stored ledger cannot be read")]
+    [InlineData("{FP}\n2025-04 0:1\n2025-03 0:1", "line 3 of the stored ledger cannot be read")]
+    [InlineData("{FP}\n2025-03 0:1 0:2", "line 2 of the stored ledger cannot be read")]
     public void A_missing_or_damaged_ledger_is_not_read_and_says_why(string? text, string expected)
     {
         var fingerprint = PolicyFingerprint.Of(Policy);
@@ -117,21 +121,37 @@ public class LedgerTextSpecification
                 difference.Add(RandomDeal(random), Policy);
             }
 
+            // The same ledger with every month as full sums: the months read and kept as read must score alike.
+            var full = new AccountLedger();
+            full.Add(LedgerText.Read(previous, fingerprint, out _)!, 1m);
+            full.Add(difference, 1m);
+
             read!.Add(difference, 1m);
-            Assert.Equal(LedgerText.Write(read, fingerprint), LedgerText.Rewrite(previous, read, difference, fingerprint));
+            var account = new AccountFacts { CreatedOn = new DateTime(2023, 1, 1), KeyContactCount = 2 };
+            var asOf = new DateTime(2026, 2, 1).AddDays(random.Next(0, 90));
+            var fromRead = RelationshipEngine.AssessAccount(account, read, asOf, Policy);
+            var fromFull = RelationshipEngine.AssessAccount(account, full, asOf, Policy);
+            Assert.Equal(fromFull.Explanation, fromRead.Explanation);
+            Assert.Equal(fromFull.Scores.Select(score => score.Text), fromRead.Scores.Select(score => score.Text));
+            Assert.Equal(full.MonthCount, read.MonthCount);
+
+            var rewritten = LedgerText.Rewrite(previous, read, difference, fingerprint);
+            Assert.Equal(LedgerText.Write(read, fingerprint), rewritten);
+            Assert.True(full.SameAs(read));
         }
     }
 
     private static OpportunityFacts RandomDeal(Random random)
     {
         var created = new DateTime(2024, 1, 1).AddDays(random.Next(0, 700));
-        var won = random.Next(3) == 0;
+        var outcome = random.Next(4);
+        var won = outcome == 0;
         return new OpportunityFacts
         {
             Id = Guid.NewGuid(),
-            State = won ? DealState.Won : DealState.Open,
+            State = won ? DealState.Won : outcome == 1 ? DealState.Lost : DealState.Open,
             CreatedOn = created,
-            CloseDate = won ? created.AddDays(random.Next(1, 90)) : null,
+            CloseDate = outcome <= 1 ? created.AddDays(random.Next(1, 90)) : null,
             ActualValue = won ? random.Next(1, 500000) + 0.25m : null,
             EstimatedValue = random.Next(1, 500000),
             DiscountPercent = random.Next(0, 30),

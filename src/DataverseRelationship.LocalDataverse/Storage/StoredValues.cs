@@ -55,20 +55,47 @@ internal sealed class StoredValues
         }
     }
 
-    /// <summary>A fresh SDK value for a cell.</summary>
-    public static object? ToSdk(object? stored, ColumnType? type) => stored switch
+    /// <summary>
+    /// A fresh SDK value for a cell. Immutable cells (texts and boxed numbers, dates, flags and ids: most cells) are
+    /// handed out as they are, tested first because those tests are a type-handle comparison each; the rest become new
+    /// SDK objects.
+    /// </summary>
+    public static object? ToSdk(object? stored, ColumnType? type)
     {
-        null => null,
-        StoredReference reference => new EntityReference(reference.LogicalName, reference.Id) { Name = reference.Name },
-        StoredText text => text.ToString(),
-        int[] choices => Choices(choices),
-        decimal amount when type == ColumnType.Currency => new Money(amount),
-        int option when type is ColumnType.Choice or ColumnType.State or ColumnType.Status => new OptionSetValue(option),
-        _ => ValueCopy.Clone(stored),
-    };
+        switch (stored)
+        {
+            case null:
+                return null;
+            case string:
+                return stored;
+            case decimal amount:
+                return type == ColumnType.Currency ? new Money(amount) : stored;
+            case int option:
+                return type is ColumnType.Choice or ColumnType.State or ColumnType.Status ? new OptionSetValue(option) : stored;
+            case DateTime or bool or Guid or long or double:
+                return stored;
+            case StoredReference reference:
+                return new EntityReference(reference.LogicalName, reference.Id) { Name = reference.Name };
+            case StoredText text:
+                return text.ToString();
+            case int[] choices:
+                return Choices(choices);
+            default:
+                return ValueCopy.Clone(stored);
+        }
+    }
 
     /// <summary>A new collection of the stored choice values.</summary>
-    public static OptionSetValueCollection Choices(int[] values) => new(values.Select(v => new OptionSetValue(v)).ToList());
+    public static OptionSetValueCollection Choices(int[] values)
+    {
+        var options = new List<OptionSetValue>(values.Length);
+        foreach (var value in values)
+        {
+            options.Add(new OptionSetValue(value));
+        }
+
+        return new OptionSetValueCollection(options);
+    }
 
     /// <summary>The shared reference for a row.</summary>
     public StoredReference Reference(string logicalName, Guid id, string? name = null)

@@ -109,13 +109,7 @@ internal sealed class DateOrderIndex
 
     private Entry? Key(StoredRow row) => row.GetStored(DateColumn) is DateTime date ? new Entry(date.Ticks, row.Id, row) : null;
 
-    private Guid? GroupOf(StoredRow row) => row.GetStored(GroupColumn!) switch
-    {
-        StoredReference reference => reference.Id,
-        Microsoft.Xrm.Sdk.EntityReference reference => reference.Id,
-        Guid id => id,
-        _ => null,
-    };
+    private Guid? GroupOf(StoredRow row) => TableStore.KeyOf(row.GetStored(GroupColumn!));
 
     private bool Group(StoredRow row, out SortedSet<Entry>? rows, bool create)
     {

@@ -87,7 +87,8 @@ internal sealed class TableStore
         }
     }
 
-    private static Guid? KeyOf(object? stored) => stored switch
+    /// <summary>The id a stored lookup or unique-identifier cell holds; null for anything else.</summary>
+    internal static Guid? KeyOf(object? stored) => stored switch
     {
         StoredReference reference => reference.Id,
         Microsoft.Xrm.Sdk.EntityReference reference => reference.Id,

@@ -9,7 +9,7 @@ namespace DataverseRelationship.LocalDataverse.Tests;
 
 /// <summary>
 /// Queries bounded on a date and ordered by it (the score history's: an account's snapshots up to a date, newest
-/// first, with an Or of two ranges; every snapshot older than the retention, oldest first, the first 100) are served
+/// first, with an Or of two ranges; also after, up to and equal to a date; every snapshot older than the retention, oldest first, the first 100) are served
 /// from a date order instead of testing and sorting every row. After any mix of creates, date changes, re-parents,
 /// clearing the date and deletes they return exactly the rows a full scan and a stable sort give, in that order.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class DateOrderPropertyTests
     public void Date_bounded_queries_ordered_by_the_date_return_what_a_scan_and_a_sort_return()
     {
         var steps = Gen.Select(Gen.Int[0, 5], Gen.Int[0, 1000], Gen.Int[0, 9]).Array[0, 60];
-        var query = Gen.Select(Gen.Int[0, 2], Gen.Int[0, 10], Gen.Int[0, 10], Gen.Bool, Gen.Int[0, 3]);
+        var query = Gen.Select(Gen.Int[0, 4], Gen.Int[0, 10], Gen.Int[0, 10], Gen.Bool, Gen.Int[0, 3]);
         Gen.Select(steps, query.Array[1, 4], Gen.Bool).Sample(input =>
         {
             var (changes, queries, queryFirst) = input;
@@ -81,7 +81,9 @@ public sealed class DateOrderPropertyTests
                 {
                     0 => date <= to,
                     1 => date >= from && date < to,
-                    _ => date <= to && (date >= from || date < Day(2)),
+                    2 => date <= to && (date >= from || date < Day(2)),
+                    3 => date > from && date <= to,
+                    _ => date == from,
                 };
 
                 var matching = deals.Values.Where(d => Allowed(d.Close) && (scope >= 2 || d.Account == accounts[scope])).OrderBy(d => d.Id);
@@ -119,6 +121,13 @@ public sealed class DateOrderPropertyTests
             case 1:
                 query.Criteria.AddCondition("estimatedclosedate", ConditionOperator.GreaterEqual, from);
                 query.Criteria.AddCondition("estimatedclosedate", ConditionOperator.LessThan, to);
+                break;
+            case 3:
+                query.Criteria.AddCondition("estimatedclosedate", ConditionOperator.GreaterThan, from);
+                query.Criteria.AddCondition("estimatedclosedate", ConditionOperator.LessEqual, to);
+                break;
+            case 4:
+                query.Criteria.AddCondition("estimatedclosedate", ConditionOperator.Equal, from);
                 break;
             default:
                 query.Criteria.AddCondition("estimatedclosedate", ConditionOperator.LessEqual, to);
